@@ -1,0 +1,255 @@
+//! The `Document`: one policy file as a tree of sections and a flat list of
+//! blocks (headings, paragraphs, list items, table rows), each with the plain
+//! text extraction works on and a map back to byte offsets in the original file.
+//!
+//! Parsing is pure: `parse(path, text)` never touches the file system.
+
+mod frontmatter;
+mod markdown;
+mod plaintext;
+mod sentences;
+
+use std::ops::Range;
+
+use crate::span::{LineCol, LineIndex, Span};
+
+pub use frontmatter::FrontMatter;
+pub use sentences::split_sentences;
+
+/// How a file's text is structured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SourceKind {
+    Markdown,
+    Mdx,
+    PlainText,
+}
+
+impl SourceKind {
+    /// The kind for a file name, by extension; `None` for files candor does not read.
+    pub fn from_path(path: &str) -> Option<SourceKind> {
+        let ext = path.rsplit_once('.')?.1.to_ascii_lowercase();
+        match ext.as_str() {
+            "md" | "markdown" => Some(SourceKind::Markdown),
+            "mdx" => Some(SourceKind::Mdx),
+            "txt" | "text" => Some(SourceKind::PlainText),
+            // HTML templates are read as Markdown: CommonMark passes HTML blocks
+            // through, and their text content between tags still reads as prose.
+            "html" | "htm" => Some(SourceKind::Markdown),
+            _ => None,
+        }
+    }
+}
+
+/// A heading and everything under it up to the next heading of the same or a
+/// higher level.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Section {
+    /// Heading text, markup stripped.
+    pub title: String,
+    /// 1 for `#`, 2 for `##`, …; plain-text headings get a heuristic level.
+    pub level: u8,
+    /// Span of the heading line.
+    pub span: Span,
+    /// Index of the enclosing section in `Document::sections`.
+    pub parent: Option<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    Heading,
+    Paragraph,
+    /// A list item; `depth` 1 is a top-level item. The item's text excludes
+    /// nested lists, which are blocks of their own.
+    ListItem {
+        depth: u32,
+    },
+    TableHeader,
+    TableRow,
+}
+
+/// One piece of the clean → original offset map.
+///
+/// `text[clean..clean+len]` came from `original[orig..orig+orig_len]`. When
+/// `exact`, the two are byte-identical and offsets inside map one to one;
+/// otherwise (Markdown escapes, entities) any offset inside maps to the whole
+/// original range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Seg {
+    pub clean: usize,
+    pub len: usize,
+    pub orig: usize,
+    pub orig_len: usize,
+    pub exact: bool,
+}
+
+/// A hyperlink inside a block.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    /// Range of the link text in `Block::text`.
+    pub text: Range<usize>,
+    /// The destination as written.
+    pub dest: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    pub kind: BlockKind,
+    /// Innermost enclosing section, if any.
+    pub section: Option<usize>,
+    /// Span of the whole block in the original text.
+    pub span: Span,
+    /// Plain text: markup removed, soft and hard breaks as one space, table
+    /// cells separated by `" | "`.
+    pub text: String,
+    /// Offset map from `text` to the original file, sorted by `clean`.
+    pub map: Vec<Seg>,
+    /// Sentence ranges into `text`.
+    pub sentences: Vec<Range<usize>>,
+    /// For table headers and rows: cell ranges into `text`, in column order.
+    pub cells: Vec<Range<usize>>,
+    /// Index into `Document::tables` for table headers and rows.
+    pub table: Option<usize>,
+    /// List items of one list share an id (unique within the document).
+    pub list: Option<usize>,
+    /// Hyperlinks inside this block.
+    pub links: Vec<Link>,
+}
+
+impl Block {
+    /// The original span of `range` of this block's clean text.
+    pub fn span_of(&self, range: Range<usize>) -> Span {
+        let mut start = None;
+        let mut end = None;
+        for seg in &self.map {
+            let seg_end = seg.clean + seg.len;
+            if start.is_none() && seg_end > range.start {
+                start = Some(if seg.exact && range.start >= seg.clean {
+                    seg.orig + (range.start - seg.clean)
+                } else {
+                    seg.orig
+                });
+            }
+            if seg.clean < range.end {
+                end = Some(if seg.exact && range.end <= seg_end {
+                    seg.orig + (range.end.max(seg.clean) - seg.clean)
+                } else {
+                    seg.orig + seg.orig_len
+                });
+            } else {
+                break;
+            }
+        }
+        match (start, end) {
+            (Some(s), Some(e)) if e >= s => Span::new(s, e),
+            _ => self.span,
+        }
+    }
+
+    /// Text of each cell (table blocks only).
+    pub fn cell_texts(&self) -> impl Iterator<Item = &str> {
+        self.cells.iter().map(|r| &self.text[r.clone()])
+    }
+
+    pub fn is_list_item(&self) -> bool {
+        matches!(self.kind, BlockKind::ListItem { .. })
+    }
+
+    pub fn is_table(&self) -> bool {
+        matches!(self.kind, BlockKind::TableHeader | BlockKind::TableRow)
+    }
+}
+
+/// A table: header and rows are blocks; this ties them together.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Table {
+    /// Block index of the header row, if the table has one.
+    pub header: Option<usize>,
+    /// Block indices of the body rows, in order.
+    pub rows: Vec<usize>,
+}
+
+/// An HTML comment (Markdown) or a directive line (plain text), kept for
+/// suppression directives.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Comment {
+    /// The comment's inner text, trimmed (`<!--` and `-->` removed).
+    pub text: String,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// Display path: relative to the config's directory (or as given), `/`-separated.
+    pub path: String,
+    /// The original text. Every span refers to it.
+    pub text: String,
+    pub lines: LineIndex,
+    pub kind: SourceKind,
+    pub front_matter: FrontMatter,
+    pub sections: Vec<Section>,
+    pub blocks: Vec<Block>,
+    pub tables: Vec<Table>,
+    pub comments: Vec<Comment>,
+}
+
+impl Document {
+    /// Parse `text` (the file's original content) as `kind`.
+    pub fn parse(path: impl Into<String>, text: String, kind: SourceKind) -> Document {
+        let lines = LineIndex::new(&text);
+        let mut doc = Document {
+            path: path.into(),
+            text,
+            lines,
+            kind,
+            front_matter: FrontMatter::default(),
+            sections: Vec::new(),
+            blocks: Vec::new(),
+            tables: Vec::new(),
+            comments: Vec::new(),
+        };
+        match kind {
+            SourceKind::Markdown | SourceKind::Mdx => markdown::parse_into(&mut doc),
+            SourceKind::PlainText => plaintext::parse_into(&mut doc),
+        }
+        for block in &mut doc.blocks {
+            if block.sentences.is_empty() {
+                block.sentences = split_sentences(&block.text);
+            }
+        }
+        doc
+    }
+
+    pub fn line_col(&self, offset: usize) -> LineCol {
+        self.lines.line_col(&self.text, offset)
+    }
+
+    /// The heading path of `block`, outermost first.
+    pub fn section_path(&self, block: &Block) -> Vec<&str> {
+        let mut path = Vec::new();
+        let mut cur = block.section;
+        while let Some(i) = cur {
+            let Some(s) = self.sections.get(i) else { break };
+            path.push(s.title.as_str());
+            cur = s.parent;
+        }
+        path.reverse();
+        path
+    }
+
+    /// The header row of the table `block` belongs to.
+    pub fn table_header(&self, block: &Block) -> Option<&Block> {
+        let t = self.tables.get(block.table?)?;
+        self.blocks.get(t.header?)
+    }
+
+    /// The document title: front matter `title`, else the first level-1 heading.
+    pub fn title(&self) -> Option<&str> {
+        if let Some(t) = &self.front_matter.title {
+            return Some(t.as_str());
+        }
+        self.sections
+            .iter()
+            .find(|s| s.level == 1)
+            .map(|s| s.title.as_str())
+    }
+}
