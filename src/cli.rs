@@ -1,1 +1,374 @@
-pub fn main() -> i32 { 0 }
+//! The command line (clap derive). Exit codes: 0 no finding at or above
+//! `--fail-on`, 1 findings, 2 usage, config, inventory or I/O error.
+
+use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::error::{Error, ErrorDiagnostic};
+use crate::lint::{self, Options};
+use crate::report::{Reporter, human::Human, json::Json};
+use crate::rules::{self, Level};
+
+pub const EXIT_OK: i32 = 0;
+pub const EXIT_FINDINGS: i32 = 1;
+pub const EXIT_ERROR: i32 = 2;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "candor",
+    version,
+    about = "Keep a privacy policy honest about the system it describes",
+    long_about = "candor reads privacy policies (Markdown, MDX, plain text), extracts what they promise, and checks it against a system inventory (inventory.yaml) and regulation checklists.\n\nRunning `candor` with no command is `candor check`."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Lint policy files (the default command)
+    Check(CheckArgs),
+    /// Print the extracted policy model (candor/model/v1)
+    Extract(ExtractArgs),
+    /// Show a rule's documentation
+    Explain {
+        /// Rule id, e.g. inventory/undisclosed-subprocessor
+        rule: String,
+    },
+    /// List every rule with its group and default level
+    Rules {
+        #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+        format: ListFormat,
+    },
+}
+
+#[derive(clap::Args, Debug)]
+struct CheckArgs {
+    /// Files or directories to lint (default: the policy sets of candor.yaml)
+    paths: Vec<PathBuf>,
+    /// Config file (default: nearest candor.yaml or .candor.yaml upwards)
+    #[arg(long, short = 'c')]
+    config: Option<PathBuf>,
+    /// Output format
+    #[arg(long, short = 'f', value_enum, default_value_t = Format::Human, env = "CANDOR_FORMAT")]
+    format: Format,
+    /// Lowest level that makes the exit code 1
+    #[arg(long, value_enum, default_value_t = FailOn::Error)]
+    fail_on: FailOn,
+    /// When to use colours
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    color: Color,
+    /// Lint files with invalid UTF-8 after replacing the bad bytes
+    #[arg(long)]
+    lossy: bool,
+    /// Print only the summary line (human format)
+    #[arg(long, short = 'q')]
+    quiet: bool,
+}
+
+#[derive(clap::Args, Debug)]
+struct ExtractArgs {
+    /// Policy files
+    #[arg(required = true)]
+    files: Vec<PathBuf>,
+    #[arg(long, short = 'f', value_enum, default_value_t = ModelFormat::Json)]
+    format: ModelFormat,
+    /// Lint files with invalid UTF-8 after replacing the bad bytes
+    #[arg(long)]
+    lossy: bool,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum Format {
+    Human,
+    Json,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum ModelFormat {
+    Json,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum ListFormat {
+    Text,
+    Json,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum FailOn {
+    Error,
+    Warning,
+    Info,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+const SUBCOMMANDS: [&str; 5] = ["check", "extract", "explain", "rules", "help"];
+
+/// `candor [ARGS]` without a subcommand means `candor check [ARGS]`.
+fn with_default_command(args: Vec<String>) -> Vec<String> {
+    let first = args
+        .iter()
+        .skip(1)
+        .find(|a| !a.starts_with('-') || *a == "-");
+    let wants_top_level = args
+        .iter()
+        .skip(1)
+        .any(|a| matches!(a.as_str(), "-h" | "--help" | "-V" | "--version"));
+    match first {
+        Some(a) if SUBCOMMANDS.contains(&a.as_str()) => args,
+        None if wants_top_level => args,
+        _ => {
+            let mut v = args;
+            v.insert(1.min(v.len()), "check".to_string());
+            v
+        }
+    }
+}
+
+/// Entry point: parse arguments, run, print, return the exit code.
+pub fn main() -> i32 {
+    let args = with_default_command(std::env::args().collect());
+    let cli = match Cli::try_parse_from(args) {
+        Ok(c) => c,
+        Err(e) => {
+            let code = if e.use_stderr() { EXIT_ERROR } else { EXIT_OK };
+            let _ = e.print();
+            return code;
+        }
+    };
+    let stdout = io::stdout();
+    let stderr = io::stderr();
+    let color_err = stderr.is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let result = match cli.command {
+        Command::Check(args) => check(args, &mut stdout.lock(), &mut stderr.lock()),
+        Command::Extract(args) => extract(args, &mut stdout.lock(), &mut stderr.lock()),
+        Command::Explain { rule } => explain(&rule, &mut stdout.lock()),
+        Command::Rules { format } => list_rules(format, &mut stdout.lock()),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            if e.code != BROKEN_PIPE {
+                print_error(&e, color_err);
+            }
+            EXIT_ERROR
+        }
+    }
+}
+
+fn print_error(e: &Error, color: bool) {
+    let theme = if color {
+        miette::GraphicalTheme::unicode()
+    } else {
+        miette::GraphicalTheme::unicode_nocolor()
+    };
+    let handler = miette::GraphicalReportHandler::new_themed(theme);
+    let mut s = String::new();
+    let d = ErrorDiagnostic::new(e);
+    if handler.render_report(&mut s, &d).is_ok() && e.source_text.is_some() {
+        eprintln!("{}\n{s}", crate::report::human::sanitize(&e.to_string()));
+    } else {
+        eprintln!("error: {}", crate::report::human::sanitize(&e.to_string()));
+        if let Some(h) = &e.help {
+            eprintln!("  help: {}", crate::report::human::sanitize(h));
+        }
+    }
+}
+
+/// Code of the error raised when the reader of our output went away
+/// (`candor check | head`): exit quietly, like other Unix tools.
+const BROKEN_PIPE: &str = "candor::broken-pipe";
+
+fn io_err(e: io::Error) -> Error {
+    if e.kind() == io::ErrorKind::BrokenPipe {
+        return Error::new(BROKEN_PIPE, "broken pipe");
+    }
+    Error::new("candor::io", format!("cannot write output: {e}"))
+}
+
+fn check(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32, Error> {
+    let cwd = std::env::current_dir().map_err(|e| {
+        Error::new(
+            "candor::io",
+            format!("cannot read the working directory: {e}"),
+        )
+    })?;
+    let opts = Options {
+        config: args.config,
+        paths: args.paths,
+        lossy: args.lossy,
+        cwd,
+    };
+    let outcome = lint::run(&opts)?;
+    let color = match args.color {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+    };
+    let reporter: Box<dyn Reporter> = match args.format {
+        Format::Human => Box::new(Human {
+            color,
+            width: if io::stdout().is_terminal() {
+                None
+            } else {
+                Some(100)
+            },
+            quiet: args.quiet,
+        }),
+        Format::Json => Box::new(Json),
+    };
+    reporter.report(&outcome, out, err).map_err(io_err)?;
+    let threshold = match args.fail_on {
+        FailOn::Error => Level::Error,
+        FailOn::Warning => Level::Warning,
+        FailOn::Info => Level::Info,
+    };
+    Ok(if outcome.findings.iter().any(|f| f.level >= threshold) {
+        EXIT_FINDINGS
+    } else {
+        EXIT_OK
+    })
+}
+
+fn extract(args: ExtractArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32, Error> {
+    let cwd = std::env::current_dir().map_err(|e| {
+        Error::new(
+            "candor::io",
+            format!("cannot read the working directory: {e}"),
+        )
+    })?;
+    let mut warnings = Vec::new();
+    let entries: Vec<String> = args
+        .files
+        .iter()
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect();
+    let files = crate::source::discover(
+        &entries,
+        &cwd,
+        &crate::source::build_globset(&[])?,
+        &mut warnings,
+    )?;
+    let set = crate::config::PolicySetConfig {
+        name: "extract".into(),
+        files: entries,
+        inventory: None,
+    };
+    let loaded = lint::load_set(&set, &files, &cwd, args.lossy, &mut warnings)?;
+    for w in &warnings {
+        writeln!(err, "warning: {}: {}", w.path, w.message).map_err(io_err)?;
+    }
+    match args.format {
+        ModelFormat::Json => {
+            serde_json::to_writer_pretty(&mut *out, &loaded.model)
+                .map_err(|e| io_err(io::Error::other(e)))?;
+            writeln!(out).map_err(io_err)?;
+        }
+    }
+    Ok(EXIT_OK)
+}
+
+fn explain(rule: &str, out: &mut dyn Write) -> Result<i32, Error> {
+    let Some(r) = rules::find(rule) else {
+        let ids: Vec<&str> = rules::registry().iter().map(|r| r.info().id).collect();
+        let mut e = Error::new("candor::usage", format!("unknown rule '{rule}'"));
+        e = e.with_help(
+            match crate::error::did_you_mean(rule, ids.iter().copied()) {
+                Some(s) => format!("did you mean '{s}'? `candor rules` lists every rule"),
+                None => "`candor rules` lists every rule".to_string(),
+            },
+        );
+        return Err(e);
+    };
+    let info = r.info();
+    let docs = info.docs();
+    writeln!(out, "# {}\n", info.id).map_err(io_err)?;
+    writeln!(
+        out,
+        "Group: {}  ·  Default level: {}\n",
+        info.group(),
+        info.default_level
+    )
+    .map_err(io_err)?;
+    writeln!(out, "{}", docs.full()).map_err(io_err)?;
+    Ok(EXIT_OK)
+}
+
+fn list_rules(format: ListFormat, out: &mut dyn Write) -> Result<i32, Error> {
+    match format {
+        ListFormat::Text => {
+            for r in rules::registry() {
+                let i = r.info();
+                writeln!(
+                    out,
+                    "{:<44} {:<8} {}",
+                    i.id,
+                    i.default_level,
+                    i.docs().summary
+                )
+                .map_err(io_err)?;
+            }
+        }
+        ListFormat::Json => {
+            let v: Vec<serde_json::Value> = rules::registry()
+                .iter()
+                .map(|r| {
+                    let i = r.info();
+                    serde_json::json!({
+                        "id": i.id,
+                        "group": i.group(),
+                        "level": i.default_level,
+                        "source": "built-in",
+                        "summary": i.docs().summary,
+                    })
+                })
+                .collect();
+            serde_json::to_writer_pretty(&mut *out, &v).map_err(|e| io_err(io::Error::other(e)))?;
+            writeln!(out).map_err(io_err)?;
+        }
+    }
+    Ok(EXIT_OK)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn v(a: &[&str]) -> Vec<String> {
+        a.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn check_is_the_default_command() {
+        assert_eq!(
+            with_default_command(v(&["candor"])),
+            v(&["candor", "check"])
+        );
+        assert_eq!(
+            with_default_command(v(&["candor", "p.md"])),
+            v(&["candor", "check", "p.md"])
+        );
+        assert_eq!(
+            with_default_command(v(&["candor", "--format", "json"])),
+            v(&["candor", "check", "--format", "json"])
+        );
+        assert_eq!(
+            with_default_command(v(&["candor", "rules"])),
+            v(&["candor", "rules"])
+        );
+        assert_eq!(
+            with_default_command(v(&["candor", "--help"])),
+            v(&["candor", "--help"])
+        );
+    }
+}

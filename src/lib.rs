@@ -4,5 +4,16 @@
 //! rules against the inventory and regulation packs, reported by one reporter.
 
 pub mod cli;
+pub mod config;
 pub mod document;
+pub mod error;
+pub mod extract;
+pub mod inventory;
+pub mod lexicon;
+pub mod lint;
+pub mod model;
+pub mod report;
+pub mod rules;
+pub mod source;
 pub mod span;
+pub mod yaml;

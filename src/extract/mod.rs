@@ -1,0 +1,32 @@
+//! Extraction: pure functions from a [`Document`] to a [`PolicyModel`].
+//! Every fact carries the span of the text it came from.
+
+pub mod context;
+pub mod third_parties;
+
+use crate::document::Document;
+use crate::model::{DocumentInfo, PolicyModel};
+
+/// The model of one document.
+pub fn extract(doc: &Document) -> PolicyModel {
+    let mut model = PolicyModel::default();
+    model.documents.push(DocumentInfo {
+        path: doc.path.clone(),
+        title: doc.title().map(str::to_string),
+        last_updated: None,
+        last_updated_evidence: None,
+    });
+    third_parties::extract(doc, &mut model);
+    model.sort();
+    model
+}
+
+/// The model of a policy set: every document's facts, sorted by evidence.
+pub fn extract_set(docs: &[Document]) -> PolicyModel {
+    let mut model = PolicyModel::default();
+    for d in docs {
+        model.merge(extract(d));
+    }
+    model.sort();
+    model
+}

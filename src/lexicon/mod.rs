@@ -1,0 +1,107 @@
+//! Lexicons: data files under `rules/lexicons/`, compiled into the binary with
+//! `include_str!`, parsed once per process on first use, and matched with one
+//! Aho-Corasick automaton each (never a loop of regexes).
+
+pub mod fideslang;
+pub mod vendors;
+
+/// Is `c` part of a word for boundary checks (letters, digits, `_`)?
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// Does `text[start..end]` stand on word boundaries?
+pub fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    let first = text[start..end].chars().next();
+    let last = text[start..end].chars().next_back();
+    // A pattern that itself starts/ends with a non-word character (e.g. "_ga"
+    // starts with a word char, "(GA)" does not) needs no boundary on that side.
+    let left_ok = match (before, first) {
+        (Some(b), Some(f)) if is_word_char(f) => !is_word_char(b),
+        _ => true,
+    };
+    let right_ok = match (after, last) {
+        (Some(a), Some(l)) if is_word_char(l) => !is_word_char(a),
+        _ => true,
+    };
+    left_ok && right_ok
+}
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+/// A name found in a text by a [`NameMatcher`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NameMatch {
+    /// The id the pattern was registered with (e.g. a vendor index).
+    pub id: usize,
+    pub start: usize,
+    pub end: usize,
+    /// The pattern is a common word: count it only where context says so.
+    pub ambiguous: bool,
+}
+
+/// Many names matched at once: one case-insensitive Aho-Corasick automaton,
+/// word boundaries checked on each hit, leftmost-longest non-overlapping
+/// results.
+#[derive(Debug, Clone)]
+pub struct NameMatcher {
+    patterns: Vec<(usize, bool)>,
+    automaton: Option<AhoCorasick>,
+}
+
+impl NameMatcher {
+    /// `patterns`: (text, id, ambiguous).
+    pub fn new(patterns: Vec<(String, usize, bool)>) -> NameMatcher {
+        let patterns: Vec<(String, usize, bool)> = patterns
+            .into_iter()
+            .filter(|(t, _, _)| !t.trim().is_empty())
+            .collect();
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(patterns.iter().map(|(t, _, _)| t.trim()))
+            .ok();
+        NameMatcher {
+            patterns: patterns.iter().map(|(_, id, amb)| (*id, *amb)).collect(),
+            automaton,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.patterns.is_empty()
+    }
+
+    pub fn find(&self, text: &str) -> Vec<NameMatch> {
+        let Some(ac) = &self.automaton else {
+            return Vec::new();
+        };
+        let mut all: Vec<NameMatch> = ac
+            .find_overlapping_iter(text)
+            .filter(|m| {
+                text.is_char_boundary(m.start())
+                    && text.is_char_boundary(m.end())
+                    && on_word_boundaries(text, m.start(), m.end())
+            })
+            .filter_map(|m| {
+                let (id, ambiguous) = *self.patterns.get(m.pattern().as_usize())?;
+                Some(NameMatch {
+                    id,
+                    start: m.start(),
+                    end: m.end(),
+                    ambiguous,
+                })
+            })
+            .collect();
+        all.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+        let mut out: Vec<NameMatch> = Vec::new();
+        for m in all {
+            if out.last().is_some_and(|last| m.start < last.end) {
+                continue;
+            }
+            out.push(m);
+        }
+        out
+    }
+}

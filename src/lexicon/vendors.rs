@@ -1,0 +1,197 @@
+//! The vendor catalog (`rules/lexicons/vendors.tsv`): canonical names,
+//! aliases and legal-entity names of common subprocessors, matched in one
+//! Aho-Corasick pass over a block's text.
+
+use std::sync::OnceLock;
+
+use super::{NameMatch, NameMatcher};
+
+const TSV: &str = include_str!("../../rules/lexicons/vendors.tsv");
+
+#[derive(Debug, Clone)]
+pub struct Vendor {
+    pub name: &'static str,
+    pub country: &'static str,
+    pub categories: Vec<&'static str>,
+    pub aliases: Vec<&'static str>,
+}
+
+pub struct Catalog {
+    pub vendors: Vec<Vendor>,
+    /// Category key → description.
+    pub categories: Vec<(&'static str, &'static str)>,
+    matcher: NameMatcher,
+    /// Normalized name or alias → vendor index (first vendor wins).
+    by_name: std::collections::HashMap<String, usize>,
+}
+
+impl Catalog {
+    fn parse(tsv: &'static str) -> Catalog {
+        let mut vendors = Vec::new();
+        let mut categories = Vec::new();
+        let mut patterns: Vec<(String, usize, bool)> = Vec::new();
+        for line in tsv.lines() {
+            if let Some(rest) = line.strip_prefix("#category\t") {
+                if let Some((k, d)) = rest.split_once('\t') {
+                    categories.push((k, d));
+                }
+                continue;
+            }
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let mut cols = line.split('\t');
+            let Some(raw_name) = cols.next() else {
+                continue;
+            };
+            let country = cols.next().unwrap_or("");
+            let cats = cols.next().unwrap_or("");
+            let aliases = cols.next().unwrap_or("");
+            let idx = vendors.len();
+            let add =
+                |raw: &'static str, patterns: &mut Vec<(String, usize, bool)>| -> &'static str {
+                    let (ambiguous, text) = match raw.strip_prefix('~') {
+                        Some(t) => (true, t),
+                        None => (false, raw),
+                    };
+                    let text = text.trim();
+                    if !text.is_empty() {
+                        patterns.push((text.to_string(), idx, ambiguous));
+                    }
+                    text
+                };
+            let name = add(raw_name, &mut patterns);
+            let mut alias_list = Vec::new();
+            for a in aliases.split('|').filter(|a| !a.trim().is_empty()) {
+                alias_list.push(add(a, &mut patterns));
+            }
+            vendors.push(Vendor {
+                name,
+                country,
+                categories: cats.split(',').filter(|c| !c.is_empty()).collect(),
+                aliases: alias_list,
+            });
+        }
+        let mut by_name = std::collections::HashMap::new();
+        for (i, v) in vendors.iter().enumerate() {
+            for n in std::iter::once(&v.name).chain(v.aliases.iter()) {
+                by_name.entry(normalize(n)).or_insert(i);
+            }
+        }
+        Catalog {
+            vendors,
+            categories,
+            matcher: NameMatcher::new(patterns),
+            by_name,
+        }
+    }
+
+    /// Every vendor mention in `text` on word boundaries, leftmost-longest and
+    /// non-overlapping, in text order. `NameMatch::id` is the vendor index.
+    pub fn find(&self, text: &str) -> Vec<NameMatch> {
+        self.matcher.find(text)
+    }
+
+    /// The automaton over every name and alias (ids are vendor indexes).
+    pub fn matcher(&self) -> &NameMatcher {
+        &self.matcher
+    }
+
+    pub fn vendor(&self, idx: usize) -> Option<&Vendor> {
+        self.vendors.get(idx)
+    }
+
+    /// The vendor whose name or alias equals `name` (legal suffixes ignored).
+    pub fn lookup(&self, name: &str) -> Option<&Vendor> {
+        self.resolve(name).and_then(|i| self.vendors.get(i))
+    }
+}
+
+/// `name` without legal-entity suffixes and punctuation, lowercased:
+/// "Stripe, Inc." → "stripe".
+pub fn normalize(name: &str) -> String {
+    const SUFFIXES: [&str; 16] = [
+        "inc",
+        "llc",
+        "ltd",
+        "limited",
+        "gmbh",
+        "corp",
+        "corporation",
+        "co",
+        "plc",
+        "sa",
+        "sas",
+        "bv",
+        "ag",
+        "ab",
+        "oy",
+        "pbc",
+    ];
+    let lower = name.to_lowercase();
+    let mut words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    while words.len() > 1 && words.last().is_some_and(|w| SUFFIXES.contains(w)) {
+        words.pop();
+    }
+    words.join(" ")
+}
+
+impl Catalog {
+    /// Index of the vendor known by `name` (name or alias, legal suffixes ignored).
+    pub fn resolve(&self, name: &str) -> Option<usize> {
+        self.by_name.get(&normalize(name)).copied()
+    }
+
+    /// Do two names denote the same vendor (same normalized name, or the
+    /// same catalog entry)?
+    pub fn same_vendor(&self, a: &str, b: &str) -> bool {
+        let (na, nb) = (normalize(a), normalize(b));
+        if !na.is_empty() && na == nb {
+            return true;
+        }
+        matches!((self.resolve(a), self.resolve(b)), (Some(x), Some(y)) if x == y)
+    }
+}
+
+/// The catalog, parsed and compiled on first use.
+pub fn catalog() -> &'static Catalog {
+    static C: OnceLock<Catalog> = OnceLock::new();
+    C.get_or_init(|| Catalog::parse(TSV))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn catalog_has_over_300_vendors() {
+        assert!(
+            catalog().vendors.len() >= 300,
+            "{}",
+            catalog().vendors.len()
+        );
+    }
+
+    #[test]
+    fn finds_vendors_on_word_boundaries_longest_first() {
+        let c = catalog();
+        let text = "We use Google Analytics and Amazon Web Services, Inc. but not Stripey.";
+        let names: Vec<&str> = c
+            .find(text)
+            .iter()
+            .map(|m| c.vendor(m.id).unwrap().name)
+            .collect();
+        assert_eq!(names, ["Google Analytics", "Amazon Web Services"]);
+    }
+
+    #[test]
+    fn marks_ambiguous_aliases() {
+        let c = catalog();
+        let m = c.find("Files are stored in Box.");
+        assert_eq!(m.len(), 1);
+        assert!(m[0].ambiguous);
+    }
+}

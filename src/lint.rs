@@ -1,0 +1,336 @@
+//! One `candor check` run: config → policy sets → documents → models → rules
+//! → findings. No printing here; the CLI hands the outcome to a reporter.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use crate::config::{Config, PolicySetConfig};
+use crate::document::Document;
+use crate::error::{Error, Result};
+use crate::extract;
+use crate::inventory::Inventory;
+use crate::model::PolicyModel;
+use crate::rules::{self, Context, Finding, Level};
+use crate::source::{self, SourceFile, Warning};
+
+/// What the user asked for.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// `--config`.
+    pub config: Option<PathBuf>,
+    /// Paths on the command line.
+    pub paths: Vec<PathBuf>,
+    /// `--lossy`: lint invalid UTF-8 with replacement characters.
+    pub lossy: bool,
+    /// The working directory (config discovery starts here).
+    pub cwd: PathBuf,
+}
+
+/// A policy set, read and modelled.
+#[derive(Debug)]
+pub struct LoadedSet {
+    pub name: String,
+    pub docs: Vec<Document>,
+    pub inventory: Option<Inventory>,
+    pub model: PolicyModel,
+}
+
+/// The result of a run.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    /// Sorted by path, line, column, rule.
+    pub findings: Vec<Finding>,
+    pub warnings: Vec<Warning>,
+    /// One-off notes (e.g. "inventory rules need an inventory").
+    pub notes: Vec<String>,
+    /// Number of policy files checked.
+    pub files: usize,
+    /// Text of every file a finding may point into, by display path.
+    pub sources: BTreeMap<String, Arc<str>>,
+}
+
+/// Resolve the config: `--config`, else discovery from the working directory.
+pub fn resolve_config(opts: &Options) -> Result<Option<Config>> {
+    if let Some(p) = &opts.config {
+        let p = if p.is_absolute() {
+            p.clone()
+        } else {
+            opts.cwd.join(p)
+        };
+        if !p.is_file() {
+            return Err(Error::new(
+                "candor::config",
+                format!("config file {} not found", p.display()),
+            ));
+        }
+        return Config::load(&p).map(Some);
+    }
+    match Config::discover(&opts.cwd) {
+        Some(p) => Config::load(&p).map(Some),
+        None => Ok(None),
+    }
+}
+
+/// The policy sets this run checks, with the base directory display paths
+/// are relative to.
+fn plan(
+    opts: &Options,
+    config: Option<&Config>,
+    warnings: &mut Vec<Warning>,
+) -> Result<Vec<(PolicySetConfig, Vec<SourceFile>, PathBuf)>> {
+    let Some(cfg) = config else {
+        if opts.paths.is_empty() {
+            return Err(
+                Error::new("candor::usage", "no candor.yaml found and no paths given").with_help(
+                    "run `candor check POLICY.md…`, or `candor init` to write a candor.yaml",
+                ),
+            );
+        }
+        let base = opts.cwd.clone();
+        let entries: Vec<String> = opts
+            .paths
+            .iter()
+            .map(|p| p.to_string_lossy().into_owned())
+            .collect();
+        let files = source::discover(&entries, &base, &source::build_globset(&[])?, warnings)?;
+        let set = PolicySetConfig {
+            name: "default".into(),
+            files: entries,
+            inventory: None,
+        };
+        return Ok(vec![(set, files, base)]);
+    };
+    let base = cfg.root.clone();
+    let exclude = source::build_globset(&cfg.exclude)?;
+    let mut sets = Vec::new();
+    for set in &cfg.sets {
+        let files = source::discover(&set.files, &base, &exclude, warnings)?;
+        sets.push((set.clone(), files, base.clone()));
+    }
+    if opts.paths.is_empty() {
+        return Ok(sets);
+    }
+    // Paths given with a config (e.g. by pre-commit): check every set that
+    // contains one of them, whole, so inventory rules still see the full
+    // set; lint paths that belong to no set on their own.
+    let mut wanted = Vec::new();
+    let mut loose = Vec::new();
+    for p in &opts.paths {
+        let abs = if p.is_absolute() {
+            p.clone()
+        } else {
+            opts.cwd.join(p)
+        };
+        let abs = abs.canonicalize().unwrap_or(abs);
+        let mut hit = false;
+        for (i, (_, files, _)) in sets.iter().enumerate() {
+            if files
+                .iter()
+                .any(|f| f.fs_path.canonicalize().is_ok_and(|c| c == abs))
+            {
+                hit = true;
+                if !wanted.contains(&i) {
+                    wanted.push(i);
+                }
+            }
+        }
+        let is_inventory = cfg
+            .sets
+            .iter()
+            .filter_map(|s| s.inventory.as_ref())
+            .any(|inv| {
+                let ip = base.join(inv);
+                ip.canonicalize().is_ok_and(|c| c == abs)
+            });
+        if is_inventory {
+            for (i, (s, _, _)) in sets.iter().enumerate() {
+                let same = s
+                    .inventory
+                    .as_ref()
+                    .is_some_and(|inv| base.join(inv).canonicalize().is_ok_and(|c| c == abs));
+                if same && !wanted.contains(&i) {
+                    wanted.push(i);
+                }
+            }
+            hit = true;
+        }
+        if !hit {
+            loose.push(p.to_string_lossy().into_owned());
+        }
+    }
+    wanted.sort_unstable();
+    let mut out: Vec<_> = wanted.into_iter().map(|i| sets[i].clone()).collect();
+    if !loose.is_empty() {
+        let files = source::discover(&loose, &opts.cwd, &exclude, warnings)?;
+        let files: Vec<SourceFile> = files
+            .into_iter()
+            .filter(|f| {
+                source::DEFAULT_EXTENSIONS
+                    .iter()
+                    .any(|e| f.display.to_ascii_lowercase().ends_with(&format!(".{e}")))
+                    || !f.explicit
+            })
+            .collect();
+        if !files.is_empty() {
+            out.push((
+                PolicySetConfig {
+                    name: "(command line)".into(),
+                    files: loose,
+                    inventory: None,
+                },
+                files,
+                opts.cwd.clone(),
+            ));
+        }
+    }
+    Ok(out)
+}
+
+/// Read, parse and model one set's files (in parallel; order preserved).
+pub fn load_set(
+    set: &PolicySetConfig,
+    files: &[SourceFile],
+    base: &Path,
+    lossy: bool,
+    warnings: &mut Vec<Warning>,
+) -> Result<LoadedSet> {
+    let results: Vec<(Result<Option<Document>>, Vec<Warning>)> = files
+        .par_iter()
+        .map(|f| {
+            let mut w = Vec::new();
+            let r = source::read(f, lossy, &mut w)
+                .map(|o| o.map(|st| Document::parse(st.file.display.clone(), st.text, st.kind)));
+            (r, w)
+        })
+        .collect();
+    let mut docs = Vec::new();
+    for (r, w) in results {
+        warnings.extend(w);
+        if let Some(d) = r? {
+            docs.push(d);
+        }
+    }
+    let inventory = match &set.inventory {
+        Some(p) => Some(load_inventory(&base.join(p), base)?),
+        None => None,
+    };
+    let model = extract::extract_set(&docs);
+    Ok(LoadedSet {
+        name: set.name.clone(),
+        docs,
+        inventory,
+        model,
+    })
+}
+
+pub fn load_inventory(path: &Path, base: &Path) -> Result<Inventory> {
+    let display = source::display_path(path, base);
+    let text = std::fs::read_to_string(path).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::NotFound {
+            Error::new(
+                "candor::inventory",
+                format!("inventory {display} not found"),
+            )
+            .with_path(&display)
+        } else {
+            Error::io(&display, &e)
+        }
+    })?;
+    Inventory::from_str(&display, Arc::from(text))
+}
+
+/// The effective level of `rule` under `config`: exact id, then group, then default.
+pub fn effective_level(config: Option<&Config>, info: &rules::RuleInfo) -> Option<Level> {
+    if let Some(cfg) = config {
+        for key in [info.id, info.group()] {
+            if let Some(setting) = cfg.rules.get(key)
+                && let Some(level) = setting.level
+            {
+                return level;
+            }
+        }
+    }
+    Some(info.default_level)
+}
+
+/// Run every applicable rule over one loaded set.
+pub fn check_set(set: &LoadedSet, config: Option<&Config>) -> Vec<Finding> {
+    let cx = Context {
+        docs: &set.docs,
+        model: &set.model,
+        inventory: set.inventory.as_ref(),
+    };
+    let mut findings = Vec::new();
+    for rule in rules::registry() {
+        let info = rule.info();
+        let Some(level) = effective_level(config, info) else {
+            continue;
+        };
+        if info.needs_inventory && cx.inventory.is_none() {
+            continue;
+        }
+        let start = findings.len();
+        rule.check(&cx, &mut findings);
+        for f in &mut findings[start..] {
+            f.level = match (f.level, info.default_level) {
+                // A rule may raise or lower single findings relative to its
+                // default (e.g. third-party cookies); keep that offset.
+                (l, d) if l != d => l,
+                _ => level,
+            };
+        }
+    }
+    if let Some(inv) = cx.inventory {
+        findings.retain(|f| !ignored_by_inventory(inv, f));
+    }
+    findings
+}
+
+/// Is `f` silenced by an `ignore:` entry of the inventory (same rule, and
+/// the same subject when the entry names one)?
+fn ignored_by_inventory(inv: &Inventory, f: &Finding) -> bool {
+    inv.ignore.iter().any(|i| {
+        i.rule.value == f.rule
+            && i.subject
+                .as_ref()
+                .is_none_or(|s| s.eq_ignore_ascii_case(&f.subject))
+    })
+}
+
+/// The whole `check` run.
+pub fn run(opts: &Options) -> Result<Outcome> {
+    let config = resolve_config(opts)?;
+    if let Some(cfg) = &config {
+        cfg.check_rule_keys(&rules::known_keys())?;
+    }
+    let mut outcome = Outcome::default();
+    let sets = plan(opts, config.as_ref(), &mut outcome.warnings)?;
+    let mut any_inventory = false;
+    for (set, files, base) in &sets {
+        let loaded = load_set(set, files, base, opts.lossy, &mut outcome.warnings)?;
+        outcome.files += loaded.docs.len();
+        any_inventory |= loaded.inventory.is_some();
+        outcome.findings.extend(check_set(&loaded, config.as_ref()));
+        for d in loaded.docs {
+            outcome.sources.insert(d.path.clone(), Arc::from(d.text));
+        }
+        if let Some(inv) = loaded.inventory {
+            outcome.sources.insert(inv.path.clone(), inv.text.clone());
+        }
+    }
+    if !any_inventory {
+        outcome.notes.push(
+            "no inventory: inventory rules (inventory/*) were skipped; name one in candor.yaml (`inventory: inventory.yaml`)".to_string(),
+        );
+    }
+    outcome
+        .findings
+        .sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    outcome.findings.dedup();
+    outcome.warnings.sort();
+    outcome.warnings.dedup();
+    Ok(outcome)
+}

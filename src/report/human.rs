@@ -1,0 +1,245 @@
+//! `--format human`: miette's graphical reports, the offending text
+//! underlined, the inventory entry shown when one is involved, the rule id as
+//! the diagnostic code; then a one-line summary.
+
+use std::fmt;
+use std::io::{self, Write};
+use std::sync::Arc;
+
+use miette::{
+    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, Severity,
+    SourceCode,
+};
+
+use super::{Reporter, Summary, write_warnings};
+use crate::lint::Outcome;
+use crate::rules::{Finding, Level, Location};
+
+/// Replace control characters (ANSI escapes in policy text included) so
+/// nothing from a checked file can drive the terminal.
+pub fn sanitize(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if c.is_control() && c != '\n' && c != '\t' {
+                '\u{fffd}'
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+pub struct Human {
+    pub color: bool,
+    /// Wrap width; `None` = miette's default (terminal width or 80).
+    pub width: Option<usize>,
+    pub quiet: bool,
+}
+
+/// A secondary diagnostic for a related location in another file.
+struct RelatedDiag {
+    message: String,
+    source: NamedSource<Arc<str>>,
+    span: LabeledSpan,
+}
+
+impl fmt::Debug for RelatedDiag {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+impl fmt::Display for RelatedDiag {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+impl std::error::Error for RelatedDiag {}
+impl Diagnostic for RelatedDiag {
+    fn severity(&self) -> Option<Severity> {
+        Some(Severity::Advice)
+    }
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        Some(&self.source)
+    }
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        Some(Box::new(std::iter::once(self.span.clone())))
+    }
+}
+
+struct FindingDiag {
+    message: String,
+    code: String,
+    severity: Severity,
+    help: Option<String>,
+    source: Option<NamedSource<Arc<str>>>,
+    labels: Vec<LabeledSpan>,
+    related: Vec<RelatedDiag>,
+}
+
+impl fmt::Debug for FindingDiag {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+impl fmt::Display for FindingDiag {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+impl std::error::Error for FindingDiag {}
+impl Diagnostic for FindingDiag {
+    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        Some(Box::new(&self.code))
+    }
+    fn severity(&self) -> Option<Severity> {
+        Some(self.severity)
+    }
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        self.source.as_ref().map(|s| s as &dyn SourceCode)
+    }
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        if self.labels.is_empty() {
+            return None;
+        }
+        Some(Box::new(self.labels.iter().cloned()))
+    }
+    fn related<'a>(&'a self) -> Option<Box<dyn Iterator<Item = &'a dyn Diagnostic> + 'a>> {
+        if self.related.is_empty() {
+            return None;
+        }
+        Some(Box::new(self.related.iter().map(|r| r as &dyn Diagnostic)))
+    }
+}
+
+fn labeled(loc: &Location, text: &str, label: Option<String>) -> LabeledSpan {
+    let start = loc.span.start.min(text.len());
+    let end = loc.span.end.clamp(start, text.len());
+    LabeledSpan::new(label, start, end - start)
+}
+
+/// A source whose control characters are neutralised (same byte length for
+/// ASCII controls, so spans stay valid).
+fn safe_source(text: &Arc<str>) -> Arc<str> {
+    if text
+        .chars()
+        .any(|c| c.is_control() && c != '\n' && c != '\t' && c != '\r')
+    {
+        Arc::from(
+            text.chars()
+                .map(|c| {
+                    if c.is_control() && c != '\n' && c != '\t' && c != '\r' && c.is_ascii() {
+                        ' '
+                    } else {
+                        c
+                    }
+                })
+                .collect::<String>(),
+        )
+    } else {
+        text.clone()
+    }
+}
+
+fn diag(
+    f: &Finding,
+    outcome: &Outcome,
+    cache: &mut std::collections::BTreeMap<String, Arc<str>>,
+) -> FindingDiag {
+    let mut source_for = |path: &str| -> Option<Arc<str>> {
+        if let Some(t) = cache.get(path) {
+            return Some(t.clone());
+        }
+        let t = safe_source(outcome.sources.get(path)?);
+        cache.insert(path.to_string(), t.clone());
+        Some(t)
+    };
+    let text = source_for(&f.location.path);
+    let mut labels = Vec::new();
+    let mut related = Vec::new();
+    if let Some(t) = &text {
+        labels.push(labeled(
+            &f.location,
+            t,
+            f.label.clone().map(|l| sanitize(&l)),
+        ));
+    }
+    for r in &f.related {
+        match (r.location.path == f.location.path, &text) {
+            (true, Some(t)) => labels.push(labeled(&r.location, t, Some(sanitize(&r.message)))),
+            _ => {
+                if let Some(rt) = source_for(&r.location.path) {
+                    related.push(RelatedDiag {
+                        message: sanitize(&r.message),
+                        span: labeled(&r.location, &rt, Some(sanitize(&r.message))),
+                        source: NamedSource::new(r.location.path.clone(), rt),
+                    });
+                }
+            }
+        }
+    }
+    FindingDiag {
+        message: sanitize(&f.message),
+        code: f.rule.clone(),
+        severity: match f.level {
+            Level::Error => Severity::Error,
+            Level::Warning => Severity::Warning,
+            Level::Info => Severity::Advice,
+        },
+        help: f.help.as_ref().map(|h| sanitize(h)),
+        source: text.map(|t| NamedSource::new(f.location.path.clone(), t)),
+        labels,
+        related,
+    }
+}
+
+impl Reporter for Human {
+    fn report(
+        &self,
+        outcome: &Outcome,
+        out: &mut dyn Write,
+        err: &mut dyn Write,
+    ) -> io::Result<()> {
+        write_warnings(outcome, err)?;
+        let theme = if self.color {
+            GraphicalTheme::unicode()
+        } else {
+            GraphicalTheme::unicode_nocolor()
+        };
+        let mut handler = GraphicalReportHandler::new_themed(theme);
+        if let Some(w) = self.width {
+            handler = handler.with_width(w);
+        }
+        let mut cache = std::collections::BTreeMap::new();
+        if !self.quiet {
+            for f in &outcome.findings {
+                let d = diag(f, outcome, &mut cache);
+                let mut s = String::new();
+                handler
+                    .render_report(&mut s, &d)
+                    .map_err(|e| io::Error::other(e.to_string()))?;
+                writeln!(out, "{s}")?;
+            }
+        }
+        let summary = Summary::of(outcome);
+        if !self.quiet || !outcome.findings.is_empty() {
+            writeln!(out, "{}", summary.line(outcome.files))?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sanitize_neutralises_escapes() {
+        assert_eq!(sanitize("a\u{1b}[31mred"), "a\u{fffd}[31mred");
+        assert_eq!(sanitize("line\nnext\tx"), "line\nnext\tx");
+    }
+}

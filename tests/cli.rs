@@ -1,0 +1,589 @@
+//! The built binary, driven as a user would. Expected findings are derived
+//! by hand from the fixture files (line/column counted in the sources).
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn candor() -> Command {
+    let mut c = Command::cargo_bin("candor").expect("binary built");
+    c.current_dir(root())
+        .env_remove("CANDOR_FORMAT")
+        .env("NO_COLOR", "1");
+    c
+}
+
+/// Run `check --format json` with `config`; return (exit code, findings JSON).
+fn check_json(config: &str) -> (i32, Value) {
+    let out = candor()
+        .args(["check", "--format", "json", "--config", config])
+        .output()
+        .expect("runs");
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "not JSON ({e}): {}\nstderr: {}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        )
+    });
+    (out.status.code().unwrap_or(-1), json)
+}
+
+/// (rule, subject, path, line, column) of every finding.
+fn findings(json: &Value) -> Vec<(String, String, String, u64, u64)> {
+    json["findings"]
+        .as_array()
+        .expect("findings array")
+        .iter()
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap_or_default().to_string(),
+                f["subject"].as_str().unwrap_or_default().to_string(),
+                f["path"].as_str().unwrap_or_default().to_string(),
+                f["line"].as_u64().unwrap_or_default(),
+                f["column"].as_u64().unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+fn inventory_findings(json: &Value) -> Vec<(String, String, String, u64, u64)> {
+    findings(json)
+        .into_iter()
+        .filter(|f| f.0.starts_with("inventory/"))
+        .collect()
+}
+
+fn f(
+    rule: &str,
+    subject: &str,
+    path: &str,
+    line: u64,
+    column: u64,
+) -> (String, String, String, u64, u64) {
+    (rule.into(), subject.into(), path.into(), line, column)
+}
+
+#[test]
+fn example_reports_the_undisclosed_subprocessor() {
+    let (code, json) = check_json("fixtures/example/candor.yaml");
+    assert_eq!(code, 1, "an error-level finding exits 1");
+    assert_eq!(json["schema"], "candor/findings/v1");
+    // Mixpanel is declared on line 41 of the inventory ("  - name: Mixpanel",
+    // the name starts at column 11) and named nowhere in the policy set.
+    assert_eq!(
+        inventory_findings(&json),
+        [f(
+            "inventory/undisclosed-subprocessor",
+            "Mixpanel",
+            "inventory.yaml",
+            41,
+            11
+        )]
+    );
+    let first = &json["findings"][0];
+    assert_eq!(first["level"], "error");
+    assert_eq!(
+        first["message"],
+        "Mixpanel receives personal data but is not named in the policy set"
+    );
+    assert_eq!(first["end_line"], 41);
+    assert_eq!(first["end_column"], 19);
+    assert_eq!(json["summary"]["files"], 2);
+}
+
+#[test]
+fn example_human_output_underlines_the_inventory_entry() {
+    let out = candor()
+        .args([
+            "check",
+            "--config",
+            "fixtures/example/candor.yaml",
+            "--color",
+            "never",
+        ])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&out.stdout);
+    insta::assert_snapshot!("example_human", text);
+}
+
+#[test]
+fn example_json_output() {
+    let out = candor()
+        .args([
+            "check",
+            "--config",
+            "fixtures/example/candor.yaml",
+            "--format",
+            "json",
+        ])
+        .output()
+        .expect("runs");
+    insta::assert_snapshot!("example_json", String::from_utf8_lossy(&out.stdout));
+}
+
+#[test]
+fn seed_sets_consistent_inventories_produce_no_inventory_finding() {
+    for seed in ["modeldock", "monitoring-saas", "dunops"] {
+        let (code, json) = check_json(&format!("fixtures/sets/{seed}/consistent/candor.yaml"));
+        assert_eq!(inventory_findings(&json), [], "{seed}: {json:#}");
+        assert_eq!(code, 0, "{seed}");
+    }
+}
+
+#[test]
+fn seed_sets_planted_inventories_produce_exactly_the_planted_findings() {
+    // Each planted inventory swaps one subprocessor for another: the added
+    // one is undisclosed (pointed at in inventory.yaml), the removed one is
+    // unknown (pointed at its first mention in the seed).
+    let cases = [
+        (
+            "modeldock",
+            [
+                f(
+                    "inventory/undisclosed-subprocessor",
+                    "Sentry",
+                    "inventory.yaml",
+                    35,
+                    11,
+                ),
+                // "  • Resend — Transactional email delivery …", line 54.
+                f(
+                    "inventory/unknown-subprocessor",
+                    "Resend",
+                    "../../../seeds/modeldock-privacy.txt",
+                    54,
+                    5,
+                ),
+            ],
+        ),
+        (
+            "monitoring-saas",
+            [
+                f(
+                    "inventory/undisclosed-subprocessor",
+                    "Postmark",
+                    "inventory.yaml",
+                    30,
+                    11,
+                ),
+                // "  • Via Stripe — we do not store your card number", line 19.
+                f(
+                    "inventory/unknown-subprocessor",
+                    "Stripe",
+                    "../../../seeds/monitoring-saas-privacy.txt",
+                    19,
+                    9,
+                ),
+            ],
+        ),
+        (
+            "dunops",
+            [
+                f(
+                    "inventory/undisclosed-subprocessor",
+                    "Mixpanel",
+                    "inventory.yaml",
+                    27,
+                    11,
+                ),
+                // "… identity provider (Google, GitHub, etc.)", line 5, column 98.
+                f(
+                    "inventory/unknown-subprocessor",
+                    "GitHub",
+                    "../../../seeds/dunops-privacy.txt",
+                    5,
+                    98,
+                ),
+            ],
+        ),
+    ];
+    for (seed, expected) in cases {
+        let (code, json) = check_json(&format!("fixtures/sets/{seed}/planted/candor.yaml"));
+        let mut got = inventory_findings(&json);
+        got.sort();
+        let mut want = expected.to_vec();
+        want.sort();
+        assert_eq!(got, want, "{seed}");
+        assert_eq!(code, 1, "{seed}");
+    }
+}
+
+#[test]
+fn fail_on_warning_counts_warnings() {
+    // The planted ModelDock set has one error and one warning; the consistent
+    // one none at all.
+    let out = candor()
+        .args([
+            "check",
+            "-q",
+            "--fail-on",
+            "warning",
+            "--config",
+            "fixtures/sets/modeldock/consistent/candor.yaml",
+        ])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn without_config_paths_are_linted_and_inventory_rules_skipped() {
+    let out = candor()
+        .args([
+            "check",
+            "fixtures/seeds/modeldock-privacy.txt",
+            "--format",
+            "json",
+        ])
+        .output()
+        .expect("runs");
+    let json: Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(inventory_findings(&json), []);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("no inventory: inventory rules"), "{err}");
+}
+
+#[test]
+fn extract_prints_model_v1() {
+    let out = candor()
+        .args(["extract", "fixtures/seeds/modeldock-privacy.txt"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0));
+    let json: Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(json["schema"], "candor/model/v1");
+    for key in [
+        "documents",
+        "data_collected",
+        "third_parties",
+        "retention",
+        "cookies",
+        "rights",
+        "claims",
+        "contacts",
+        "children",
+        "response_days",
+    ] {
+        assert!(json.get(key).is_some(), "model lacks '{key}'");
+    }
+    let tps: Vec<(String, bool, bool)> = json["third_parties"]
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(|t| {
+            (
+                t["name"].as_str().unwrap_or_default().to_string(),
+                t["negated"].as_bool().unwrap_or_default(),
+                t["self_hosted"].as_bool().unwrap_or_default(),
+            )
+        })
+        .collect();
+    // Self-hosted Umami (line 21), and the negated Google Analytics and
+    // Facebook Pixel (line 57) are facts, marked as such.
+    assert!(tps.contains(&("Umami".into(), false, true)), "{tps:?}");
+    assert!(
+        tps.contains(&("Google Analytics".into(), true, false)),
+        "{tps:?}"
+    );
+    assert!(
+        tps.iter().any(|t| t.0 == "Resend" && !t.1 && !t.2),
+        "{tps:?}"
+    );
+    assert!(tps.iter().any(|t| t.0 == "Hetzner" && !t.1), "{tps:?}");
+    let ev = &json["third_parties"][0]["evidence"];
+    for key in ["path", "line", "column", "start", "end"] {
+        assert!(ev.get(key).is_some(), "evidence lacks '{key}'");
+    }
+}
+
+#[test]
+fn explain_and_rules() {
+    let out = candor()
+        .args(["explain", "inventory/undisclosed-subprocessor"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("## Why it matters"), "{text}");
+    let out = candor()
+        .args(["explain", "inventory/undisclosed-subprocesor"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("did you mean 'inventory/undisclosed-subprocessor'")
+    );
+    let out = candor()
+        .args(["rules", "--format", "json"])
+        .output()
+        .expect("runs");
+    let json: Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert!(
+        json.as_array()
+            .expect("array")
+            .iter()
+            .any(|r| r["id"] == "inventory/unknown-subprocessor")
+    );
+}
+
+// ---------------------------------------------------------------------------
+// Bad input: a clear message, exit 2, no panic.
+
+struct Scratch {
+    dir: tempfile::TempDir,
+}
+
+impl Scratch {
+    fn new() -> Scratch {
+        Scratch {
+            dir: tempfile::tempdir().expect("tempdir"),
+        }
+    }
+
+    fn write(&self, name: &str, content: impl AsRef<[u8]>) -> &Self {
+        let p = self.dir.path().join(name);
+        if let Some(parent) = p.parent() {
+            std::fs::create_dir_all(parent).expect("mkdir");
+        }
+        std::fs::write(p, content).expect("write");
+        self
+    }
+
+    fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    /// Run candor in this directory; (exit code, stdout, stderr).
+    fn run(&self, args: &[&str]) -> (i32, String, String) {
+        let out = Command::cargo_bin("candor")
+            .expect("binary")
+            .current_dir(self.path())
+            .env("NO_COLOR", "1")
+            .env_remove("CANDOR_FORMAT")
+            .args(args)
+            .output()
+            .expect("runs");
+        let stderr = String::from_utf8_lossy(&out.stderr).to_string();
+        assert!(!stderr.contains("panicked"), "candor panicked: {stderr}");
+        (
+            out.status.code().unwrap_or(-1),
+            String::from_utf8_lossy(&out.stdout).to_string(),
+            stderr,
+        )
+    }
+}
+
+const POLICY: &str = "# Privacy\n\nWe use Stripe for payments.\n";
+const INVENTORY: &str = "version: 1\nsubprocessors:\n  - name: Stripe\n";
+
+fn project(inventory: &str) -> Scratch {
+    let s = Scratch::new();
+    s.write(
+        "candor.yaml",
+        "inventory: inventory.yaml\npolicies: [privacy.md]\n",
+    )
+    .write("privacy.md", POLICY)
+    .write("inventory.yaml", inventory);
+    s
+}
+
+#[test]
+fn a_valid_scratch_project_passes() {
+    let (code, out, err) = project(INVENTORY).run(&["check"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("no findings in 1 file"), "{out}");
+}
+
+#[test]
+fn config_is_discovered_from_a_subdirectory() {
+    let s = project(INVENTORY);
+    s.write("sub/dir/keep.txt", "");
+    let out = Command::cargo_bin("candor")
+        .expect("binary")
+        .current_dir(s.path().join("sub/dir"))
+        .args(["check", "--format", "json"])
+        .output()
+        .expect("runs");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn missing_config_file() {
+    let s = Scratch::new();
+    let (code, _, err) = s.run(&["check", "--config", "nope.yaml"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("config file") && err.contains("nope.yaml") && err.contains("not found"),
+        "{err}"
+    );
+}
+
+#[test]
+fn no_config_and_no_paths() {
+    let s = Scratch::new();
+    let (code, _, err) = s.run(&["check"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("no candor.yaml found and no paths given"),
+        "{err}"
+    );
+}
+
+#[test]
+fn missing_policy_path() {
+    let s = Scratch::new();
+    let (code, _, err) = s.run(&["check", "missing.md"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("missing.md: no such file or directory"),
+        "{err}"
+    );
+    let s = project(INVENTORY);
+    s.write(
+        "candor.yaml",
+        "inventory: inventory.yaml\npolicies: [privacy.md, gone.md]\n",
+    );
+    let (code, _, err) = s.run(&["check"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("gone.md: no such file or directory"), "{err}");
+}
+
+#[test]
+fn directory_without_policy_files() {
+    let s = Scratch::new();
+    s.write("docs/readme.rst", "x");
+    let (code, _, err) = s.run(&["check", "docs"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("docs: no policy files"), "{err}");
+}
+
+#[test]
+fn invalid_yaml_points_at_the_line() {
+    let (code, _, err) = project("version: 1\nsubprocessors: [\n").run(&["check"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("inventory.yaml:2:"), "{err}");
+    assert!(err.contains("invalid inventory"), "{err}");
+}
+
+#[test]
+fn unknown_inventory_key_suggests_the_right_one() {
+    let (code, _, err) = project("version: 1\nsubprocesors:\n  - name: Stripe\n").run(&["check"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("inventory.yaml:2:1"), "{err}");
+    assert!(err.contains("unknown field 'subprocesors'"), "{err}");
+    assert!(err.contains("did you mean 'subprocessors'?"), "{err}");
+}
+
+#[test]
+fn unknown_config_key_suggests_the_right_one() {
+    let s = project(INVENTORY);
+    s.write(
+        "candor.yaml",
+        "inventroy: inventory.yaml\npolicies: [privacy.md]\n",
+    );
+    let (code, _, err) = s.run(&["check"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("candor.yaml:1:1"), "{err}");
+    assert!(err.contains("did you mean 'inventory'?"), "{err}");
+}
+
+#[test]
+fn malformed_retention_points_at_the_scalar() {
+    let inv = "version: 1\ndata:\n  - id: account\n    retention: thirty days\n";
+    let (code, _, err) = project(inv).run(&["check"]);
+    assert_eq!(code, 2);
+    // The scalar "thirty days" starts at line 4, column 16.
+    assert!(
+        err.contains("inventory.yaml:4:16: malformed retention"),
+        "{err}"
+    );
+    assert!(
+        err.contains("until account_deletion + 30d"),
+        "help lists the grammar: {err}"
+    );
+}
+
+#[test]
+fn duplicate_data_id() {
+    let inv = "version: 1\ndata:\n  - id: account\n  - id: account\n";
+    let (code, _, err) = project(inv).run(&["check"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("inventory.yaml:4:9: duplicate data id 'account'"),
+        "{err}"
+    );
+    assert!(err.contains("line 3"), "{err}");
+}
+
+#[test]
+fn unknown_category_key() {
+    let inv = "version: 1\ndata:\n  - id: account\n    categories: [user.contact.emial]\n";
+    let (code, _, err) = project(inv).run(&["check"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("unknown data category 'user.contact.emial'"),
+        "{err}"
+    );
+    assert!(err.contains("did you mean 'user.contact.email'?"), "{err}");
+}
+
+#[test]
+fn invalid_utf8_in_a_policy() {
+    let s = project(INVENTORY);
+    s.write("privacy.md", b"# Privacy\n\nWe use Str\xffipe.\n");
+    let (code, _, err) = s.run(&["check"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("privacy.md: invalid UTF-8 at byte offset 21"),
+        "{err}"
+    );
+    let (code, _, err) = s.run(&["check", "--lossy"]);
+    assert_ne!(code, 2, "{err}");
+    assert!(err.contains("invalid UTF-8 at byte offset 21"), "{err}");
+}
+
+#[test]
+fn empty_policy_file_is_a_warning() {
+    let s = Scratch::new();
+    s.write("empty.md", "");
+    let (code, out, err) = s.run(&["check", "empty.md"]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(err.contains("warning: empty.md: empty file"), "{err}");
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let s = Scratch::new();
+    let (code, _, _) = s.run(&["check", "--format", "yaml"]);
+    assert_eq!(code, 2);
+    let (code, _, _) = s.run(&["frobnicate", "--bogus"]);
+    assert_eq!(code, 2);
+}
+
+#[test]
+fn inventory_ignore_silences_a_finding() {
+    let inv = "version: 1\nsubprocessors:\n  - name: Stripe\n  - name: Mixpanel\n";
+    let s = project(inv);
+    let (code, out, _) = s.run(&["check", "--format", "json"]);
+    assert_eq!(code, 1, "{out}");
+    let inv = format!(
+        "{inv}ignore:\n  - {{ rule: inventory/undisclosed-subprocessor, subject: Mixpanel, reason: listed on the status page }}\n"
+    );
+    s.write("inventory.yaml", inv);
+    let (code, out, _) = s.run(&["check", "--format", "json"]);
+    assert_eq!(code, 0, "{out}");
+}
