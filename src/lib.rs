@@ -3,6 +3,7 @@
 //! Pipeline (DESIGN.md): source → document → extract → model, checked by
 //! rules against the inventory and regulation packs, reported by one reporter.
 
+pub mod accuracy;
 pub mod cli;
 pub mod config;
 pub mod document;
