@@ -49,7 +49,7 @@ pub fn parse(text: &str) -> (FrontMatter, usize) {
     };
     let mut fm = FrontMatter::default();
     let mut closed = None;
-    while let Some((ls, le, next)) = lines.next() {
+    for (ls, le, next) in lines {
         let line = &text[ls..le];
         let trimmed = line.trim_end();
         if trimmed == delim || (!toml && trimmed == "...") {

@@ -246,11 +246,7 @@ fn match_braces(bytes: &[u8], fenced: &[Range<usize>]) -> HashMap<usize, usize> 
                     map.insert(o, i);
                 }
             }
-            b'\n' => {
-                if !stack.is_empty() && is_blank_line(bytes, i + 1) {
-                    stack.clear();
-                }
-            }
+            b'\n' if !stack.is_empty() && is_blank_line(bytes, i + 1) => stack.clear(),
             _ => {}
         }
         i += 1;
@@ -409,6 +405,24 @@ impl Acc {
         });
     }
 
+    /// A separator space (one no segment covers) before closing
+    /// punctuation is dropped: it comes from a collapsed run, a masked
+    /// template tag or a removed HTML tag, not from the prose.
+    fn drop_separator_before(&mut self, next: u8) {
+        if !matches!(next, b'.' | b',' | b';' | b':' | b'!' | b'?' | b')')
+            || !self.text.ends_with(' ')
+        {
+            return;
+        }
+        let covered = self
+            .map
+            .last()
+            .is_some_and(|s| s.clean + s.len >= self.text.len());
+        if !covered {
+            self.text.pop();
+        }
+    }
+
     /// Append source text that is byte-identical to the original at `orig`.
     /// Whitespace runs collapse to one separator space; filler is dropped.
     fn push_exact(&mut self, piece: &str, orig: usize) {
@@ -439,6 +453,7 @@ impl Acc {
             } else {
                 if seg.is_none() {
                     seg = Some(i);
+                    self.drop_separator_before(b);
                 }
                 i += 1;
             }
@@ -657,22 +672,10 @@ impl<'a> Builder<'a> {
         match event {
             Event::Start(tag) => self.start(tag, range),
             Event::End(tag) => self.end(tag, range),
-            Event::Text(t) => {
-                if self.skip == 0 && self.raw_skip.is_none() {
-                    self.md_text(&t, range);
-                }
-            }
-            Event::Code(t) => {
-                if self.skip == 0 {
-                    self.code(&t, range);
-                }
-            }
+            Event::Text(t) if self.skip == 0 && self.raw_skip.is_none() => self.md_text(&t, range),
+            Event::Code(t) if self.skip == 0 => self.code(&t, range),
             Event::Html(t) => self.html_event(&t, range),
-            Event::InlineHtml(t) => {
-                if self.skip == 0 {
-                    self.html_chunk(&t, range, true);
-                }
-            }
+            Event::InlineHtml(t) if self.skip == 0 => self.html_chunk(&t, range, true),
             Event::SoftBreak | Event::HardBreak => {
                 if let Some(acc) = self.target_existing() {
                     acc.ensure_space();
@@ -1175,13 +1178,13 @@ impl<'a> Builder<'a> {
         inline: bool,
     ) {
         let name = tag.name.as_str();
-        if !tag.closing {
-            if let Some(raw) = raw_name(name) {
-                if !tag.self_closing {
-                    self.raw_skip = Some(raw);
-                }
-                return;
+        if !tag.closing
+            && let Some(raw) = raw_name(name)
+        {
+            if !tag.self_closing {
+                self.raw_skip = Some(raw);
             }
+            return;
         }
         match name {
             "br" | "hr" | "img" | "wbr" => {
@@ -1461,7 +1464,7 @@ impl<'a> Builder<'a> {
             let Some(mut acc) = self.pop_html() else {
                 break;
             };
-            if self.html.len() == i && !matches!(acc.kind, BlockKind::ListItem { .. }) {
+            if self.html.len() == i {
                 acc.end = Some(end);
             }
             if acc.is_row() {
