@@ -733,79 +733,179 @@ fn all_fixture_paths() -> Vec<String> {
     out
 }
 
+/// Soundness of every span, segment, cell, link, sentence and table index.
+fn check_sound(doc: &Document, path: &str) {
+    let n = doc.text.len();
+    for b in &doc.blocks {
+        assert!(b.span.start <= b.span.end && b.span.end <= n, "{path}");
+        assert!(doc.text.is_char_boundary(b.span.start) && doc.text.is_char_boundary(b.span.end));
+        assert!(!b.text.trim().is_empty(), "{path}: empty block");
+        assert!(
+            (doc.text.contains('\u{1}') || !b.text.contains('\u{1}')) && !b.text.contains('\n'),
+            "{path}: {:?}",
+            b.text
+        );
+        let mut prev_end = 0;
+        for seg in &b.map {
+            assert!(seg.clean >= prev_end, "{path}: map not sorted");
+            prev_end = seg.clean + seg.len;
+            assert!(prev_end <= b.text.len(), "{path}");
+            assert!(seg.orig + seg.orig_len <= n, "{path}");
+            if seg.exact {
+                assert_eq!(
+                    &doc.text[seg.orig..seg.orig + seg.orig_len],
+                    &b.text[seg.clean..seg.clean + seg.len],
+                    "{path}"
+                );
+            }
+        }
+        for c in &b.cells {
+            assert!(c.start <= c.end && c.end <= b.text.len(), "{path}");
+        }
+        for l in &b.links {
+            assert!(
+                l.text.start < l.text.end && l.text.end <= b.text.len(),
+                "{path}"
+            );
+        }
+        for s in &b.sentences {
+            assert!(s.start < s.end && s.end <= b.text.len(), "{path}");
+            let sent = &b.text[s.clone()];
+            assert_eq!(sent, sent.trim());
+            let span = b.span_of(s.clone());
+            assert!(span.start <= span.end && span.end <= n, "{path}");
+            assert!(doc.text.is_char_boundary(span.start) && doc.text.is_char_boundary(span.end));
+            let single = b
+                .map
+                .iter()
+                .find(|m| m.clean <= s.start && s.end <= m.clean + m.len);
+            if let Some(m) = single
+                && m.exact
+            {
+                assert_eq!(&doc.text[span.start..span.end], sent, "{path}");
+            }
+        }
+    }
+    for s in &doc.sections {
+        assert!(s.span.end <= n && s.parent.is_none_or(|p| p < doc.sections.len()));
+    }
+    for (ti, t) in doc.tables.iter().enumerate() {
+        for &i in t.header.iter().chain(t.rows.iter()) {
+            assert!(doc.blocks[i].is_table(), "{path}");
+            assert_eq!(doc.blocks[i].table, Some(ti), "{path}");
+        }
+    }
+    for c in &doc.comments {
+        assert!(c.span.end <= n, "{path}");
+        assert!(
+            doc.text[c.span.start..c.span.end].contains(c.text.as_str()),
+            "{path}"
+        );
+    }
+}
+
 #[test]
 fn spans_are_sound_for_every_fixture() {
     let paths = all_fixture_paths();
     assert!(paths.len() >= 50, "found {}", paths.len());
     for path in &paths {
         let doc = parse_path(path);
-        let n = doc.text.len();
         assert!(!doc.blocks.is_empty(), "{path}: no blocks");
-        for b in &doc.blocks {
-            assert!(b.span.start <= b.span.end && b.span.end <= n, "{path}");
-            assert!(
-                doc.text.is_char_boundary(b.span.start) && doc.text.is_char_boundary(b.span.end)
-            );
-            assert!(!b.text.trim().is_empty(), "{path}: empty block");
-            assert!(
-                !b.text.contains('\u{1}') && !b.text.contains('\n'),
-                "{path}: {:?}",
-                b.text
-            );
-            let mut prev_end = 0;
-            for seg in &b.map {
-                assert!(seg.clean >= prev_end, "{path}: map not sorted");
-                prev_end = seg.clean + seg.len;
-                assert!(prev_end <= b.text.len());
-                assert!(seg.orig + seg.orig_len <= n);
-                if seg.exact {
-                    assert_eq!(
-                        &doc.text[seg.orig..seg.orig + seg.orig_len],
-                        &b.text[seg.clean..seg.clean + seg.len],
-                        "{path}"
-                    );
-                }
-            }
-            for c in &b.cells {
-                assert!(c.start <= c.end && c.end <= b.text.len());
-            }
-            for l in &b.links {
-                assert!(l.text.start < l.text.end && l.text.end <= b.text.len());
-            }
-            for s in &b.sentences {
-                assert!(s.start < s.end && s.end <= b.text.len(), "{path}");
-                let sent = &b.text[s.clone()];
-                assert_eq!(sent, sent.trim());
-                let span = b.span_of(s.clone());
-                assert!(span.start <= span.end && span.end <= n, "{path}");
-                assert!(
-                    doc.text.is_char_boundary(span.start) && doc.text.is_char_boundary(span.end)
-                );
-                let single = b
-                    .map
-                    .iter()
-                    .find(|m| m.clean <= s.start && s.end <= m.clean + m.len);
-                if let Some(m) = single
-                    && m.exact
-                {
-                    assert_eq!(&doc.text[span.start..span.end], sent, "{path}");
-                }
-            }
-        }
-        for s in &doc.sections {
-            assert!(s.span.end <= n && s.parent.is_none_or(|p| p < doc.sections.len()));
-        }
-        for t in &doc.tables {
-            for &i in t.header.iter().chain(t.rows.iter()) {
-                assert!(doc.blocks[i].is_table(), "{path}");
-            }
-        }
-        for c in &doc.comments {
-            assert!(
-                c.span.end <= n && doc.text[c.span.start..c.span.end].contains(c.text.as_str())
-            );
+        check_sound(&doc, path);
+    }
+}
+
+#[test]
+fn tricky_inputs_are_sound() {
+    let inputs = [
+        "",
+        "\u{feff}",
+        "#",
+        "# \n",
+        "---\n",
+        "---\ntitle: x\n---",
+        "- item\n\n  <div>\n  text in div\n  </div>\n",
+        "> <p>quoted html</p>\n> more\n",
+        "<!-- unclosed comment\n\ntext",
+        "<script>never closed\n\nnext para",
+        "text <style> never closed\n\nnext para",
+        "| a | b |\n|---|---|\n| <b>x</b> \\| y | z |\n",
+        "é{{ é }}é and ü{% ü %}ü",
+        "  {: .x }\nfoo {: #id }\n\n{:toc}",
+        "```\n{% raw %} <Foo> {x}\n```\nafter",
+        "&#0; &#xD800; &#99999999; &bogus; &amp",
+        "<td>stray</td> <tr>row</tr>",
+        "<table><tr><td><table><tr><td>in</td></tr></table></td><td>b</td></tr></table>",
+        "<table><thead><tr><th></th><th></th></tr></thead><tbody><tr><td>a</td><td>b</td></tr></tbody></table>",
+        "*a **b _c_ d** e*",
+        "[link](<>) and [](x) and [ref]\n\n[ref]: http://x",
+        "![img](x.png) after",
+        "Footnote[^1].\n\n[^1]: The note.\n",
+        "<a href=\"x\">unclosed link",
+        "<a href='y'>single</a> <A HREF=z>upper</A>",
+        "1. one\n   1. two\n      1. three\n",
+        "\r\n\r\n- a\r\n  - b\r\n",
+        "<Callout>\n    indented\n</Callout>\n",
+        "import x from 'y'\n",
+        "export const a = {\n\nb: 1\n}\n",
+        "<Foo bar={<Baz />}>t</Foo> {a{b}c} {unclosed",
+        "Term\n: definition\n",
+        "a\u{0}b\u{1}c",
+        "<p>one<p>two<li>three<h2>four</h2>",
+        "<ul><li>a<ul><li>b</li></ul>c</li></ul>",
+        "  <p>indented html</p>\n\n    <p>code-indented html</p>",
+        "Setext\n===\n\nSub\n---\n",
+        "text\\\nhard break",
+        "<details>\n<summary>S</summary>\n\n- x\n\n</details>",
+    ];
+    for (i, input) in inputs.iter().enumerate() {
+        for (kind, ext) in [
+            (SourceKind::Markdown, "md"),
+            (SourceKind::Mdx, "mdx"),
+            (SourceKind::PlainText, "txt"),
+        ] {
+            let label = format!("input {i} as {ext}: {input:?}");
+            let doc = Document::parse(format!("t.{ext}"), input.to_string(), kind);
+            check_sound(&doc, &label);
         }
     }
+    // (A `<script>` HTML block without `</script>` runs to the end of the
+    // document in CommonMark, so only a closed one is followed by text.)
+    let doc = md("<script>\nx = '<p>no</p>';\n</script>\nnext para");
+    assert_eq!(
+        doc.blocks.last().map(|b| b.text.as_str()),
+        Some("next para")
+    );
+    let doc = md("text <style> never closed\n\nnext para");
+    assert_eq!(
+        doc.blocks.last().map(|b| b.text.as_str()),
+        Some("next para")
+    );
+    let doc = md("<ul><li>a<ul><li>b</li></ul>c</li></ul>");
+    let items: Vec<(&str, BlockKind)> = doc
+        .blocks
+        .iter()
+        .map(|b| (b.text.as_str(), b.kind))
+        .collect();
+    assert_eq!(
+        items,
+        vec![
+            ("a c", BlockKind::ListItem { depth: 1 }),
+            ("b", BlockKind::ListItem { depth: 2 })
+        ]
+    );
+    let doc = md(
+        "<table><thead><tr><th></th><th></th></tr></thead><tbody><tr><td>a</td><td>b</td></tr></tbody></table>",
+    );
+    assert_eq!(doc.tables.len(), 1);
+    assert_eq!(
+        doc.tables[0].header, None,
+        "an all-empty header row is dropped"
+    );
+    assert_eq!(
+        doc.blocks[0].cell_texts().collect::<Vec<_>>(),
+        vec!["a", "b"]
+    );
 }
 
 // ---------------------------------------------------------------------------

@@ -723,6 +723,9 @@ impl<'a> Builder<'a> {
                 Frame::Block
             }
             Tag::List(_) => {
+                if let Some(acc) = self.md.last_mut() {
+                    acc.ensure_space();
+                }
                 let id = self.new_list();
                 self.md_lists.push(id);
                 Frame::List
@@ -799,6 +802,9 @@ impl<'a> Builder<'a> {
             TagEnd::HtmlBlock => {
                 self.flush_html_block();
                 self.flush_html_implicit();
+                // An unclosed `<script>`/`<style>` never swallows more than
+                // its own block.
+                self.raw_skip = None;
             }
             TagEnd::Table => self.md_table = None,
             TagEnd::List(_) => {
@@ -808,6 +814,7 @@ impl<'a> Builder<'a> {
         }
         match frame {
             Some(Frame::Block) => {
+                self.raw_skip = None;
                 self.flush_html_all();
                 if let Some(mut acc) = self.md.pop() {
                     if !matches!(acc.kind, BlockKind::ListItem { .. }) {
@@ -1269,6 +1276,10 @@ impl<'a> Builder<'a> {
             }
             ("ul" | "ol", false) => {
                 self.close_html_leaf();
+                // Text after the nested list is a separate phrase.
+                if let Some(acc) = self.html.last_mut() {
+                    acc.ensure_space();
+                }
                 let id = self.new_list();
                 self.html_lists.push(id);
             }

@@ -13,7 +13,10 @@
 //!   a letter, whose first letter is uppercase (after an optional section
 //!   number), that does not end with sentence or clause punctuation
 //!   (`. ! ? : ; ,`), that has no `: ` inside (so "Last updated: February
-//!   2026" is a paragraph) and no sentence break inside.
+//!   2026" is a paragraph), no sentence break inside and no e-mail address
+//!   or URL.
+//! * Lines without any letter or digit (`-----`) are skipped like blank
+//!   lines.
 //! * A numbered line (`1. `, `2) `, `3.1 `) that is not a heading is a list
 //!   item whose text excludes the number.
 //! * Everything else is a paragraph.
@@ -172,7 +175,9 @@ fn classify(text: &str, start: usize, end: usize) -> Line {
         .map(|c| if c == '\t' { 4 } else { 1 })
         .sum::<usize>();
     let body = body.trim_end();
-    if body.is_empty() {
+    // Lines without a letter or digit (rules like `-----`, a lone bullet)
+    // carry no text.
+    if !body.chars().any(char::is_alphanumeric) {
         return Line::Blank;
     }
     let a = start + indent_bytes;
@@ -289,6 +294,10 @@ fn is_heading_text(s: &str) -> bool {
         return false;
     }
     if s.contains(": ") || s.contains(". ") || s.contains("? ") || s.contains("! ") {
+        return false;
+    }
+    // E-mail addresses and URLs belong to sentences, not titles.
+    if s.contains('@') || s.contains("://") {
         return false;
     }
     true
