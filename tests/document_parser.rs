@@ -322,6 +322,17 @@ fn github_cookies_code_cells() {
         doc.table_header(row).unwrap().cell_texts().nth(1),
         Some("Cookie Name")
     );
+    // Sentences stay inside cells.
+    let sents: Vec<&str> = row.sentences.iter().map(|r| &row.text[r.clone()]).collect();
+    assert_eq!(
+        sents,
+        vec![
+            "GitHub",
+            "_gh_sess",
+            "This cookie is used for temporary application and framework state between pages like what step the user is on in a multiple step form.",
+            "Session"
+        ]
+    );
     // The code span's content maps exactly; the backticks stay outside.
     let r = row.cells[1].clone();
     assert_eq!(span_text(&doc, row, r), "_gh_sess");

@@ -22,6 +22,7 @@ use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use super::{
     Block, BlockKind, Comment, Document, Link, Section, Seg, SourceKind, Table, frontmatter,
+    split_sentences,
 };
 use crate::span::Span;
 
@@ -967,13 +968,24 @@ impl<'a> Builder<'a> {
             self.current_section = Some(idx);
             section = Some(idx);
         }
+        // A sentence never runs across table cells.
+        let mut sentences = Vec::new();
+        for c in &acc.cells {
+            if let Some(cell) = acc.text.get(c.clone()) {
+                sentences.extend(
+                    split_sentences(cell)
+                        .into_iter()
+                        .map(|r| r.start + c.start..r.end + c.start),
+                );
+            }
+        }
         let block = Block {
             kind: acc.kind,
             section,
             span,
             text: acc.text,
             map: acc.map,
-            sentences: Vec::new(),
+            sentences,
             cells: acc.cells,
             table: acc.table,
             list: acc.list,
@@ -2033,4 +2045,68 @@ fn decode_entities(s: &str) -> String {
         i += c.len_utf8();
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mask_keeps_length_and_blanks_templates() {
+        let src = "Go to {{ x }} page.\n{% if a %}\n{: .note}\nKeep {#id} and {plain}.\n";
+        let m = mask(src, false);
+        assert_eq!(m.len(), src.len());
+        // "{{ x }}" is 7 bytes, "{% if a %}" 10, "{: .note}" 9.
+        let expected = format!(
+            "Go to {} page.\n{}\n{}\nKeep {{#id}} and {{plain}}.\n",
+            " ".repeat(7),
+            " ".repeat(10),
+            " ".repeat(9)
+        );
+        assert_eq!(m, expected);
+    }
+
+    #[test]
+    fn mask_skips_fenced_code() {
+        let src = "```\n{{ keep }}\n```\n{{ drop }}\n";
+        assert_eq!(mask(src, false), "```\n{{ keep }}\n```\n          \n");
+    }
+
+    #[test]
+    fn mask_mdx() {
+        let src = "import A from 'a'\nexport const m = {\n  t: 1,\n}\n\n<A x={1}>Hi {name}</A>\n";
+        let m = mask(src, true);
+        assert_eq!(m.len(), src.len());
+        // Leading masked bytes before content become filler, not indentation.
+        assert_eq!(
+            m,
+            "                 \n                  \n       \n \n\n\u{1}\u{1}\u{1}\u{1}\u{1}\u{1}\u{1}\u{1}\u{1}Hi           \n"
+        );
+    }
+
+    #[test]
+    fn entities() {
+        assert_eq!(entity_at("&amp; x"), Some((5, "&".to_string())));
+        assert_eq!(entity_at("&#x2014;"), Some((8, "—".to_string())));
+        assert_eq!(entity_at("&#39;"), Some((5, "'".to_string())));
+        assert_eq!(entity_at("&bogus;"), None);
+        assert_eq!(entity_at("&amp"), None);
+        assert_eq!(
+            decode_entities("a &lt;b&gt; &unknown; c"),
+            "a <b> &unknown; c"
+        );
+    }
+
+    #[test]
+    fn tags() {
+        let t = "<a class=\"x\" href='https://e.example/?a=1&amp;b=2'>";
+        let tag = parse_tag(t, 0).unwrap();
+        assert_eq!(tag.name, "a");
+        assert_eq!(tag.href.as_deref(), Some("https://e.example/?a=1&b=2"));
+        assert_eq!(tag.end, t.len());
+        assert!(parse_tag("<br/>", 0).unwrap().self_closing);
+        assert!(parse_tag("</TD>", 0).unwrap().closing);
+        assert!(parse_tag("< p>", 0).is_none());
+        assert!(parse_tag("<p", 0).is_none());
+    }
 }
