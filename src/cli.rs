@@ -8,7 +8,9 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::error::{Error, ErrorDiagnostic};
 use crate::lint::{self, Options};
-use crate::report::{Reporter, human::Human, json::Json};
+use crate::report::{
+    Reporter, github::Github, human::Human, json::Json, junit::Junit, sarif::Sarif,
+};
 use crate::rules::{self, Level};
 
 pub const EXIT_OK: i32 = 0;
@@ -67,6 +69,9 @@ struct CheckArgs {
     /// Print only the summary line (human format)
     #[arg(long, short = 'q')]
     quiet: bool,
+    /// Write the report to FILE (atomically) instead of standard output
+    #[arg(long, short = 'o', value_name = "FILE")]
+    output: Option<PathBuf>,
 }
 
 #[derive(clap::Args, Debug)]
@@ -85,6 +90,12 @@ struct ExtractArgs {
 enum Format {
     Human,
     Json,
+    /// SARIF 2.1.0 (GitHub code scanning)
+    Sarif,
+    /// GitHub Actions workflow commands (annotations)
+    Github,
+    /// JUnit XML
+    Junit,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -210,29 +221,48 @@ fn check(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<i3
         cwd,
     };
     let outcome = lint::run(&opts)?;
-    let color = match args.color {
-        Color::Always => true,
-        Color::Never => false,
-        Color::Auto => io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
-    };
-    let reporter: Box<dyn Reporter> = match args.format {
-        Format::Human => Box::new(Human {
-            color,
-            width: if io::stdout().is_terminal() {
-                None
-            } else {
-                Some(100)
-            },
-            quiet: args.quiet,
-        }),
-        Format::Json => Box::new(Json),
-    };
-    reporter.report(&outcome, out, err).map_err(io_err)?;
     let threshold = match args.fail_on {
         FailOn::Error => Level::Error,
         FailOn::Warning => Level::Warning,
         FailOn::Info => Level::Info,
     };
+    // Colours and terminal width only when the report goes to a terminal.
+    let to_terminal = args.output.is_none() && io::stdout().is_terminal();
+    let no_color = std::env::var_os("NO_COLOR");
+    let color = match args.color {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => crate::report::human::auto_color(to_terminal, no_color.as_deref()),
+    };
+    let reporter: Box<dyn Reporter> = match args.format {
+        Format::Human => Box::new(Human {
+            color,
+            width: Some(if to_terminal {
+                crate::report::human::terminal_width()
+            } else {
+                crate::report::human::FILE_WIDTH
+            }),
+            quiet: args.quiet,
+        }),
+        Format::Json => Box::new(Json),
+        Format::Sarif => Box::new(Sarif),
+        Format::Github => Box::new(Github),
+        Format::Junit => Box::new(Junit { fail_on: threshold }),
+    };
+    match &args.output {
+        None => reporter.report(&outcome, out, err).map_err(io_err)?,
+        Some(path) => {
+            crate::atomic::write_atomic(path, true, |w| reporter.report(&outcome, w, err)).map_err(
+                |e| {
+                    Error::new(
+                        "candor::io",
+                        format!("cannot write {}: {e}", path.display()),
+                    )
+                    .with_help("the previous content of the file, if any, is unchanged")
+                },
+            )?
+        }
+    }
     Ok(if outcome.findings.iter().any(|f| f.level >= threshold) {
         EXIT_FINDINGS
     } else {

@@ -4,6 +4,7 @@
 //! rules against the inventory and regulation packs, reported by one reporter.
 
 pub mod accuracy;
+pub mod atomic;
 pub mod cli;
 pub mod config;
 pub mod document;

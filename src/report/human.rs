@@ -29,6 +29,26 @@ pub fn sanitize(s: &str) -> String {
         .collect()
 }
 
+/// Wrap width when the report does not go to a terminal (a pipe, a file, a
+/// CI log): fixed, so the output is the same everywhere.
+pub const FILE_WIDTH: usize = 100;
+
+/// `--color auto`: colours only on a terminal, and never when `NO_COLOR` is
+/// set to a non-empty value (<https://no-color.org>).
+pub fn auto_color(is_terminal: bool, no_color: Option<&std::ffi::OsStr>) -> bool {
+    is_terminal && no_color.is_none_or(|v| v.is_empty())
+}
+
+/// The terminal's width in columns (stdout, else stderr), or 80 when it
+/// cannot be told; long messages and help are wrapped to it.
+pub fn terminal_width() -> usize {
+    terminal_size::terminal_size_of(io::stdout())
+        .or_else(|| terminal_size::terminal_size_of(io::stderr()))
+        .map(|(w, _)| usize::from(w.0))
+        .filter(|w| *w >= 20)
+        .unwrap_or(80)
+}
+
 pub struct Human {
     pub color: bool,
     /// Wrap width; `None` = miette's default (terminal width or 80).
