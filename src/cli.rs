@@ -45,6 +45,8 @@ enum Command {
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
     },
+    /// Print the JSON Schemas (draft-07) of inventory.yaml and candor.yaml
+    Schema(crate::schema::SchemaArgs),
 }
 
 #[derive(clap::Args, Debug)]
@@ -123,7 +125,7 @@ enum Color {
     Never,
 }
 
-const SUBCOMMANDS: [&str; 5] = ["check", "extract", "explain", "rules", "help"];
+const SUBCOMMANDS: [&str; 6] = ["check", "extract", "explain", "rules", "schema", "help"];
 
 /// `candor [ARGS]` without a subcommand means `candor check [ARGS]`.
 fn with_default_command(args: Vec<String>) -> Vec<String> {
@@ -165,6 +167,7 @@ pub fn main() -> i32 {
         Command::Extract(args) => extract(args, &mut stdout.lock(), &mut stderr.lock()),
         Command::Explain { rule } => explain(&rule, &mut stdout.lock()),
         Command::Rules { format } => list_rules(format, &mut stdout.lock()),
+        Command::Schema(args) => crate::schema::run(&args, &mut stdout.lock()),
     };
     match result {
         Ok(code) => code,

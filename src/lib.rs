@@ -16,6 +16,7 @@ pub mod lint;
 pub mod model;
 pub mod report;
 pub mod rules;
+pub mod schema;
 pub mod source;
 pub mod span;
 pub mod yaml;
