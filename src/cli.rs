@@ -45,6 +45,8 @@ enum Command {
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
     },
+    /// Write candor.yaml and a draft inventory.yaml from the policy
+    Init(crate::init::InitArgs),
     /// Print the JSON Schemas (draft-07) of inventory.yaml and candor.yaml
     Schema(crate::schema::SchemaArgs),
 }
@@ -125,7 +127,9 @@ enum Color {
     Never,
 }
 
-const SUBCOMMANDS: [&str; 6] = ["check", "extract", "explain", "rules", "schema", "help"];
+const SUBCOMMANDS: [&str; 7] = [
+    "check", "extract", "explain", "rules", "init", "schema", "help",
+];
 
 /// `candor [ARGS]` without a subcommand means `candor check [ARGS]`.
 fn with_default_command(args: Vec<String>) -> Vec<String> {
@@ -167,6 +171,7 @@ pub fn main() -> i32 {
         Command::Extract(args) => extract(args, &mut stdout.lock(), &mut stderr.lock()),
         Command::Explain { rule } => explain(&rule, &mut stdout.lock()),
         Command::Rules { format } => list_rules(format, &mut stdout.lock()),
+        Command::Init(args) => init(&args, &mut stdout.lock(), &mut stderr.lock()),
         Command::Schema(args) => crate::schema::run(&args, &mut stdout.lock()),
     };
     match result {
@@ -271,6 +276,20 @@ fn check(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<i3
     } else {
         EXIT_OK
     })
+}
+
+fn init(
+    args: &crate::init::InitArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<i32, Error> {
+    let cwd = std::env::current_dir().map_err(|e| {
+        Error::new(
+            "candor::io",
+            format!("cannot read the working directory: {e}"),
+        )
+    })?;
+    crate::init::run(args, &cwd, out, err)
 }
 
 fn extract(args: ExtractArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32, Error> {

@@ -10,6 +10,7 @@ pub mod config;
 pub mod document;
 pub mod error;
 pub mod extract;
+pub mod init;
 pub mod inventory;
 pub mod lexicon;
 pub mod lint;
