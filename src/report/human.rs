@@ -257,6 +257,122 @@ impl Reporter for Human {
 mod tests {
     use super::*;
 
+    fn outcome_with_long_finding() -> Outcome {
+        use crate::rules::Location;
+        use crate::span::Span;
+        let text = "subprocessors:\n  - name: Mixpanel\n";
+        let mut outcome = Outcome {
+            files: 1,
+            ..Outcome::default()
+        };
+        outcome
+            .sources
+            .insert("inventory.yaml".into(), Arc::from(text));
+        outcome.findings.push(Finding {
+            rule: "inventory/undisclosed-subprocessor".into(),
+            level: Level::Error,
+            message: "Mixpanel receives personal data but is not named anywhere in the policy set, neither in the privacy policy nor in the subprocessor list".into(),
+            subject: "Mixpanel".into(),
+            location: Location {
+                path: "inventory.yaml".into(),
+                span: Span::new(25, 33),
+                line: 2,
+                column: 11,
+                end_line: 2,
+                end_column: 19,
+            },
+            label: Some("declared here".into()),
+            related: Vec::new(),
+            help: Some("Add Mixpanel to the subprocessor list with its purpose and location, or remove it from inventory.yaml if it no longer receives personal data".into()),
+        });
+        outcome
+    }
+
+    fn render(h: &Human, outcome: &Outcome) -> String {
+        let mut out = Vec::new();
+        let mut err = Vec::new();
+        h.report(outcome, &mut out, &mut err).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn long_messages_wrap_to_the_width() {
+        let outcome = outcome_with_long_finding();
+        for width in [50, 72, 100] {
+            let s = render(
+                &Human {
+                    color: false,
+                    width: Some(width),
+                    quiet: false,
+                },
+                &outcome,
+            );
+            for line in s.lines() {
+                assert!(
+                    line.chars().count() <= width,
+                    "line longer than {width}: {line:?}\n{s}"
+                );
+            }
+            // Wrapped, not cut: every word of the help is still there.
+            let flat = s.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert!(
+                flat.contains("if it no longer receives personal data"),
+                "{s}"
+            );
+        }
+    }
+
+    #[test]
+    fn colour_only_when_asked_and_quiet_prints_the_summary() {
+        let outcome = outcome_with_long_finding();
+        let plain = render(
+            &Human {
+                color: false,
+                width: Some(100),
+                quiet: false,
+            },
+            &outcome,
+        );
+        assert!(!plain.contains('\u{1b}'), "{plain}");
+        let coloured = render(
+            &Human {
+                color: true,
+                width: Some(100),
+                quiet: false,
+            },
+            &outcome,
+        );
+        assert!(coloured.contains("\u{1b}["), "{coloured}");
+        let quiet = render(
+            &Human {
+                color: false,
+                width: Some(100),
+                quiet: true,
+            },
+            &outcome,
+        );
+        assert_eq!(quiet, "1 error in 1 file\n");
+        let quiet_clean = render(
+            &Human {
+                color: false,
+                width: Some(100),
+                quiet: true,
+            },
+            &Outcome::default(),
+        );
+        assert_eq!(quiet_clean, "");
+    }
+
+    #[test]
+    fn auto_colour_needs_a_terminal_and_no_no_color() {
+        use std::ffi::OsStr;
+        assert!(auto_color(true, None));
+        assert!(!auto_color(false, None));
+        assert!(!auto_color(true, Some(OsStr::new("1"))));
+        // no-color.org: only a non-empty value disables colour.
+        assert!(auto_color(true, Some(OsStr::new(""))));
+    }
+
     #[test]
     fn sanitize_neutralises_escapes() {
         assert_eq!(sanitize("a\u{1b}[31mred"), "a\u{fffd}[31mred");
