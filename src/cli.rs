@@ -92,7 +92,9 @@ struct ExtractArgs {
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 enum Format {
+    /// Diagnostics for people, the offending text underlined
     Human,
+    /// candor/findings/v1
     Json,
     /// SARIF 2.1.0 (GitHub code scanning)
     Sarif,

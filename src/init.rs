@@ -32,8 +32,8 @@ pub const INVENTORY_FILE: &str = "inventory.yaml";
 
 #[derive(clap::Args, Debug, Clone, Default)]
 pub struct InitArgs {
-    /// Policy files (default: the privacy policy, subprocessor list and cookie
-    /// notice found under the current directory, by file name)
+    /// Policy files (default: the files in the current directory whose names
+    /// say privacy, subprocessor, cookie, …)
     pub policies: Vec<PathBuf>,
     /// Overwrite an existing candor.yaml or inventory.yaml
     #[arg(long)]
@@ -100,12 +100,31 @@ pub fn run(args: &InitArgs, cwd: &Path, out: &mut dyn Write, err: &mut dyn Write
     let mut warnings = Vec::new();
     let no_excludes = source::build_globset(&[])?;
     let files = if args.policies.is_empty() {
-        let found = source::discover(&[".".to_string()], cwd, &no_excludes, &mut warnings)
+        // Policy-looking files in this directory (not below it: a repository
+        // root holds many unrelated Markdown files in subdirectories).
+        let mut names: Vec<String> = std::fs::read_dir(cwd)
+            .map(|rd| {
+                rd.flatten()
+                    .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+                    .filter_map(|e| e.file_name().to_str().map(str::to_string))
+                    .filter(|n| {
+                        let lower = n.to_ascii_lowercase();
+                        source::DEFAULT_EXTENSIONS
+                            .iter()
+                            .any(|ext| lower.ends_with(&format!(".{ext}")))
+                            && !n.starts_with('.')
+                            && looks_like_policy(n)
+                    })
+                    .collect()
+            })
             .unwrap_or_default();
-        let found: Vec<_> = found
-            .into_iter()
-            .filter(|f| looks_like_policy(&f.display))
-            .collect();
+        names.sort();
+        let entries: Vec<String> = names.iter().map(|n| glob_literal(n)).collect();
+        let found = if entries.is_empty() {
+            Vec::new()
+        } else {
+            source::discover(&entries, cwd, &no_excludes, &mut warnings)?
+        };
         if found.is_empty() {
             return Err(Error::new(
                 "candor::usage",
