@@ -124,8 +124,8 @@ impl Junit {
                 .map(|f| finding_line(f))
                 .collect::<Vec<_>>()
                 .join("\n");
-            if c.worst() >= self.fail_on {
-                let first = c.findings[0];
+            let failed = c.worst() >= self.fail_on;
+            if let (true, Some(first)) = (failed, c.findings.first()) {
                 let message = if c.findings.len() == 1 {
                     format!(
                         "line {}:{}: {}",
