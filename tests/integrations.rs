@@ -726,16 +726,22 @@ fn action_script_annotates_writes_sarif_and_keeps_exit_codes() {
     assert_eq!(o.status.code(), Some(1), "{}", show(&o));
     let stdout = String::from_utf8_lossy(&o.stdout);
     assert!(
-        stdout.starts_with("::error file=inventory.yaml,line=41,"),
+        stdout
+            .lines()
+            .any(|l| l.starts_with("::error file=inventory.yaml,line=41,")),
         "{stdout}"
     );
     let sarif: Value = serde_json::from_str(
         &std::fs::read_to_string(d.path().join("results.sarif")).expect("SARIF written"),
     )
     .expect("JSON");
-    assert_eq!(
-        sarif["runs"][0]["results"].as_array().map(Vec::len),
-        Some(1)
+    assert!(
+        sarif["runs"][0]["results"]
+            .as_array()
+            .expect("results")
+            .iter()
+            .any(|r| r["ruleId"] == "inventory/undisclosed-subprocessor"),
+        "{sarif}"
     );
     assert_eq!(
         std::fs::read_to_string(&gh_output).expect("output"),
@@ -851,6 +857,8 @@ fn hook_repository(dir: &Path) -> String {
 
 const POLICY: &str = "# Privacy policy
 
+Last updated: 2026-09-01
+
 We use Stripe to process payments.
 ";
 
@@ -898,6 +906,10 @@ fn pre_commit_hook_blocks_an_undisclosed_subprocessor_until_it_is_disclosed() {
     // without LTO to keep the first run to a few minutes.
     let pc_home = cache().join("pre-commit-home");
     let pc_target = cache().join("pre-commit-cargo-target");
+    // Environments of earlier runs (other revisions) are unused now.
+    let _ = run(Command::new(&pre_commit)
+        .arg("gc")
+        .env("PRE_COMMIT_HOME", &pc_home));
     let hook_env = |c: &mut Command| {
         c.env("PRE_COMMIT_HOME", &pc_home)
             .env("CARGO_TARGET_DIR", &pc_target)

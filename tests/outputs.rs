@@ -113,37 +113,67 @@ fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
     )
 }
 
+// Other rules may fire on the example as candor learns more, so these tests
+// pin the Mixpanel finding exactly and the rest of the document by its
+// structure; the reporters' unit tests pin whole documents.
+
 #[test]
 fn github_format_annotates_the_finding() {
     let d = example_copy();
     let (code, stdout, _) = run(d.path(), &["check", "--format", "github"]);
     assert_eq!(code, 1);
-    assert_eq!(
-        stdout,
-        format!(
-            "::error file=inventory.yaml,line=41,endLine=41,col=11,endColumn=19,title=candor (inventory/undisclosed-subprocessor)::{MESSAGE}%0Ahelp: {HELP}\n1 error in 2 files\n"
-        )
+    let expected = format!(
+        "::error file=inventory.yaml,line=41,endLine=41,col=11,endColumn=19,title=candor (inventory/undisclosed-subprocessor)::{MESSAGE}%0Ahelp: {HELP}"
     );
+    assert!(stdout.lines().any(|l| l == expected), "{stdout}");
+    // Every line but the summary is a workflow command.
+    let lines: Vec<&str> = stdout.lines().collect();
+    let (summary, commands) = lines.split_last().expect("output");
+    assert!(summary.ends_with(" in 2 files"), "{summary}");
+    for c in commands {
+        assert!(
+            c.starts_with("::error file=")
+                || c.starts_with("::warning file=")
+                || c.starts_with("::notice file="),
+            "{c}"
+        );
+    }
+}
+
+/// The value of `attr="…"` in the first element that has it.
+fn attr(xml: &str, attr: &str) -> usize {
+    let key = format!(" {attr}=\"");
+    xml.split_once(&key)
+        .and_then(|(_, rest)| rest.split_once('"'))
+        .and_then(|(v, _)| v.parse().ok())
+        .unwrap_or_else(|| panic!("no {attr} in {xml}"))
 }
 
 #[test]
-fn junit_format_has_one_failing_case() {
+fn junit_format_has_a_failing_case_for_the_finding() {
     let d = example_copy();
     let (code, stdout, _) = run(d.path(), &["check", "--format", "junit"]);
     assert_eq!(code, 1);
-    let expected = format!(
-        r#"<?xml version="1.0" encoding="UTF-8"?>
-<testsuites name="candor" tests="1" failures="1" errors="0" skipped="0" time="0">
-  <testsuite name="candor" tests="1" failures="1" errors="0" skipped="0" time="0">
-    <testcase classname="inventory.yaml" name="inventory/undisclosed-subprocessor" file="inventory.yaml" time="0">
+    assert!(
+        stdout.starts_with(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"candor\" "
+        )
+    );
+    let case = format!(
+        r#"    <testcase classname="inventory.yaml" name="inventory/undisclosed-subprocessor" file="inventory.yaml" time="0">
       <failure type="error" message="line 41:11: {MESSAGE}">inventory.yaml:41:11: error: {MESSAGE}
   help: {HELP}</failure>
     </testcase>
-  </testsuite>
-</testsuites>
 "#
     );
-    assert_eq!(stdout, expected);
+    assert!(stdout.contains(&case), "{stdout}");
+    // The counts match the document.
+    assert_eq!(attr(&stdout, "tests"), stdout.matches("<testcase ").count());
+    assert_eq!(
+        attr(&stdout, "failures"),
+        stdout.matches("<failure ").count()
+    );
+    assert!(stdout.ends_with("  </testsuite>\n</testsuites>\n"));
 }
 
 fn sarif(dir: &Path) -> Value {
@@ -200,9 +230,10 @@ fn sarif_lists_every_rule_and_locates_the_finding() {
     }
     assert_eq!(run["columnKind"], "unicodeCodePoints");
     let results = run["results"].as_array().expect("results");
-    assert_eq!(results.len(), 1);
-    let r = &results[0];
-    assert_eq!(r["ruleId"], "inventory/undisclosed-subprocessor");
+    let r = results
+        .iter()
+        .find(|r| r["ruleId"] == "inventory/undisclosed-subprocessor")
+        .expect("the Mixpanel result");
     let index = r["ruleIndex"].as_u64().expect("ruleIndex") as usize;
     assert_eq!(rules[index]["id"], "inventory/undisclosed-subprocessor");
     assert_eq!(r["level"], "error");
@@ -226,6 +257,11 @@ fn fingerprints(s: &Value) -> Vec<(String, String, u64)> {
         .as_array()
         .expect("results")
         .iter()
+        .filter(|r| {
+            r["ruleId"]
+                .as_str()
+                .is_some_and(|id| id.ends_with("subprocessor"))
+        })
         .map(|r| {
             (
                 r["ruleId"].as_str().unwrap_or_default().to_string(),
