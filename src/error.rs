@@ -10,8 +10,12 @@ use miette::{Diagnostic, LabeledSpan, NamedSource, SourceCode};
 
 use crate::span::Span;
 
+/// An error: boxed, so `Result<T, Error>` stays one pointer wide.
 #[derive(Debug, Clone)]
-pub struct Error {
+pub struct Error(Box<ErrorData>);
+
+#[derive(Debug, Clone)]
+pub struct ErrorData {
     pub message: String,
     pub code: &'static str,
     pub path: Option<String>,
@@ -27,7 +31,7 @@ pub type Result<T> = std::result::Result<T, Error>;
 impl Error {
     /// An error with no location (usage, missing file).
     pub fn new(code: &'static str, message: impl Into<String>) -> Error {
-        Error {
+        Error(Box::new(ErrorData {
             message: message.into(),
             code,
             path: None,
@@ -35,7 +39,7 @@ impl Error {
             span: None,
             label: None,
             help: None,
-        }
+        }))
     }
 
     pub fn with_path(mut self, path: impl Into<String>) -> Error {
@@ -73,6 +77,19 @@ impl Error {
         let idx = crate::span::LineIndex::new(text);
         let lc = idx.line_col(text, span.start);
         Some((lc.line, lc.column))
+    }
+}
+
+impl std::ops::Deref for Error {
+    type Target = ErrorData;
+    fn deref(&self) -> &ErrorData {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for Error {
+    fn deref_mut(&mut self) -> &mut ErrorData {
+        &mut self.0
     }
 }
 
