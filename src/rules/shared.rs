@@ -1,0 +1,433 @@
+//! Helpers more than one rule relies on: whether (and how) an inventory
+//! subprocessor is disclosed, which category a subprocessor is in, phrase
+//! matching with plurals, and the text around a piece of evidence.
+//!
+//! Not a rule: it has no entry in the registry.
+
+use std::ops::Range;
+
+use super::{Context, Location, SourceFile};
+use crate::document::{Block, Document};
+use crate::extract::third_parties::mentions;
+use crate::inventory::{Inventory, Subprocessor};
+use crate::lexicon::NameMatcher;
+use crate::lexicon::recipients::recipient_categories;
+use crate::lexicon::vendors::catalog;
+use crate::model::Evidence;
+use crate::span::Span;
+
+// ---------------------------------------------------------------------------
+// Subprocessors.
+
+/// How the policy set discloses one inventory subprocessor.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Disclosure {
+    /// Named (by name, alias or a catalog alias) somewhere, not negated.
+    Named,
+    /// Named only in negated statements ("we do not use Mixpanel"): the
+    /// policy denies what the inventory declares.
+    Negated { location: Location },
+    /// Not named, but a phrase names its category of recipients ("our
+    /// payment provider").
+    ByCategory {
+        /// The phrase as written in the policy.
+        phrase: String,
+        /// The category key the phrase and the subprocessor share.
+        key: String,
+        location: Location,
+    },
+    /// Neither named nor covered by a category.
+    Missing,
+}
+
+/// A matcher over every inventory subprocessor's names, aliases and the
+/// catalog aliases of the vendor it resolves to; ids are subprocessor indexes.
+pub(crate) fn subprocessor_matcher(inv: &Inventory) -> NameMatcher {
+    let cat = catalog();
+    let mut patterns = Vec::new();
+    for (i, s) in inv.subprocessors.iter().enumerate() {
+        for n in s.names() {
+            patterns.push((n.to_string(), i, false));
+        }
+        if let Some(v) = cat.lookup(&s.name.value) {
+            patterns.push((v.name.to_string(), i, false));
+            for a in &v.aliases {
+                // Cookie names are aliases in the catalog, not vendor names.
+                if !a.starts_with('_') {
+                    patterns.push((a.to_string(), i, false));
+                }
+            }
+        }
+    }
+    NameMatcher::new(patterns)
+}
+
+/// Every category key of a subprocessor: its `category` in the inventory
+/// when given (then only that one); otherwise the categories its purpose
+/// words put it in, then the vendor catalog's categories for it.
+pub(crate) fn subprocessor_categories(s: &Subprocessor) -> Vec<String> {
+    if let Some(c) = &s.category {
+        return vec![c.trim().to_string()];
+    }
+    let mut out: Vec<String> = Vec::new();
+    if let Some(p) = &s.purpose {
+        for k in recipient_categories().categories_of_purpose(p) {
+            if !out.iter().any(|o| o == k) {
+                out.push(k.to_string());
+            }
+        }
+    }
+    let cat = catalog();
+    if let Some(v) = s.names().find_map(|n| cat.lookup(n)) {
+        for k in &v.categories {
+            if !out.iter().any(|o| o == k) {
+                out.push(k.to_string());
+            }
+        }
+    }
+    out
+}
+
+/// What a subprocessor mainly does for this system: its `category`, else the
+/// first category its purpose names, else the catalog's first category.
+pub(crate) fn primary_category(s: &Subprocessor) -> Option<String> {
+    subprocessor_categories(s).into_iter().next()
+}
+
+/// How each inventory subprocessor (by index) is disclosed in the policy set.
+///
+/// A positive mention anywhere wins; a vendor mentioned only in negated
+/// statements is `Negated` (claims/contradicted-claim reports it); a vendor
+/// not mentioned at all is `ByCategory` when a non-negated category phrase
+/// covers one of its categories, else `Missing`.
+pub(crate) fn subprocessor_disclosures(cx: &Context<'_>, inv: &Inventory) -> Vec<Disclosure> {
+    let n = inv.subprocessors.len();
+    let mut named = vec![false; n];
+    let mut negated: Vec<Option<Location>> = vec![None; n];
+    let matcher = subprocessor_matcher(inv);
+    for doc in cx.docs {
+        for m in mentions(doc, &matcher) {
+            let Some(slot) = named.get_mut(m.id) else {
+                continue;
+            };
+            if m.negated {
+                if negated[m.id].is_none() {
+                    negated[m.id] = Some(doc.locate(m.span));
+                }
+            } else {
+                *slot = true;
+            }
+        }
+    }
+    // The model's third parties: the same vendor under a catalog spelling
+    // the inventory does not list.
+    let cat = catalog();
+    for tp in &cx.model.third_parties {
+        for (i, s) in inv.subprocessors.iter().enumerate() {
+            if !s.names().any(|name| cat.same_vendor(name, &tp.name)) {
+                continue;
+            }
+            if tp.negated {
+                if negated[i].is_none()
+                    && let Some(loc) = locate_evidence(cx, &tp.evidence)
+                {
+                    negated[i] = Some(loc);
+                }
+            } else {
+                named[i] = true;
+            }
+        }
+    }
+    let phrases = category_phrases(cx.docs);
+    inv.subprocessors
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            if named[i] {
+                return Disclosure::Named;
+            }
+            if let Some(location) = negated[i].take() {
+                return Disclosure::Negated { location };
+            }
+            let cats = subprocessor_categories(s);
+            for p in &phrases {
+                if let Some(k) = p.keys.iter().find(|k| cats.iter().any(|c| c == *k)) {
+                    return Disclosure::ByCategory {
+                        phrase: p.written.clone(),
+                        key: k.to_string(),
+                        location: p.location.clone(),
+                    };
+                }
+            }
+            Disclosure::Missing
+        })
+        .collect()
+}
+
+/// A non-negated recipient-category phrase found in the policy set.
+#[derive(Debug, Clone)]
+struct CategoryPhrase {
+    written: String,
+    keys: Vec<&'static str>,
+    location: Location,
+}
+
+/// Every non-negated category phrase of the set, in document order.
+fn category_phrases(docs: &[Document]) -> Vec<CategoryPhrase> {
+    let r = recipient_categories();
+    let mut out = Vec::new();
+    for doc in docs {
+        for m in mentions(doc, r.matcher()) {
+            if m.negated {
+                continue;
+            }
+            let Some(p) = r.phrase(m.id) else { continue };
+            let written = doc
+                .blocks
+                .get(m.block)
+                .and_then(|b| b.text.get(m.range.clone()))
+                .unwrap_or(&p.text)
+                .to_string();
+            out.push(CategoryPhrase {
+                written,
+                keys: p.keys.clone(),
+                location: doc.locate(m.span),
+            });
+        }
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------
+// Evidence and its surroundings.
+
+/// The location of a model fact's evidence, when its document is in the set.
+pub(crate) fn locate_evidence(cx: &Context<'_>, ev: &Evidence) -> Option<Location> {
+    let doc = cx.doc(&ev.path)?;
+    let span = ev.span();
+    if span.end > doc.text.len() || span.start > span.end {
+        return None;
+    }
+    Some(doc.locate(span))
+}
+
+/// The text around a piece of evidence, from the narrowest to the widest.
+pub(crate) struct Surroundings<'a> {
+    /// Index of the block in `Document::blocks`.
+    pub block_index: usize,
+    /// The sentence's range in the block's text.
+    pub sentence_range: Range<usize>,
+    /// The sentence the evidence starts in.
+    pub sentence: &'a str,
+    /// The whole block (paragraph, list item, table row).
+    pub block: &'a str,
+    /// The heading path, innermost first.
+    pub headings: Vec<&'a str>,
+}
+
+/// Offset in `block.text` of original offset `orig`, if the block maps it.
+fn clean_offset(block: &Block, orig: usize) -> Option<usize> {
+    block.map.iter().find_map(|seg| {
+        let end = seg.orig + seg.orig_len.max(1);
+        (seg.orig <= orig && orig < end).then(|| {
+            if seg.exact {
+                seg.clean + (orig - seg.orig).min(seg.len)
+            } else {
+                seg.clean
+            }
+        })
+    })
+}
+
+/// The block of `doc` whose span contains `span.start` (the innermost: list
+/// items nest, so the last such block in document order).
+pub(crate) fn block_at(doc: &Document, span: Span) -> Option<(usize, &Block)> {
+    doc.blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| {
+            b.span.start <= span.start && span.start < b.span.end.max(b.span.start + 1)
+        })
+        .min_by_key(|(_, b)| b.span.len())
+}
+
+pub(crate) fn surroundings(doc: &Document, span: Span) -> Option<Surroundings<'_>> {
+    let (block_index, block) = block_at(doc, span)?;
+    let at = clean_offset(block, span.start).unwrap_or(0);
+    let sentence_range: Range<usize> = block
+        .sentences
+        .iter()
+        .find(|r| r.start <= at && at < r.end.max(r.start + 1))
+        .cloned()
+        .unwrap_or(0..block.text.len());
+    let sentence = block
+        .text
+        .get(sentence_range.clone())
+        .unwrap_or(&block.text);
+    let mut headings = doc.section_path(block);
+    headings.reverse();
+    Some(Surroundings {
+        block_index,
+        sentence_range,
+        sentence,
+        block: &block.text,
+        headings,
+    })
+}
+
+// ---------------------------------------------------------------------------
+// Phrases.
+
+/// `phrase` and its plural spellings, for a [`NameMatcher`]: "project" also
+/// matches "projects", "address" also "addresses", "entry" also "entries".
+pub(crate) fn with_plurals(phrase: &str) -> Vec<String> {
+    let p = phrase.trim();
+    if p.is_empty() {
+        return Vec::new();
+    }
+    let mut v = vec![p.to_string()];
+    let lower = p.to_ascii_lowercase();
+    if lower.ends_with('s')
+        || lower.ends_with('x')
+        || lower.ends_with("ch")
+        || lower.ends_with("sh")
+    {
+        v.push(format!("{p}es"));
+    } else if lower.ends_with('y')
+        && !lower.ends_with("ay")
+        && !lower.ends_with("ey")
+        && !lower.ends_with("oy")
+    {
+        v.push(format!("{}ies", &p[..p.len() - 1]));
+    } else {
+        v.push(format!("{p}s"));
+    }
+    v
+}
+
+/// Is `name` written in `text` only as a lower-case common word where the
+/// vendor spells itself with capitals ("make" for the vendor Make)?
+pub(crate) fn written_as_common_word(written: &str, canonical: &str) -> bool {
+    let w = written.trim();
+    !w.is_empty()
+        && w.chars().all(|c| !c.is_uppercase())
+        && canonical.chars().any(char::is_uppercase)
+}
+
+/// Do two e-mail addresses denote the same mailbox (case-insensitive,
+/// `mailto:` and surrounding punctuation ignored)?
+pub(crate) fn same_email(a: &str, b: &str) -> bool {
+    fn norm(s: &str) -> String {
+        let s = s.trim();
+        let s = s
+            .strip_prefix("mailto:")
+            .or_else(|| s.strip_prefix("MAILTO:"))
+            .unwrap_or(s);
+        s.trim_matches(|c: char| c == '<' || c == '>' || c == '.' || c == ',' || c.is_whitespace())
+            .to_lowercase()
+    }
+    let (a, b) = (norm(a), norm(b));
+    !a.is_empty() && a == b
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plurals() {
+        assert_eq!(with_plurals("project"), ["project", "projects"]);
+        assert_eq!(with_plurals("address"), ["address", "addresses"]);
+        assert_eq!(with_plurals("entry"), ["entry", "entries"]);
+        assert_eq!(with_plurals("key"), ["key", "keys"]);
+        assert!(with_plurals("  ").is_empty());
+    }
+
+    #[test]
+    fn common_words() {
+        assert!(written_as_common_word("make", "Make"));
+        assert!(!written_as_common_word("Make", "Make"));
+        assert!(!written_as_common_word("imgix", "imgix"));
+    }
+
+    #[test]
+    fn emails() {
+        assert!(same_email(
+            "Privacy@Example.com",
+            "mailto:privacy@example.com"
+        ));
+        assert!(!same_email("privacy@example.com", "dpo@example.com"));
+        assert!(!same_email("", ""));
+    }
+}
+
+/// Building blocks for the rules' unit tests.
+#[cfg(test)]
+pub(crate) mod testing {
+    use std::sync::Arc;
+
+    use super::super::{Context, Finding, Rule};
+    use crate::document::{Document, SourceKind};
+    use crate::inventory::Inventory;
+    use crate::model::{Evidence, PolicyModel};
+    use crate::span::Span;
+
+    /// A Markdown policy at `policy.md`.
+    pub fn doc(text: &str) -> Document {
+        Document::parse("policy.md", text.to_string(), SourceKind::Markdown)
+    }
+
+    /// An inventory at `inventory.yaml`; panics on a malformed test inventory.
+    pub fn inv(yaml: &str) -> Inventory {
+        match Inventory::from_str("inventory.yaml", Arc::from(yaml)) {
+            Ok(i) => i,
+            Err(e) => panic!("test inventory does not load: {e:?}"),
+        }
+    }
+
+    /// The model candor extracts from `docs` (third parties, …).
+    pub fn model(docs: &[Document]) -> PolicyModel {
+        crate::extract::extract_set(docs)
+    }
+
+    /// Evidence for the first occurrence of `needle` in `doc`.
+    pub fn ev(doc: &Document, needle: &str) -> Evidence {
+        let start = doc
+            .text
+            .find(needle)
+            .unwrap_or_else(|| panic!("{needle:?} not in the test document"));
+        Evidence::new(doc, Span::new(start, start + needle.len()))
+    }
+
+    /// Run one rule.
+    pub fn run(
+        rule: &dyn Rule,
+        docs: &[Document],
+        model: &PolicyModel,
+        inv: Option<&Inventory>,
+    ) -> Vec<Finding> {
+        let cx = Context {
+            docs,
+            model,
+            inventory: inv,
+        };
+        let mut out = Vec::new();
+        rule.check(&cx, &mut out);
+        out
+    }
+
+    /// (subject, path, line, column) of each finding.
+    pub fn brief(findings: &[Finding]) -> Vec<(String, String, usize, usize)> {
+        findings
+            .iter()
+            .map(|f| {
+                (
+                    f.subject.clone(),
+                    f.location.path.clone(),
+                    f.location.line,
+                    f.location.column,
+                )
+            })
+            .collect()
+    }
+}
