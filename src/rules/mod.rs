@@ -7,7 +7,11 @@
 //! [`registry`] is the single list of built-in rules.
 
 mod children_age_mismatch;
+mod conflicting_retention;
 mod contact_mismatch;
+mod contradicted_claim;
+mod cookie_duration_mismatch;
+mod cookie_match;
 pub mod docs;
 mod retention_exceeds_policy;
 mod retention_match;
@@ -16,9 +20,12 @@ mod retention_trigger_mismatch;
 mod retention_undisclosed;
 mod shared;
 mod subprocessor_disclosed_by_category;
+mod undisclosed_cookie;
 mod undisclosed_data_category;
 mod undisclosed_subprocessor;
+mod unknown_cookie;
 mod unknown_subprocessor;
+mod unsupported_right;
 
 use std::fmt;
 
@@ -241,6 +248,11 @@ pub trait Rule: Send + Sync {
 /// Every built-in rule, in id order.
 pub fn registry() -> &'static [&'static dyn Rule] {
     static RULES: &[&dyn Rule] = &[
+        &contradicted_claim::ContradictedClaim,
+        &conflicting_retention::ConflictingRetention,
+        &cookie_duration_mismatch::CookieDurationMismatch,
+        &undisclosed_cookie::UndisclosedCookie,
+        &unknown_cookie::UnknownCookie,
         &children_age_mismatch::ChildrenAgeMismatch,
         &contact_mismatch::ContactMismatch,
         &subprocessor_disclosed_by_category::SubprocessorDisclosedByCategory,
@@ -251,6 +263,7 @@ pub fn registry() -> &'static [&'static dyn Rule] {
         &retention_shorter_than_policy::RetentionShorterThanPolicy,
         &retention_trigger_mismatch::RetentionTriggerMismatch,
         &retention_undisclosed::RetentionUndisclosed,
+        &unsupported_right::UnsupportedRight,
     ];
     RULES
 }
