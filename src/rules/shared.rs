@@ -46,20 +46,58 @@ pub(crate) fn subprocessor_matcher(inv: &Inventory) -> NameMatcher {
     let cat = catalog();
     let mut patterns = Vec::new();
     for (i, s) in inv.subprocessors.iter().enumerate() {
-        for n in s.names() {
-            patterns.push((n.to_string(), i, false));
-        }
-        if let Some(v) = cat.lookup(&s.name.value) {
-            patterns.push((v.name.to_string(), i, false));
-            for a in &v.aliases {
-                // Cookie names are aliases in the catalog, not vendor names.
-                if !a.starts_with('_') {
-                    patterns.push((a.to_string(), i, false));
+        for n in s.names().flat_map(name_variants) {
+            if let Some(v) = cat.lookup(&n) {
+                patterns.push((v.name.to_string(), i, false));
+                for a in &v.aliases {
+                    // Cookie names are aliases in the catalog, not vendor names.
+                    if !a.starts_with('_') {
+                        patterns.push((a.to_string(), i, false));
+                    }
                 }
             }
+            patterns.push((n, i, false));
         }
     }
     NameMatcher::new(patterns)
+}
+
+/// A name and the parts a list writes in parentheses, each on its own:
+/// "Microsoft (Azure)" → "Microsoft (Azure)", "Microsoft", "Azure";
+/// "NexMo Inc (aka Vonage)" → …, "NexMo Inc", "Vonage". Whitespace runs
+/// are read as one space ("Twilio     (SendGrid)").
+pub(crate) fn name_variants(name: &str) -> Vec<String> {
+    let squeezed = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut out = vec![squeezed.clone()];
+    if let (Some(open), Some(close)) = (squeezed.find('('), squeezed.rfind(')'))
+        && open < close
+    {
+        let outside = format!("{} {}", &squeezed[..open], &squeezed[close + 1..]);
+        let outside = outside.split_whitespace().collect::<Vec<_>>().join(" ");
+        let inside = squeezed[open + 1..close].trim();
+        let inside = inside
+            .strip_prefix("aka ")
+            .or_else(|| inside.strip_prefix("a.k.a. "))
+            .or_else(|| inside.strip_prefix("formerly "))
+            .unwrap_or(inside)
+            .trim();
+        for v in [outside, inside.to_string()] {
+            if !v.is_empty() && !out.contains(&v) {
+                out.push(v);
+            }
+        }
+    }
+    out
+}
+
+/// Does the inventory subprocessor `s` denote the vendor the policy names
+/// `canonical` (catalog name) and wrote as `written`?
+pub(crate) fn denotes(s: &Subprocessor, canonical: &str, written: &str) -> bool {
+    let cat = catalog();
+    s.names().flat_map(name_variants).any(|n| {
+        cat.same_vendor(&n, canonical)
+            || (!written.trim().is_empty() && cat.same_vendor(&n, written))
+    })
 }
 
 /// Every category key of a subprocessor: its `category` in the inventory
@@ -104,6 +142,16 @@ pub(crate) fn subprocessor_disclosures(cx: &Context<'_>, inv: &Inventory) -> Vec
     let n = inv.subprocessors.len();
     let mut named = vec![false; n];
     let mut negated: Vec<Option<Location>> = vec![None; n];
+    // Where vendors are named (path, block, sentence start — `usize::MAX`
+    // for a whole list item or table row): a category phrase there
+    // describes that vendor ("Braintree. Payment processing services."),
+    // not a category of recipients.
+    let mut vendor_places: Vec<(String, usize, usize)> = Vec::new();
+    let mut place = |doc: &Document, span: Span| {
+        if let Some(p) = place_of(doc, span) {
+            vendor_places.push(p);
+        }
+    };
     let matcher = subprocessor_matcher(inv);
     for doc in cx.docs {
         for m in mentions(doc, &matcher) {
@@ -116,15 +164,24 @@ pub(crate) fn subprocessor_disclosures(cx: &Context<'_>, inv: &Inventory) -> Vec
                 }
             } else {
                 *slot = true;
+                place(doc, m.span);
             }
         }
     }
     // The model's third parties: the same vendor under a catalog spelling
     // the inventory does not list.
-    let cat = catalog();
     for tp in &cx.model.third_parties {
+        let doc = cx.doc(&tp.evidence.path);
+        if !tp.negated
+            && let Some(doc) = doc
+        {
+            place(doc, tp.evidence.span());
+        }
+        let written = doc
+            .and_then(|d| d.text.get(tp.evidence.start..tp.evidence.end))
+            .unwrap_or("");
         for (i, s) in inv.subprocessors.iter().enumerate() {
-            if !s.names().any(|name| cat.same_vendor(name, &tp.name)) {
+            if !denotes(s, &tp.name, written) {
                 continue;
             }
             if tp.negated {
@@ -138,7 +195,7 @@ pub(crate) fn subprocessor_disclosures(cx: &Context<'_>, inv: &Inventory) -> Vec
             }
         }
     }
-    let phrases = category_phrases(cx.docs);
+    let phrases = category_phrases(cx.docs, &vendor_places);
     inv.subprocessors
         .iter()
         .enumerate()
@@ -172,13 +229,36 @@ struct CategoryPhrase {
     location: Location,
 }
 
-/// Every non-negated category phrase of the set, in document order.
-fn category_phrases(docs: &[Document]) -> Vec<CategoryPhrase> {
+/// (path, block, sentence start) of a span; the sentence start is
+/// `usize::MAX` in list items and table rows, which count as one place.
+fn place_of(doc: &Document, span: Span) -> Option<(String, usize, usize)> {
+    let s = surroundings(doc, span)?;
+    let whole = doc
+        .blocks
+        .get(s.block_index)
+        .is_some_and(|b| b.is_list_item() || b.is_table());
+    let sentence = if whole {
+        usize::MAX
+    } else {
+        s.sentence_range.start
+    };
+    Some((doc.path.clone(), s.block_index, sentence))
+}
+
+/// Every non-negated category phrase of the set, in document order, except
+/// those in a place where a vendor is named.
+fn category_phrases(
+    docs: &[Document],
+    vendor_places: &[(String, usize, usize)],
+) -> Vec<CategoryPhrase> {
     let r = recipient_categories();
     let mut out = Vec::new();
     for doc in docs {
         for m in mentions(doc, r.matcher()) {
             if m.negated {
+                continue;
+            }
+            if place_of(doc, m.span).is_some_and(|p| vendor_places.contains(&p)) {
                 continue;
             }
             let Some(p) = r.phrase(m.id) else { continue };
@@ -333,6 +413,24 @@ pub(crate) fn same_email(a: &str, b: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn variants_of_names_with_parentheses() {
+        assert_eq!(
+            name_variants("Microsoft (Azure)"),
+            ["Microsoft (Azure)", "Microsoft", "Azure"]
+        );
+        assert_eq!(
+            name_variants("Twilio     (SendGrid)"),
+            ["Twilio (SendGrid)", "Twilio", "SendGrid"]
+        );
+        assert_eq!(
+            name_variants("NexMo Inc (aka Vonage)"),
+            ["NexMo Inc (aka Vonage)", "NexMo Inc", "Vonage"]
+        );
+        assert_eq!(name_variants("Stripe"), ["Stripe"]);
+        assert_eq!(name_variants("odd ) ( name"), ["odd ) ( name"]);
+    }
 
     #[test]
     fn plurals() {

@@ -5,7 +5,11 @@
 //! Every third party extracted from the policy set — a known vendor named in
 //! the text, or a row of a subprocessor table or list — must appear in
 //! `inventory.yaml`, either under `subprocessors` (by name or alias, or as
-//! the same vendor in candor's catalog) or under `self_hosted`. Negated
+//! the same vendor in candor's catalog) or under `self_hosted`. An
+//! inventory name with a part in parentheses also stands for each part
+//! ("Microsoft (Azure)" for Microsoft and Azure), and a mention matches when
+//! either its catalog name or the text as the policy wrote it ("Google,
+//! Inc.") denotes the inventory's vendor. Negated
 //! mentions ("we do not use Google Analytics") and tools the policy calls
 //! self-hosted never count. Each unknown name is reported once, at its first
 //! mention.
@@ -52,7 +56,7 @@
 
 use std::collections::BTreeSet;
 
-use super::shared::written_as_common_word;
+use super::shared::{denotes, name_variants, written_as_common_word};
 use super::{Context, Finding, Level, Rule, RuleInfo, SourceFile};
 use crate::inventory::Inventory;
 use crate::lexicon::vendors::catalog;
@@ -102,11 +106,12 @@ impl Rule for UnknownSubprocessor {
             let known = inv
                 .subprocessors
                 .iter()
-                .any(|s| s.names().any(|n| cat.same_vendor(n, &tp.name)))
-                || inv
-                    .self_hosted
-                    .iter()
-                    .any(|s| cat.same_vendor(&s.value, &tp.name));
+                .any(|s| denotes(s, &tp.name, written))
+                || inv.self_hosted.iter().any(|s| {
+                    name_variants(&s.value)
+                        .iter()
+                        .any(|n| cat.same_vendor(n, &tp.name) || cat.same_vendor(n, written))
+                });
             if known || !reported.insert(crate::lexicon::vendors::normalize(&tp.name)) {
                 continue;
             }
