@@ -31,7 +31,7 @@
 //! with a cookie table that says `_ga … 1 year`:
 //!
 //! ```text
-//! warning[cookies/duration-mismatch]: the policy gives the cookie _ga a lifetime of 365 days, but inventory.yaml says 730 days
+//! warning[cookies/duration-mismatch]: the policy gives the cookie _ga a lifetime of 1 year, but inventory.yaml says 2 years
 //! ```
 //!
 //! ## How to fix
@@ -146,7 +146,7 @@ mod tests {
         assert_eq!(brief(&got), [("_ga".into(), "policy.md".into(), 5, 1)]);
         assert_eq!(
             got[0].message,
-            "the policy gives the cookie _ga a lifetime of 365 days, but inventory.yaml says 730 days"
+            "the policy gives the cookie _ga a lifetime of 1 year, but inventory.yaml says 2 years"
         );
         assert_eq!(got[0].related[0].location.line, 3);
     }

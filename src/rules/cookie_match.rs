@@ -117,7 +117,7 @@ impl Lifetime {
     pub(crate) fn describe(self) -> String {
         match self {
             Lifetime::Session => "the browser session".to_string(),
-            Lifetime::Days(d) => crate::inventory::retention::fmt_days(d),
+            Lifetime::Days(d) => super::retention_match::human_days(d),
         }
     }
 }

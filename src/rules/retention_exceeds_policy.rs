@@ -110,3 +110,50 @@ impl Rule for RetentionExceedsPolicy {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::retention_match::fixture::*;
+    use super::super::shared::testing::*;
+    use super::*;
+
+    #[test]
+    fn a_longer_period_than_promised_is_an_error_at_the_statement() {
+        let (d, m) = policy();
+        let i = inventory("until account_deletion + 90d", "1y after event", "5y");
+        assert!(
+            run(
+                &RetentionExceedsPolicy,
+                std::slice::from_ref(&d),
+                &m,
+                Some(&i)
+            )
+            .is_empty()
+        );
+        let i = inventory(
+            "until account_deletion + 180d",
+            "1y after event",
+            "indefinite",
+        );
+        let got = run(&RetentionExceedsPolicy, &[d], &m, Some(&i));
+        // "- Account data — until account closure + 90 days": the statement
+        // starts after "- Account data — " (17 characters) on line 5.
+        assert_eq!(
+            brief(&got),
+            [
+                ("account".into(), "policy.md".into(), 5, 18),
+                ("billing".into(), "policy.md".into(), 7, 13),
+            ]
+        );
+        assert_eq!(
+            got[0].message,
+            "the system keeps account for 180 days after account deletion, longer than the policy's at most 90 days after account closure"
+        );
+        assert_eq!(got[0].related[0].location.path, "inventory.yaml");
+        assert_eq!(got[0].related[0].location.line, 5);
+        assert_eq!(
+            got[1].message,
+            "the system keeps billing indefinitely, longer than the policy's 5 years"
+        );
+    }
+}

@@ -381,6 +381,16 @@ pub(crate) fn evaluate_items<'a>(cx: &Context<'_>, inv: &'a Inventory) -> Vec<It
         .collect()
 }
 
+/// Days in words: whole years as years ("5 years"), otherwise days.
+pub(crate) fn human_days(days: u32) -> String {
+    match days {
+        365 => "1 year".to_string(),
+        d if d > 0 && d % 365 == 0 => format!("{} years", d / 365),
+        1 => "1 day".to_string(),
+        d => format!("{d} days"),
+    }
+}
+
 /// A statement's period in words: "30 days after account closure", "while
 /// the account is active", "1 year".
 pub(crate) fn describe(r: &Retention) -> String {
@@ -395,7 +405,7 @@ pub(crate) fn describe(r: &Retention) -> String {
         Bound::AtLeast => "at least ",
         Bound::Exactly | Bound::Unspecified => "",
     };
-    let span = crate::inventory::retention::fmt_days(days);
+    let span = human_days(days);
     match r.after {
         None | Some(RetentionEvent::Collection) => format!("{bound}{span}"),
         Some(e) => format!("{bound}{span} after {}", event_words(e)),
@@ -412,13 +422,11 @@ pub(crate) fn kept(p: RetentionPeriod) -> String {
         RetentionPeriod::Days {
             days,
             after: RetentionEvent::Collection,
-        } => format!("for {}", crate::inventory::retention::fmt_days(days)),
+        } => format!("for {}", human_days(days)),
         RetentionPeriod::Days { days: 0, after } => format!("until {}", event_words(after)),
-        RetentionPeriod::Days { days, after } => format!(
-            "for {} after {}",
-            crate::inventory::retention::fmt_days(days),
-            event_words(after)
-        ),
+        RetentionPeriod::Days { days, after } => {
+            format!("for {} after {}", human_days(days), event_words(after))
+        }
     }
 }
 
@@ -432,6 +440,63 @@ pub(crate) fn event_words(e: RetentionEvent) -> &'static str {
         RetentionEvent::ContractEnd => "the end of the contract",
         RetentionEvent::LastActivity => "the last activity",
         RetentionEvent::BackupRotation => "backup rotation",
+    }
+}
+
+/// A hand-built policy and inventory for the retention rules' tests.
+#[cfg(test)]
+pub(crate) mod fixture {
+    use super::super::shared::testing::*;
+    use crate::document::Document;
+    use crate::inventory::Inventory;
+    use crate::model::{Bound, PolicyModel, Retention, RetentionEvent};
+
+    pub const POLICY: &str = concat!(
+        "# Privacy\n\n",
+        "## Retention\n\n",
+        "- Account data — until account closure + 90 days\n",
+        "- Audit log — 1 year after the event\n",
+        "- Billing — 5 years (legal requirement)\n",
+    );
+
+    /// The policy's three statements, as extraction reads them.
+    pub fn policy() -> (Document, PolicyModel) {
+        let d = doc(POLICY);
+        let mut m = model(std::slice::from_ref(&d));
+        let st = |at: &str, subject: &str, days: u32, after, bound| Retention {
+            subject: Some(subject.into()),
+            days: Some(days),
+            after,
+            bound,
+            indefinite: false,
+            vague: false,
+            evidence: ev(&d, at),
+        };
+        m.retention = vec![
+            st(
+                "until account closure + 90 days",
+                "Account data",
+                90,
+                Some(RetentionEvent::AccountClosure),
+                Bound::AtMost,
+            ),
+            st(
+                "1 year after the event",
+                "Audit log",
+                365,
+                Some(RetentionEvent::Event),
+                Bound::Exactly,
+            ),
+            st("5 years", "Billing", 1825, None, Bound::Exactly),
+        ];
+        (d, m)
+    }
+
+    /// An inventory with the three items and the given retentions.
+    pub fn inventory(account: &str, audit: &str, billing: &str) -> Inventory {
+        inv(&format!(
+            "version: 1\ndata:\n  - id: account\n    name: Account data\n    retention: {account}\n  - id: audit_log\n    name: Audit log\n    retention: {audit}\n  - id: billing\n    name: Billing\n    retention: {billing}\n"
+        ))
     }
 }
 
@@ -544,6 +609,15 @@ mod tests {
             evaluate(period("90d after last_activity"), &s, &[0], &[]),
             Outcome::TriggerMismatch(vec![0])
         );
+    }
+
+    #[test]
+    fn days_in_words() {
+        assert_eq!(human_days(1825), "5 years");
+        assert_eq!(human_days(365), "1 year");
+        assert_eq!(human_days(390), "390 days");
+        assert_eq!(human_days(1), "1 day");
+        assert_eq!(human_days(0), "0 days");
     }
 
     #[test]

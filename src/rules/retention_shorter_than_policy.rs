@@ -82,10 +82,35 @@ impl Rule for RetentionShorterThanPolicy {
                 )
                 .label(format!("the policy says {promise}"))
                 .related(o.inventory.clone(), format!("{id} is kept {kept} here"))
-                .help(format!(
-                    "State the real period or write the policy's period as a maximum (\"up to\")"
-                )),
+                .help(
+                    "State the real period, or write the policy's period as a maximum (\"up to\")",
+                ),
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::retention_match::fixture::*;
+    use super::super::shared::testing::*;
+    use super::*;
+
+    #[test]
+    fn shorter_than_an_exact_period_only() {
+        let (d, m) = policy();
+        // 30 days is within "at most 90 days": nothing; 90 days is shorter
+        // than "1 year after the event" (exactly).
+        let i = inventory("until account_closure + 30d", "90d after event", "5y");
+        let got = run(&RetentionShorterThanPolicy, &[d], &m, Some(&i));
+        assert_eq!(
+            brief(&got),
+            [("audit_log".into(), "policy.md".into(), 6, 15)]
+        );
+        assert_eq!(got[0].level, Level::Info);
+        assert_eq!(
+            got[0].message,
+            "the system keeps audit_log for 90 days after the event, less than the policy's 1 year after the event"
+        );
     }
 }

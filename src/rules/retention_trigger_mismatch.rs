@@ -103,3 +103,22 @@ impl Rule for RetentionTriggerMismatch {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::retention_match::fixture::*;
+    use super::super::shared::testing::*;
+    use super::*;
+
+    #[test]
+    fn the_same_period_from_another_event() {
+        let (d, m) = policy();
+        let i = inventory("90d after last_activity", "1y after event", "5y");
+        let got = run(&RetentionTriggerMismatch, &[d], &m, Some(&i));
+        assert_eq!(brief(&got), [("account".into(), "policy.md".into(), 5, 18)]);
+        assert_eq!(
+            got[0].message,
+            "the policy counts the retention of account from account closure (at most 90 days after account closure), but the system counts it from the last activity (it keeps account for 90 days after the last activity)"
+        );
+    }
+}

@@ -120,3 +120,64 @@ impl Rule for RetentionUndisclosed {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::retention_match::fixture::*;
+    use super::super::shared::testing::*;
+    use super::*;
+    use crate::model::{Bound, Retention};
+
+    #[test]
+    fn an_item_no_statement_covers() {
+        let (d, m) = policy();
+        let i = inv(concat!(
+            "version: 1\n",
+            "data:\n",
+            "  - id: account\n",
+            "    name: Account data\n",
+            "    retention: until account_closure + 90d\n",
+            "  - id: notes\n",
+            "    retention: until account_deletion + 30d\n",
+            "  - id: drafts\n",
+        ));
+        let got = run(&RetentionUndisclosed, &[d], &m, Some(&i));
+        // notes' retention scalar: line 7, "    retention: " is 15 characters.
+        assert_eq!(
+            brief(&got),
+            [("notes".into(), "inventory.yaml".into(), 7, 16)]
+        );
+        assert_eq!(
+            got[0].message,
+            "the system keeps notes for 30 days after account deletion, but no retention statement in the policy set covers it"
+        );
+    }
+
+    #[test]
+    fn while_active_leaves_the_grace_period_undisclosed() {
+        let d = doc("# Privacy\n\nWe keep your data while your account is active.\n");
+        let mut m = model(std::slice::from_ref(&d));
+        m.retention = vec![Retention {
+            subject: Some("your data".into()),
+            days: None,
+            after: None,
+            bound: Bound::Unspecified,
+            indefinite: true,
+            vague: false,
+            evidence: ev(&d, "while your account is active"),
+        }];
+        let i = inv(
+            "version: 1\ndata:\n  - id: notes\n    retention: until account_deletion + 30d\n  - id: logs\n    retention: 14d\n  - id: profile\n    retention: until account_deletion\n",
+        );
+        let got = run(&RetentionUndisclosed, &[d], &m, Some(&i));
+        assert_eq!(
+            brief(&got),
+            [("notes".into(), "inventory.yaml".into(), 4, 16)]
+        );
+        assert_eq!(
+            got[0].message,
+            "the system keeps notes for 30 days after account deletion, but the policy only says it is kept while the account is active"
+        );
+        assert_eq!(got[0].related[0].location.line, 3);
+    }
+}
