@@ -13,7 +13,8 @@
 //! | `no_cookies` | any cookie |
 //! | `no_third_party_cookies` | a cookie with `party: third` |
 //! | `no_tracking_cookies` | a cookie whose purpose says analytics, advertising, marketing or tracking, or whose provider is an analytics or advertising vendor |
-//! | `no_third_party_analytics`, `no_cross_site_tracking` | `practices.third_party_tracking: true`, or a subprocessor whose main category is analytics, product analytics, session replay or advertising |
+//! | `no_third_party_analytics` | `practices.third_party_tracking: true`, or a subprocessor whose main category is analytics, product analytics, session replay or advertising |
+//! | `no_cross_site_tracking` | `practices.third_party_tracking: true`, or a subprocessor whose main category is advertising (site analytics such as Google Analytics or Fathom measures one site; it is third-party analytics but not cross-site tracking) |
 //!
 //! and a vendor the policy names only to deny it ("we do not use Google
 //! Analytics" — a negated third party) that `subprocessors` lists (the same
@@ -261,11 +262,19 @@ fn contradictions(claim: &Claim, inv: &Inventory) -> Vec<(Location, String)> {
         "no_third_party_cookies" => cookies(&|c| c.party == Party::Third, "third-party cookie"),
         "no_tracking_cookies" => cookies(&is_tracking_cookie, "tracking cookie"),
         "no_third_party_analytics" | "no_cross_site_tracking" => {
+            let cross_site = claim.claim == "no_cross_site_tracking";
             let mut v = practice(&p.third_party_tracking, "third_party_tracking");
             v.extend(
                 inv.subprocessors
                     .iter()
-                    .filter(|s| scope.has_subprocessor(s) && is_tracking_subprocessor(s))
+                    .filter(|s| {
+                        scope.has_subprocessor(s)
+                            && if cross_site {
+                                primary_category(s).as_deref() == Some("advertising")
+                            } else {
+                                is_tracking_subprocessor(s)
+                            }
+                    })
                     .map(|s| {
                         (
                             inv.locate(s.name.span),
