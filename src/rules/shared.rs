@@ -319,16 +319,21 @@ fn clean_offset(block: &Block, orig: usize) -> Option<usize> {
     })
 }
 
-/// The block of `doc` whose span contains `span.start` (the innermost: list
-/// items nest, so the last such block in document order).
+/// The block of `doc` whose span contains `span.start`: the innermost one
+/// (list items nest). Blocks are in document order (sorted by start), so
+/// this is a binary search and a short walk back: the containing block with
+/// the latest start is the innermost.
 pub(crate) fn block_at(doc: &Document, span: Span) -> Option<(usize, &Block)> {
-    doc.blocks
-        .iter()
-        .enumerate()
-        .filter(|(_, b)| {
-            b.span.start <= span.start && span.start < b.span.end.max(b.span.start + 1)
+    let pos = span.start;
+    let after = doc.blocks.partition_point(|b| b.span.start <= pos);
+    (0..after)
+        .rev()
+        .take(256)
+        .find(|&i| {
+            let b = &doc.blocks[i];
+            b.span.start <= pos && pos < b.span.end.max(b.span.start + 1)
         })
-        .min_by_key(|(_, b)| b.span.len())
+        .map(|i| (i, &doc.blocks[i]))
 }
 
 pub(crate) fn surroundings(doc: &Document, span: Span) -> Option<Surroundings<'_>> {
