@@ -63,7 +63,10 @@ pub(crate) fn policy_cookies<'a>(
 
 /// Is the inventory cookie's name written (not negated) anywhere in the set?
 /// Names are matched on word boundaries, so `session` is found in "a session
-/// cookie" while `lumen_session` is not found in "session".
+/// cookie" while `lumen_session` is not found in "session". The blocks'
+/// clean text is searched first (where negation is known); then the raw
+/// file text, because Markdown reads the underscores of `_ga_<id>` as
+/// emphasis and the clean text no longer contains the name.
 pub(crate) fn name_written(docs: &[Document], inv: &Inventory) -> Vec<bool> {
     let mut patterns = Vec::new();
     for (i, c) in inv.cookies.iter().enumerate() {
@@ -73,9 +76,22 @@ pub(crate) fn name_written(docs: &[Document], inv: &Inventory) -> Vec<bool> {
     }
     let matcher = NameMatcher::new(patterns);
     let mut found = vec![false; inv.cookies.len()];
+    let mut negated = vec![false; inv.cookies.len()];
     for doc in docs {
         for m in crate::extract::third_parties::mentions(doc, &matcher) {
-            if !m.negated
+            let slot = if m.negated {
+                negated.get_mut(m.id)
+            } else {
+                found.get_mut(m.id)
+            };
+            if let Some(slot) = slot {
+                *slot = true;
+            }
+        }
+    }
+    for doc in docs {
+        for m in matcher.find(&doc.text) {
+            if !negated.get(m.id).copied().unwrap_or(true)
                 && let Some(slot) = found.get_mut(m.id)
             {
                 *slot = true;
