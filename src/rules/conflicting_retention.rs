@@ -10,9 +10,11 @@
 //! ("your data", "personal information") in one group. Within a group, two
 //! statements that run from the same event (account closure ≡ account
 //! deletion; "no event" only equals "no event") and state different numbers
-//! of days conflict. Statements in the same sentence are alternatives
-//! ("30 days / 90 days, depending on your plan") and never conflict; neither
-//! do statements without a subject.
+//! of days conflict. Statements in the same paragraph, list item or table
+//! row never conflict: there they are alternatives ("30 days / 90 days,
+//! depending on your plan") or steps of one sequence ("kept in the trash for
+//! 30 days … on our servers for another 30 days … purged within 90 days").
+//! Statements without a subject never conflict either.
 //!
 //! The finding points at the later statement, with the earlier one as the
 //! related location; its subject is the data item's id or the normalised
@@ -50,7 +52,7 @@
 use std::collections::BTreeMap;
 
 use super::retention_match::{describe, is_generic_subject, item_matcher, normalize_subject};
-use super::shared::{locate_evidence, surroundings};
+use super::shared::{block_at, locate_evidence};
 use super::{Context, Finding, Level, Rule, RuleInfo};
 use crate::model::{Bound, Retention, RetentionEvent};
 
@@ -72,14 +74,15 @@ fn same_event(a: Option<RetentionEvent>, b: Option<RetentionEvent>) -> bool {
     }
 }
 
-/// (path, block, sentence start) identifying a statement's sentence.
-fn sentence_key(cx: &Context<'_>, r: &Retention) -> (String, usize, usize) {
-    let at = cx
+/// (path, block) identifying the paragraph, list item or table row a
+/// statement sits in.
+fn block_key(cx: &Context<'_>, r: &Retention) -> (String, usize) {
+    let block = cx
         .doc(&r.evidence.path)
-        .and_then(|d| surroundings(d, r.evidence.span()))
-        .map(|s| (s.block_index, s.sentence_range.start))
-        .unwrap_or((usize::MAX, r.evidence.start));
-    (r.evidence.path.clone(), at.0, at.1)
+        .and_then(|d| block_at(d, r.evidence.span()))
+        .map(|(i, _)| i)
+        .unwrap_or(usize::MAX - r.evidence.start.min(usize::MAX / 2));
+    (r.evidence.path.clone(), block)
 }
 
 impl Rule for ConflictingRetention {
@@ -138,12 +141,12 @@ impl Rule for ConflictingRetention {
             let Some(first) = statements.first() else {
                 continue;
             };
-            let first_sentence = sentence_key(cx, first);
+            let first_block = block_key(cx, first);
             let mut reported = Vec::new();
             for r in statements.iter().skip(1) {
                 if r.days == first.days
                     || !same_event(first.after, r.after)
-                    || sentence_key(cx, r) == first_sentence
+                    || block_key(cx, r) == first_block
                     || reported.contains(&r.days)
                 {
                     continue;
