@@ -78,7 +78,7 @@ pub(crate) fn name_written(docs: &[Document], inv: &Inventory) -> Vec<bool> {
     let mut found = vec![false; inv.cookies.len()];
     let mut negated = vec![false; inv.cookies.len()];
     for doc in docs {
-        for m in crate::extract::third_parties::mentions(doc, &matcher) {
+        for m in super::shared::find_mentions(doc, &matcher) {
             let slot = if m.negated {
                 negated.get_mut(m.id)
             } else {

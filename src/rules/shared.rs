@@ -8,13 +8,76 @@ use std::ops::Range;
 
 use super::{Context, Location, SourceFile};
 use crate::document::{Block, Document};
-use crate::extract::third_parties::mentions;
+use crate::extract::third_parties::{Mention, mention_context};
 use crate::inventory::{Inventory, Subprocessor};
 use crate::lexicon::NameMatcher;
 use crate::lexicon::recipients::recipient_categories;
-use crate::lexicon::vendors::catalog;
+use crate::lexicon::vendors::{catalog, normalize};
 use crate::model::Evidence;
 use crate::span::Span;
+
+// ---------------------------------------------------------------------------
+// Mentions.
+
+/// Every mention of `matcher`'s names in `doc`, with negation and
+/// self-hosting read from the clause — like
+/// `extract::third_parties::mentions`, for matchers without ambiguous names:
+/// blocks without a match cost one automaton pass and nothing more.
+pub(crate) fn find_mentions(doc: &Document, matcher: &NameMatcher) -> Vec<Mention> {
+    let mut out = Vec::new();
+    if matcher.is_empty() {
+        return out;
+    }
+    for (bi, block) in doc.blocks.iter().enumerate() {
+        let found = matcher.find(&block.text);
+        if found.is_empty() {
+            continue;
+        }
+        let in_list = block.is_list_item() || block.is_table();
+        for m in found {
+            if in_url(&block.text, m.start, m.end) {
+                continue;
+            }
+            let (negated, self_hosted) = mention_context(block, m.start, m.end);
+            out.push(Mention {
+                id: m.id,
+                block: bi,
+                range: m.start..m.end,
+                span: block.span_of(m.start..m.end),
+                negated,
+                self_hosted,
+                in_list,
+            });
+        }
+    }
+    out
+}
+
+/// Is `text[start..end]` part of a URL, an e-mail address or a domain with a
+/// path ("stripe.com/privacy")?
+fn in_url(text: &str, start: usize, end: usize) -> bool {
+    let (Some(before), Some(after)) = (text.get(..start), text.get(end..)) else {
+        return false;
+    };
+    let token_start = before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace() || *c == '(' || *c == '<')
+        .map(|(i, c)| i + c.len_utf8())
+        .unwrap_or(0);
+    let token_end = after
+        .find(|c: char| c.is_whitespace() || c == ')' || c == '>')
+        .map(|i| end + i)
+        .unwrap_or(text.len());
+    let Some(token) = text.get(token_start..token_end) else {
+        return false;
+    };
+    let rest = text.get(end..token_end).unwrap_or("");
+    token.contains("://")
+        || token.starts_with("www.")
+        || token.contains('@')
+        || (rest.starts_with('.') && rest.len() > 1 && rest.contains('/'))
+}
 
 // ---------------------------------------------------------------------------
 // Subprocessors.
@@ -90,14 +153,73 @@ pub(crate) fn name_variants(name: &str) -> Vec<String> {
     out
 }
 
-/// Does the inventory subprocessor `s` denote the vendor the policy names
-/// `canonical` (catalog name) and wrote as `written`?
-pub(crate) fn denotes(s: &Subprocessor, canonical: &str, written: &str) -> bool {
-    let cat = catalog();
-    s.names().flat_map(name_variants).any(|n| {
-        cat.same_vendor(&n, canonical)
-            || (!written.trim().is_empty() && cat.same_vendor(&n, written))
-    })
+/// What identifies one inventory vendor: its names and name variants,
+/// normalised, and the catalog entries they resolve to. Built once per rule
+/// run, so matching a mention costs two normalisations, not one per name.
+pub(crate) struct VendorKeys {
+    names: Vec<String>,
+    catalog_ids: Vec<usize>,
+}
+
+impl VendorKeys {
+    pub(crate) fn new<'a>(names: impl Iterator<Item = &'a str>) -> VendorKeys {
+        let cat = catalog();
+        let mut keys = VendorKeys {
+            names: Vec::new(),
+            catalog_ids: Vec::new(),
+        };
+        for n in names.flat_map(name_variants) {
+            let norm = normalize(&n);
+            if !norm.is_empty() && !keys.names.contains(&norm) {
+                keys.names.push(norm);
+            }
+            if let Some(i) = cat.resolve(&n)
+                && !keys.catalog_ids.contains(&i)
+            {
+                keys.catalog_ids.push(i);
+            }
+        }
+        keys
+    }
+
+    /// Keys of every subprocessor of the inventory, in order.
+    pub(crate) fn of_subprocessors(inv: &Inventory) -> Vec<VendorKeys> {
+        inv.subprocessors
+            .iter()
+            .map(|s| VendorKeys::new(s.names()))
+            .collect()
+    }
+}
+
+/// A policy mention, normalised once: its catalog name and the text as
+/// written.
+pub(crate) struct MentionKeys {
+    names: [String; 2],
+    catalog_ids: [Option<usize>; 2],
+}
+
+impl MentionKeys {
+    pub(crate) fn new(canonical: &str, written: &str) -> MentionKeys {
+        let cat = catalog();
+        MentionKeys {
+            names: [normalize(canonical), normalize(written)],
+            catalog_ids: [cat.resolve(canonical), cat.resolve(written)],
+        }
+    }
+
+    /// Does the mention denote the inventory vendor `v` — the same
+    /// normalised name ("Stripe, Inc." = "Stripe") or the same catalog entry
+    /// ("AWS" = "Amazon Web Services"), for its catalog name or as written?
+    pub(crate) fn denotes(&self, v: &VendorKeys) -> bool {
+        self.names
+            .iter()
+            .any(|n| !n.is_empty() && v.names.contains(n))
+            || self
+                .catalog_ids
+                .iter()
+                .flatten()
+                .any(|i| v.catalog_ids.contains(i))
+    }
 }
 
 /// Every category key of a subprocessor: its `category` in the inventory
@@ -154,7 +276,7 @@ pub(crate) fn subprocessor_disclosures(cx: &Context<'_>, inv: &Inventory) -> Vec
     };
     let matcher = subprocessor_matcher(inv);
     for doc in cx.docs {
-        for m in mentions(doc, &matcher) {
+        for m in find_mentions(doc, &matcher) {
             let Some(slot) = named.get_mut(m.id) else {
                 continue;
             };
@@ -170,6 +292,7 @@ pub(crate) fn subprocessor_disclosures(cx: &Context<'_>, inv: &Inventory) -> Vec
     }
     // The model's third parties: the same vendor under a catalog spelling
     // the inventory does not list.
+    let keys = VendorKeys::of_subprocessors(inv);
     for tp in &cx.model.third_parties {
         let doc = cx.doc(&tp.evidence.path);
         if !tp.negated
@@ -180,8 +303,9 @@ pub(crate) fn subprocessor_disclosures(cx: &Context<'_>, inv: &Inventory) -> Vec
         let written = doc
             .and_then(|d| d.text.get(tp.evidence.start..tp.evidence.end))
             .unwrap_or("");
-        for (i, s) in inv.subprocessors.iter().enumerate() {
-            if !denotes(s, &tp.name, written) {
+        let mention = MentionKeys::new(&tp.name, written);
+        for (i, k) in keys.iter().enumerate() {
+            if !mention.denotes(k) {
                 continue;
             }
             if tp.negated {
@@ -254,7 +378,7 @@ fn category_phrases(
     let r = recipient_categories();
     let mut out = Vec::new();
     for doc in docs {
-        for m in mentions(doc, r.matcher()) {
+        for m in find_mentions(doc, r.matcher()) {
             if m.negated {
                 continue;
             }

@@ -52,6 +52,7 @@
 //! 05/2020 on consent; CNIL délibération 2020-091.
 
 use super::cookie_match::{name_written, policy_cookies};
+use super::shared::{find_mentions, surroundings};
 use super::{Context, Finding, Level, Rule, RuleInfo, SourceFile};
 use crate::document::Document;
 use crate::inventory::InvCookie;
@@ -68,41 +69,66 @@ static INFO: RuleInfo = RuleInfo {
     needs_inventory: true,
 };
 
-/// Does a sentence of the set name the cookie's provider together with
-/// "cookie"?
-fn provider_discloses(docs: &[Document], c: &InvCookie) -> bool {
-    let Some(provider) = c
-        .provider
-        .as_deref()
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-    else {
-        return false;
-    };
-    let mut names = vec![provider.to_string()];
-    if let Some(v) = catalog().lookup(provider) {
-        names.push(v.name.to_string());
-        names.extend(
-            v.aliases
-                .iter()
-                .filter(|a| !a.starts_with('_'))
-                .map(|a| a.to_string()),
-        );
+/// For each inventory cookie: does a sentence of the set name its provider
+/// (the name or its catalog aliases) together with "cookie"? One automaton
+/// over every provider, one pass over the set.
+fn provider_discloses(docs: &[Document], cookies: &[InvCookie]) -> Vec<bool> {
+    let cat = catalog();
+    // Providers, each once (several cookies share one), and their cookies.
+    let mut providers: Vec<(String, Vec<usize>)> = Vec::new();
+    for (i, c) in cookies.iter().enumerate() {
+        let Some(provider) = c
+            .provider
+            .as_deref()
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+        else {
+            continue;
+        };
+        match providers
+            .iter_mut()
+            .find(|(p, _)| p.eq_ignore_ascii_case(provider))
+        {
+            Some((_, ids)) => ids.push(i),
+            None => providers.push((provider.to_string(), vec![i])),
+        }
     }
-    let matcher = NameMatcher::new(names.into_iter().map(|n| (n, 0, false)).collect());
-    docs.iter().any(|doc| {
-        crate::extract::third_parties::mentions(doc, &matcher)
-            .iter()
-            .any(|m| {
-                !m.negated
-                    && doc.blocks.get(m.block).is_some_and(|b| {
-                        let s = super::shared::surroundings(doc, m.span)
-                            .map(|s| s.sentence.to_string())
-                            .unwrap_or_else(|| b.text.clone());
-                        s.to_lowercase().contains("cookie")
-                    })
-            })
-    })
+    let mut patterns = Vec::new();
+    for (g, (provider, _)) in providers.iter().enumerate() {
+        patterns.push((provider.clone(), g, false));
+        if let Some(v) = cat.lookup(provider) {
+            patterns.push((v.name.to_string(), g, false));
+            patterns.extend(
+                v.aliases
+                    .iter()
+                    .filter(|a| !a.starts_with('_'))
+                    .map(|a| (a.to_string(), g, false)),
+            );
+        }
+    }
+    let matcher = NameMatcher::new(patterns);
+    let mut disclosed = vec![false; providers.len()];
+    for doc in docs {
+        for m in find_mentions(doc, &matcher) {
+            if m.negated || disclosed.get(m.id).copied().unwrap_or(true) {
+                continue;
+            }
+            let says_cookie = surroundings(doc, m.span)
+                .is_some_and(|s| s.sentence.to_lowercase().contains("cookie"));
+            if says_cookie && let Some(slot) = disclosed.get_mut(m.id) {
+                *slot = true;
+            }
+        }
+    }
+    let mut out = vec![false; cookies.len()];
+    for ((_, ids), yes) in providers.iter().zip(disclosed) {
+        for &i in ids {
+            if let Some(slot) = out.get_mut(i) {
+                *slot = yes;
+            }
+        }
+    }
+    out
 }
 
 impl Rule for UndisclosedCookie {
@@ -113,9 +139,12 @@ impl Rule for UndisclosedCookie {
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         let Some(inv) = cx.inventory else { return };
         let written = name_written(cx.docs, inv);
+        let by_provider = provider_discloses(cx.docs, &inv.cookies);
         for (i, c) in inv.cookies.iter().enumerate() {
             let listed = policy_cookies(&cx.model.cookies, c).next().is_some();
-            if listed || written.get(i).copied().unwrap_or(false) || provider_discloses(cx.docs, c)
+            if listed
+                || written.get(i).copied().unwrap_or(false)
+                || by_provider.get(i).copied().unwrap_or(false)
             {
                 continue;
             }

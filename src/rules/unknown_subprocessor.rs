@@ -56,20 +56,9 @@
 
 use std::collections::BTreeSet;
 
-use super::shared::{denotes, name_variants, written_as_common_word};
+use super::shared::{MentionKeys, VendorKeys, written_as_common_word};
 use super::{Context, Finding, Level, Rule, RuleInfo, SourceFile};
-use crate::inventory::Inventory;
-use crate::lexicon::vendors::catalog;
 use crate::model::MentionSource;
-
-/// Is `name` the organization the inventory describes?
-fn is_organization(inv: &Inventory, name: &str) -> bool {
-    let cat = catalog();
-    [&inv.organization.name, &inv.organization.legal_name]
-        .into_iter()
-        .flatten()
-        .any(|o| cat.same_vendor(&o.value, name))
-}
 
 pub struct UnknownSubprocessor;
 
@@ -87,10 +76,21 @@ impl Rule for UnknownSubprocessor {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         let Some(inv) = cx.inventory else { return };
-        let cat = catalog();
         let mut reported = BTreeSet::new();
+        let subprocessors = VendorKeys::of_subprocessors(inv);
+        let organization = VendorKeys::new(
+            [&inv.organization.name, &inv.organization.legal_name]
+                .into_iter()
+                .flatten()
+                .map(|o| o.value.as_str()),
+        );
+        let self_hosted: Vec<VendorKeys> = inv
+            .self_hosted
+            .iter()
+            .map(|s| VendorKeys::new(std::iter::once(s.value.as_str())))
+            .collect();
         for tp in &cx.model.third_parties {
-            if tp.negated || tp.self_hosted || is_organization(inv, &tp.name) {
+            if tp.negated || tp.self_hosted {
                 continue;
             }
             let Some(doc) = cx.doc(&tp.evidence.path) else {
@@ -103,15 +103,12 @@ impl Rule for UnknownSubprocessor {
             if tp.source == MentionSource::Catalog && written_as_common_word(written, &tp.name) {
                 continue;
             }
-            let known = inv
-                .subprocessors
-                .iter()
-                .any(|s| denotes(s, &tp.name, written))
-                || inv.self_hosted.iter().any(|s| {
-                    name_variants(&s.value)
-                        .iter()
-                        .any(|n| cat.same_vendor(n, &tp.name) || cat.same_vendor(n, written))
-                });
+            let mention = MentionKeys::new(&tp.name, written);
+            if mention.denotes(&organization) {
+                continue;
+            }
+            let known = subprocessors.iter().any(|k| mention.denotes(k))
+                || self_hosted.iter().any(|k| mention.denotes(k));
             if known || !reported.insert(crate::lexicon::vendors::normalize(&tp.name)) {
                 continue;
             }
