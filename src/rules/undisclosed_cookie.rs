@@ -191,6 +191,8 @@ mod tests {
         "  - { name: _ga_ABC123, party: third, provider: Google Analytics }\n",
         "  - { name: __stripe_mid, party: third, provider: Stripe }\n",
         "  - { name: _fbp, party: third, provider: Meta }\n",
+        "  - { name: _gid, party: third, provider: Google Analytics }\n",
+        "  - { name: _gat, party: third, provider: Google Analytics }\n",
     );
 
     #[test]
@@ -198,6 +200,7 @@ mod tests {
         let d = doc(concat!(
             "# Cookies\n\n",
             "We use a single session cookie. In billing — Stripe cookies per their policy.\n\n",
+            "Google Analytics sets cookies to count visits.\n\n",
             "| Cookie | Duration |\n| --- | --- |\n| _ga_* | 2 years |\n",
         ));
         let mut m = model(std::slice::from_ref(&d));
