@@ -323,7 +323,7 @@ pub fn run(opts: &Options) -> Result<Outcome> {
     }
     if !any_inventory {
         outcome.notes.push(
-            "no inventory: inventory rules (inventory/*) were skipped; name one in candor.yaml (`inventory: inventory.yaml`)".to_string(),
+            "no inventory: inventory rules (inventory/*, retention/*, cookies/*, claims/*, rights/*) were skipped; name one in candor.yaml (`inventory: inventory.yaml`)".to_string(),
         );
     }
     outcome
