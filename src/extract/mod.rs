@@ -2,6 +2,7 @@
 //! Every fact carries the span of the text it came from.
 
 pub mod context;
+pub mod duration;
 pub mod third_parties;
 
 use crate::document::Document;
