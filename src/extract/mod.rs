@@ -3,6 +3,7 @@
 
 pub mod context;
 pub mod duration;
+pub mod retention;
 pub mod third_parties;
 
 use crate::document::Document;
@@ -18,6 +19,7 @@ pub fn extract(doc: &Document) -> PolicyModel {
         last_updated_evidence: None,
     });
     third_parties::extract(doc, &mut model);
+    retention::extract(doc, &mut model);
     model.sort();
     model
 }
