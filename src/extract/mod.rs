@@ -2,6 +2,7 @@
 //! Every fact carries the span of the text it came from.
 
 pub mod context;
+pub mod cookies;
 pub mod duration;
 pub mod retention;
 pub mod third_parties;
@@ -20,6 +21,7 @@ pub fn extract(doc: &Document) -> PolicyModel {
     });
     third_parties::extract(doc, &mut model);
     retention::extract(doc, &mut model);
+    cookies::extract(doc, &mut model);
     model.sort();
     model
 }
