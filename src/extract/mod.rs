@@ -3,6 +3,7 @@
 
 pub mod context;
 pub mod cookies;
+pub mod data;
 pub mod duration;
 pub mod retention;
 pub mod third_parties;
@@ -20,6 +21,7 @@ pub fn extract(doc: &Document) -> PolicyModel {
         last_updated_evidence: None,
     });
     third_parties::extract(doc, &mut model);
+    data::extract(doc, &mut model);
     retention::extract(doc, &mut model);
     cookies::extract(doc, &mut model);
     model.sort();
