@@ -2,6 +2,10 @@
 //! Every fact carries the span of the text it came from.
 
 pub mod context;
+pub mod cookies;
+pub mod data;
+pub mod duration;
+pub mod retention;
 pub mod third_parties;
 
 use crate::document::Document;
@@ -17,6 +21,9 @@ pub fn extract(doc: &Document) -> PolicyModel {
         last_updated_evidence: None,
     });
     third_parties::extract(doc, &mut model);
+    data::extract(doc, &mut model);
+    retention::extract(doc, &mut model);
+    cookies::extract(doc, &mut model);
     model.sort();
     model
 }
