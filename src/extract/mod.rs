@@ -2,6 +2,7 @@
 //! Every fact carries the span of the text it came from.
 
 pub mod context;
+pub mod dates;
 pub mod third_parties;
 
 use crate::document::Document;
@@ -10,11 +11,12 @@ use crate::model::{DocumentInfo, PolicyModel};
 /// The model of one document.
 pub fn extract(doc: &Document) -> PolicyModel {
     let mut model = PolicyModel::default();
+    let (last_updated, last_updated_evidence) = dates::last_updated(doc).unzip();
     model.documents.push(DocumentInfo {
         path: doc.path.clone(),
         title: doc.title().map(str::to_string),
-        last_updated: None,
-        last_updated_evidence: None,
+        last_updated,
+        last_updated_evidence,
     });
     third_parties::extract(doc, &mut model);
     model.sort();
