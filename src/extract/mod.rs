@@ -3,6 +3,7 @@
 
 pub mod context;
 pub mod dates;
+pub mod rights;
 pub mod third_parties;
 
 use crate::document::Document;
@@ -19,6 +20,7 @@ pub fn extract(doc: &Document) -> PolicyModel {
         last_updated_evidence,
     });
     third_parties::extract(doc, &mut model);
+    rights::extract(doc, &mut model);
     model.sort();
     model
 }
