@@ -1,6 +1,7 @@
 //! Extraction: pure functions from a [`Document`] to a [`PolicyModel`].
 //! Every fact carries the span of the text it came from.
 
+pub mod claims;
 pub mod context;
 pub mod dates;
 pub mod rights;
@@ -21,6 +22,7 @@ pub fn extract(doc: &Document) -> PolicyModel {
     });
     third_parties::extract(doc, &mut model);
     rights::extract(doc, &mut model);
+    claims::extract(doc, &mut model);
     model.sort();
     model
 }
