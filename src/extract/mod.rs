@@ -2,6 +2,7 @@
 //! Every fact carries the span of the text it came from.
 
 pub mod claims;
+pub mod contacts;
 pub mod context;
 pub mod dates;
 pub mod rights;
@@ -23,6 +24,7 @@ pub fn extract(doc: &Document) -> PolicyModel {
     third_parties::extract(doc, &mut model);
     rights::extract(doc, &mut model);
     claims::extract(doc, &mut model);
+    contacts::extract(doc, &mut model);
     model.sort();
     model
 }
