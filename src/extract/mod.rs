@@ -1,6 +1,7 @@
 //! Extraction: pure functions from a [`Document`] to a [`PolicyModel`].
 //! Every fact carries the span of the text it came from.
 
+pub mod children;
 pub mod claims;
 pub mod contacts;
 pub mod context;
@@ -25,6 +26,7 @@ pub fn extract(doc: &Document) -> PolicyModel {
     rights::extract(doc, &mut model);
     claims::extract(doc, &mut model);
     contacts::extract(doc, &mut model);
+    children::extract(doc, &mut model);
     model.sort();
     model
 }
