@@ -234,18 +234,39 @@ fn about_data(window: &str) -> bool {
         .is_match(window)
 }
 
-/// Where the object of the grant word `matches[i]` may end: up to six words
-/// after the last word coordinated with it ("see, fix, export, or delete
-/// your data"), before the next comma or clause boundary.
-fn object_window_end(
+/// The first `n` words of `s`.
+fn first_words(s: &str, n: usize) -> &str {
+    let mut words = 0;
+    let mut in_word = false;
+    for (j, c) in s.char_indices() {
+        let w = c.is_alphanumeric();
+        if w && !in_word {
+            words += 1;
+            if words > n {
+                return &s[..j];
+            }
+        }
+        in_word = w;
+    }
+    s
+}
+
+/// Where the object of the grant word `matches[i]` may be: from the end of
+/// the last word coordinated with it ("see, fix, export, or delete your
+/// data") up to six words further, before the next comma or clause
+/// boundary. Returns (end of the coordinated words, end of the window).
+fn object_window(
     text: &str,
     sentence: &Range<usize>,
     matches: &[crate::lexicon::NameMatch],
     i: usize,
-) -> usize {
+) -> (usize, usize) {
     let mut last = match matches.get(i) {
         Some(m) => m.end,
-        None => return sentence.end.min(text.len()),
+        None => {
+            let e = sentence.end.min(text.len());
+            return (e, e);
+        }
     };
     for m in matches.iter().skip(i + 1) {
         if m.start < last || !chain_gap_re().is_match(&text[last..m.start]) {
@@ -253,26 +274,12 @@ fn object_window_end(
         }
         last = m.end;
     }
-    let limit = clause_to(text, sentence, last);
-    let rest = &text[last.min(limit)..limit];
+    let limit = clause_to(text, sentence, last).max(last);
+    let rest = &text[last..limit];
     let stop = rest
         .find([',', '.', ';', ':', '!', '?'])
         .unwrap_or(rest.len());
-    let mut end = last + stop;
-    let mut words = 0;
-    let mut in_word = false;
-    for (j, c) in rest[..stop].char_indices() {
-        let w = c.is_alphanumeric();
-        if w && !in_word {
-            words += 1;
-            if words > 6 {
-                end = last + j;
-                break;
-            }
-        }
-        in_word = w;
-    }
-    end
+    (last, last + first_words(&rest[..stop], 6).len())
 }
 
 /// Text before a "right to" cue that makes it the organisation's right
@@ -459,7 +466,7 @@ pub fn extract(doc: &Document, model: &mut PolicyModel) {
                                 tight_cue(&text[s0.min(ce)..ce], &text[m.start..m.end])
                                     && word_count(&text[ce..m.start]) <= 1
                             });
-                            let end = object_window_end(text, &sentence, &matches, i);
+                            let (chain_end, end) = object_window(text, &sentence, &matches, i);
                             // "see"/"view" need the data right after them
                             // ("see your data", not "see more detail about
                             // the information we collect").
@@ -467,8 +474,14 @@ pub fn extract(doc: &Document, model: &mut PolicyModel) {
                                 text[m.start..m.end].to_ascii_lowercase().as_str(),
                                 "see" | "view"
                             );
-                            let from = if looking { m.end } else { cstart };
-                            tight || about_data(&text[from.min(end)..end])
+                            let window = if looking {
+                                first_words(&text[chain_end.min(end)..end], 3)
+                            } else {
+                                &text[cstart.min(end)..end]
+                            };
+                            // A list under "You have the right to:" names
+                            // rights without repeating the data.
+                            tight || (in_lead_list && direct.is_some()) || about_data(window)
                         })
                 }
             };
