@@ -5,6 +5,7 @@
 
 pub mod accuracy;
 pub mod cli;
+pub mod clock;
 pub mod config;
 pub mod document;
 pub mod error;
