@@ -4,6 +4,7 @@
 //! rules against the inventory and regulation packs, reported by one reporter.
 
 pub mod accuracy;
+pub mod baseline;
 pub mod cli;
 pub mod clock;
 pub mod config;
