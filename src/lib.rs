@@ -15,6 +15,7 @@ pub mod inventory;
 pub mod lexicon;
 pub mod lint;
 pub mod model;
+pub mod packs;
 pub mod report;
 pub mod rules;
 pub mod source;
