@@ -6,9 +6,12 @@
 //!
 //! [`registry`] is the single list of built-in rules.
 
+pub(crate) mod dangling_reference;
 pub mod docs;
+pub(crate) mod suppression_without_reason;
 mod undisclosed_subprocessor;
 mod unknown_subprocessor;
+pub(crate) mod unused_suppression;
 
 use std::fmt;
 
@@ -231,6 +234,9 @@ pub trait Rule: Send + Sync {
 /// Every built-in rule, in id order.
 pub fn registry() -> &'static [&'static dyn Rule] {
     static RULES: &[&dyn Rule] = &[
+        &dangling_reference::DanglingReference,
+        &suppression_without_reason::SuppressionWithoutReason,
+        &unused_suppression::UnusedSuppression,
         &undisclosed_subprocessor::UndisclosedSubprocessor,
         &unknown_subprocessor::UnknownSubprocessor,
     ];
