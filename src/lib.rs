@@ -5,6 +5,7 @@
 
 pub mod accuracy;
 pub mod baseline;
+pub mod checks;
 pub mod cli;
 pub mod clock;
 pub mod config;
