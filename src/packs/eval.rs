@@ -270,10 +270,17 @@ fn char_range(text: &str, r: Range<usize>) -> Range<usize> {
     s..e
 }
 
-/// Where a finding about the whole document points: its first heading,
-/// else its first block, else its first non-blank line.
+/// Where a finding about the whole document points: its first heading that
+/// says "privacy", else its first heading, else its first block, else its
+/// first non-blank line.
 pub fn doc_anchor(doc: &Document) -> Span {
-    if let Some(s) = doc.sections.first() {
+    // The title ("Privacy Policy") rather than a breadcrumb above it.
+    if let Some(s) = doc
+        .sections
+        .iter()
+        .find(|s| s.title.to_ascii_lowercase().contains("privacy"))
+        .or_else(|| doc.sections.first())
+    {
         return s.span;
     }
     if let Some(b) = doc.blocks.first() {
