@@ -70,8 +70,6 @@ pub struct Checks {
     pub custom: Vec<Arc<Pack>>,
     /// `packs:` entries with the index of their pack file, when given.
     configured: Option<Configured>,
-    /// Every rule id and group.
-    pub known: Vec<String>,
     /// Max ages configured for freshness rules.
     max_ages: BTreeMap<String, Age>,
     pub filter: RuleFilter,
@@ -137,6 +135,9 @@ pub fn load_custom_packs(config: Option<&Config>) -> Result<(Vec<Arc<Pack>>, Opt
         pack.validate()?;
         configured.push((entry.to_string(), Some(custom.len())));
         custom.push(Arc::new(pack));
+    }
+    if custom.is_empty() {
+        return Ok((custom, Some(configured)));
     }
     // Rule ids must be unique across everything.
     let mut seen: BTreeMap<String, String> = BTreeMap::new();
@@ -362,26 +363,35 @@ impl Checks {
     /// `max_age` settings.
     pub fn new(config: Option<&Config>, filter: RuleFilter, today: Date) -> Result<Checks> {
         let (custom, configured) = load_custom_packs(config)?;
-        let cat = catalog(&custom)?;
-        let mut known: BTreeSet<String> = BTreeSet::new();
-        for r in &cat {
-            known.insert(r.id.clone());
-            known.insert(r.group.clone());
+        let mut checks = Checks {
+            custom,
+            configured,
+            max_ages: BTreeMap::new(),
+            filter,
+            today,
+        };
+        // Validate names without parsing every pack: only the pack of each
+        // name's group is read; the full list only to suggest a fix.
+        if let Some(cfg) = config
+            && cfg.rules.keys().any(|k| !checks.is_known(k))
+        {
+            let all = checks.all_known()?;
+            let refs: Vec<&str> = all.iter().map(String::as_str).collect();
+            cfg.check_rule_keys(&refs)?;
         }
-        let known: Vec<String> = known.into_iter().collect();
-        let known_refs: Vec<&str> = known.iter().map(String::as_str).collect();
-        if let Some(cfg) = config {
-            cfg.check_rule_keys(&known_refs)?;
-        }
-        for (flag, list) in [("--select", &filter.select), ("--ignore", &filter.ignore)] {
+        for (flag, list) in [
+            ("--select", &checks.filter.select),
+            ("--ignore", &checks.filter.ignore),
+        ] {
             for k in list {
-                if !known.iter().any(|x| x == k) {
+                if !checks.is_known(k) {
+                    let all = checks.all_known()?;
                     return Err(Error::new(
                         "candor::usage",
                         format!("{flag}: unknown rule or group '{k}'"),
                     )
                     .with_help(
-                        match did_you_mean(k, known_refs.iter().copied()) {
+                        match did_you_mean(k, all.iter().map(String::as_str)) {
                             Some(s) => {
                                 format!("did you mean '{s}'? `candor rules` lists every rule")
                             }
@@ -391,13 +401,12 @@ impl Checks {
                 }
             }
         }
-        let mut max_ages = BTreeMap::new();
         if let Some(cfg) = config {
             for (key, setting) in &cfg.rules {
                 let Some(raw) = &setting.max_age else {
                     continue;
                 };
-                let freshness = find_pack_rule(key, &custom)?
+                let freshness = find_pack_rule(key, &checks.custom)?
                     .is_some_and(|(_, r)| matches!(r.check, Check::Freshness { .. }));
                 if !freshness {
                     return Err(cfg
@@ -408,17 +417,47 @@ impl Checks {
                     cfg.error_at(setting.span, format!("max_age '{raw}' is not an age"))
                         .with_help("write e.g. 12mo, 18mo, 1y, 90d or 2w")
                 })?;
-                max_ages.insert(key.clone(), age);
+                checks.max_ages.insert(key.clone(), age);
             }
         }
-        Ok(Checks {
-            custom,
-            configured,
-            known,
-            max_ages,
-            filter,
-            today,
-        })
+        Ok(checks)
+    }
+
+    /// Is `key` a rule id or a group? Reads at most the built-in pack named
+    /// by its group.
+    pub fn is_known(&self, key: &str) -> bool {
+        let (group, is_group) = match key.split_once('/') {
+            Some((g, _)) => (g, false),
+            None => (key, true),
+        };
+        let in_registry = rules::registry()
+            .iter()
+            .any(|r| r.info().id == key || (is_group && r.info().group() == key));
+        in_registry
+            || packs::builtin(group)
+                .and_then(|p| p.ok())
+                .is_some_and(|p| is_group || p.rule(key).is_some())
+            || self.custom.iter().any(|p| {
+                p.rules
+                    .iter()
+                    .any(|r| r.id == key || (is_group && r.group() == key))
+            })
+    }
+
+    /// Every rule id and group (reads every pack; for suggestions).
+    pub fn all_known(&self) -> Result<Vec<String>> {
+        let mut known: BTreeSet<String> = BTreeSet::new();
+        for r in catalog(&self.custom)? {
+            known.insert(r.group);
+            known.insert(r.id);
+        }
+        Ok(known.into_iter().collect())
+    }
+
+    /// The closest known rule id or group to `key`.
+    pub fn suggest(&self, key: &str) -> Option<String> {
+        let all = self.all_known().ok()?;
+        did_you_mean(key, all.iter().map(String::as_str)).map(str::to_string)
     }
 
     fn level(
@@ -541,8 +580,11 @@ impl Checks {
                     .iter()
                     .any(|id| id.split_once('/').is_some_and(|(g, _)| g == r))
         };
+        let is_known = |k: &str| self.is_known(k);
+        let suggest = |k: &str| self.suggest(k);
         let names = RuleNames {
-            known: &self.known,
+            is_known: &is_known,
+            suggest: &suggest,
             active: &active,
         };
         let mut meta = suppress::apply_inline(&set.docs, &mut findings, &names);

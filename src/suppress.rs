@@ -20,7 +20,6 @@
 use std::ops::Range;
 
 use crate::document::{Document, SourceKind};
-use crate::error::did_you_mean;
 use crate::inventory::Inventory;
 use crate::rules::{Finding, RuleInfo, SourceFile};
 use crate::span::Span;
@@ -164,8 +163,10 @@ pub fn directives(doc: &Document) -> Vec<Directive> {
 
 /// What the suppression pass needs to know about rules.
 pub struct RuleNames<'a> {
-    /// Every rule id and group that exists.
-    pub known: &'a [String],
+    /// Does this rule id or group exist?
+    pub is_known: &'a dyn Fn(&str) -> bool,
+    /// The closest existing rule id or group (for "did you mean").
+    pub suggest: &'a dyn Fn(&str) -> Option<String>,
     /// Did this rule (id), or some rule of this group, run on this set?
     pub active: &'a dyn Fn(&str) -> bool,
 }
@@ -375,8 +376,8 @@ pub fn apply_inline(
                         continue;
                     }
                     for (k, r) in rules.iter().enumerate() {
-                        if !names.known.iter().any(|n| n == r) {
-                            let hint = match did_you_mean(r, names.known.iter().map(String::as_str)) {
+                        if !(names.is_known)(r) {
+                            let hint = match (names.suggest)(r) {
                                 Some(s) => format!("did you mean '{s}'? `candor rules` lists every rule"),
                                 None => "`candor rules` lists every rule".to_string(),
                             };
@@ -446,8 +447,8 @@ pub fn apply_inventory(
                 "add `reason: \"…\"` to the entry",
             ));
         }
-        if !names.known.iter().any(|n| n == rule) {
-            let hint = match did_you_mean(rule, names.known.iter().map(String::as_str)) {
+        if !(names.is_known)(rule) {
+            let hint = match (names.suggest)(rule) {
                 Some(s) => format!("did you mean '{s}'? `candor rules` lists every rule"),
                 None => "`candor rules` lists every rule".to_string(),
             };

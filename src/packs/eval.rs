@@ -59,9 +59,9 @@ impl Bits {
         Bits(vec![0; n.div_ceil(64)])
     }
 
-    fn from_matches(n: usize, m: &regex::bytes::SetMatches) -> Bits {
+    fn from_matches(n: usize, m: &[usize]) -> Bits {
         let mut b = Bits::with_len(n);
-        for i in m.iter() {
+        for &i in m {
             if let Some(w) = b.0.get_mut(i / 64) {
                 *w |= 1 << (i % 64);
             }
@@ -97,11 +97,13 @@ struct Matches<'a> {
     /// Everything that matched anywhere in the set.
     any: Bits,
     sentences: RefCell<BTreeMap<(usize, usize), Vec<Bits>>>,
+    caches: RefCell<super::matcher::Caches>,
 }
 
 impl<'a> Matches<'a> {
     fn new(pack: &'a Pack, input: &PackInput<'a>) -> Result<Matches<'a>> {
-        let set = pack.set()?;
+        let set = pack.matcher()?;
+        let caches = RefCell::new(set.caches());
         let n = pack.atoms.len();
         let mut any = Bits::with_len(n);
         let mut blocks = Vec::with_capacity(input.docs.len());
@@ -117,7 +119,7 @@ impl<'a> Matches<'a> {
                 let bits = if skipped {
                     Bits::with_len(n)
                 } else {
-                    Bits::from_matches(n, &set.matches(b.text.as_bytes()))
+                    Bits::from_matches(n, &set.matches(b.text.as_bytes(), &caches))
                 };
                 any.or(&bits);
                 bv.push(bits);
@@ -126,7 +128,7 @@ impl<'a> Matches<'a> {
             sections.push(
                 doc.sections
                     .iter()
-                    .map(|s| Bits::from_matches(n, &set.matches(s.title.as_bytes())))
+                    .map(|s| Bits::from_matches(n, &set.matches(s.title.as_bytes(), &caches)))
                     .collect(),
             );
             let mut fb = Bits::with_len(n);
@@ -137,7 +139,7 @@ impl<'a> Matches<'a> {
                 .map(|t| format!("title: {t}"))
                 .chain(fm.dates.iter().map(|(k, v, _)| format!("{k}: {v}")));
             for e in entries {
-                fb.or(&Bits::from_matches(n, &set.matches(e.as_bytes())));
+                fb.or(&Bits::from_matches(n, &set.matches(e.as_bytes(), &caches)));
             }
             any.or(&fb);
             front.push(fb);
@@ -150,6 +152,7 @@ impl<'a> Matches<'a> {
             front,
             any,
             sentences: RefCell::new(BTreeMap::new()),
+            caches,
         })
     }
 
@@ -185,12 +188,12 @@ impl<'a> Matches<'a> {
         let n = self.pack.atoms.len();
         let v: Vec<Bits> = match (
             self.docs.get(d).and_then(|doc| doc.blocks.get(b)),
-            self.pack.set(),
+            self.pack.matcher(),
         ) {
             (Some(block), Ok(set)) => sentences(block)
                 .into_iter()
                 .filter_map(|r| block.text.get(r))
-                .map(|s| Bits::from_matches(n, &set.matches(s.as_bytes())))
+                .map(|s| Bits::from_matches(n, &set.matches(s.as_bytes(), &self.caches)))
                 .collect(),
             _ => Vec::new(),
         };
@@ -244,7 +247,8 @@ impl<'a> Matches<'a> {
         let block = self.docs.get(d)?.blocks.get(b)?;
         let re = self.pack.single(atom)?;
         let m = re.find(block.text.as_bytes())?;
-        Some(char_range(&block.text, m.range()))
+        let m = m.range();
+        Some(char_range(&block.text, m))
     }
 }
 

@@ -7,16 +7,19 @@
 //! documented in README.md ("Rule packs") and checked by [`load::parse`].
 //!
 //! Every regex of a pack is compiled once, on first use, into one
-//! `RegexSet` ([`Pack::set`]); each block of text is matched against the set
-//! in one pass. A pattern is compiled on its own only to locate a match the
-//! set already found (anti-patterns, vague wording). Patterns run in ASCII
-//! mode (`\b`, `\w`, `(?i)` are ASCII; non-ASCII letters match literally;
-//! `(?u:…)` opts back in), which keeps the set's lazy DFA fast on text full
-//! of curly quotes and dashes.
+//! multi-pattern matcher ([`Pack::matcher`], see `matcher.rs`: a set of
+//! patterns answering "which of them match in this text", like a
+//! `RegexSet`); each block of text is matched against it in one pass. A
+//! pattern is compiled on its own only to locate a match the set already
+//! found (anti-patterns, vague wording). Patterns run in ASCII mode (`\b`,
+//! `\w`, `(?i)` are ASCII; non-ASCII letters match literally; `(?u:…)` opts
+//! back in), which keeps the lazy DFA fast on text full of curly quotes and
+//! dashes.
 
 mod eval;
 pub mod facts;
 mod load;
+mod matcher;
 pub mod select;
 
 use std::sync::{Arc, OnceLock};
@@ -34,7 +37,7 @@ pub use load::valid_id;
 pub const REGEX_SIZE_LIMIT: usize = 4 << 20;
 pub const SET_SIZE_LIMIT: usize = 32 << 20;
 /// Cache of the set's lazy DFA.
-const DFA_CACHE: usize = 32 << 20;
+const DFA_CACHE: usize = 8 << 20;
 
 /// The lists of `candor/model/v1` a `model` query may name, with their fields.
 pub const MODEL_LISTS: &[(&str, &[&str])] = &[
@@ -200,7 +203,7 @@ pub(crate) struct Atom {
     /// Where it is written in the pack file.
     pub span: Span,
     /// The pattern compiled on its own, on demand (to locate a match).
-    pub single: OnceLock<Option<regex::bytes::Regex>>,
+    pub single: OnceLock<Option<regex_automata::meta::Regex>>,
 }
 
 /// A loaded pack.
@@ -214,19 +217,7 @@ pub struct Pack {
     /// Display path and text of the pack file (for errors).
     pub path: String,
     pub text: Arc<str>,
-    compiled: OnceLock<std::result::Result<regex::bytes::RegexSet, Error>>,
-}
-
-fn builder<I, S>(patterns: I) -> regex::bytes::RegexSetBuilder
-where
-    I: IntoIterator<Item = S>,
-    S: AsRef<str>,
-{
-    let mut b = regex::bytes::RegexSetBuilder::new(patterns);
-    b.unicode(false)
-        .size_limit(SET_SIZE_LIMIT)
-        .dfa_size_limit(DFA_CACHE);
-    b
+    compiled: OnceLock<std::result::Result<matcher::Matcher, Error>>,
 }
 
 fn single_builder(pattern: &str) -> regex::bytes::RegexBuilder {
@@ -251,18 +242,19 @@ impl Pack {
         }
     }
 
-    /// The pack's `RegexSet`, compiled on first use. A pattern that does not
+    /// The pack's patterns, compiled on first use. A pattern that does not
     /// compile (syntax, or over the size limit) is an error pointing at it.
-    pub fn set(&self) -> Result<&regex::bytes::RegexSet> {
+    pub(crate) fn matcher(&self) -> Result<&matcher::Matcher> {
         self.compiled
             .get_or_init(|| self.compile())
             .as_ref()
             .map_err(Clone::clone)
     }
 
-    fn compile(&self) -> std::result::Result<regex::bytes::RegexSet, Error> {
-        let set_err = match builder(self.atoms.iter().map(|a| a.pattern.as_str())).build() {
-            Ok(set) => return Ok(set),
+    fn compile(&self) -> std::result::Result<matcher::Matcher, Error> {
+        let patterns: Vec<&str> = self.atoms.iter().map(|a| a.pattern.as_str()).collect();
+        let set_err = match matcher::Matcher::new(&patterns) {
+            Ok(m) => return Ok(m),
             Err(e) => e,
         };
         // Find the culprit: compile each pattern on its own.
@@ -275,7 +267,10 @@ impl Pack {
                     .with_help(help));
             }
         }
-        let (message, help) = describe_regex_error(&set_err);
+        let (message, help) = (
+            "the pack's patterns do not compile together".to_string(),
+            set_err,
+        );
         Err(Error::new("candor::pack", format!("pack '{}': {message}", self.name))
             .at(&self.path, self.text.clone(), self.rules.first().map(|r| r.span).unwrap_or_default())
             .with_help(format!(
@@ -292,16 +287,18 @@ impl Pack {
             .iter()
             .any(|r| r.check.needs_text() || !r.applies.mentions.is_empty())
         {
-            self.set()?;
+            self.matcher()?;
         }
         Ok(())
     }
 
     /// The atom's own regex (compiled on demand).
-    pub(crate) fn single(&self, atom: usize) -> Option<&regex::bytes::Regex> {
+    /// Only ever run on one block of text, so it is built for cheap
+    /// construction (backtracker/PikeVM, no DFA, no prefilter).
+    pub(crate) fn single(&self, atom: usize) -> Option<&regex_automata::meta::Regex> {
         let a = self.atoms.get(atom)?;
         a.single
-            .get_or_init(|| single_builder(&a.pattern).build().ok())
+            .get_or_init(|| matcher::locator(&a.pattern))
             .as_ref()
     }
 

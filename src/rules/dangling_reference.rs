@@ -51,7 +51,7 @@
 
 use std::sync::OnceLock;
 
-use regex::{Regex, RegexSet};
+use aho_corasick::{AhoCorasick, MatchKind};
 
 use super::{Context, Finding, Level, Rule, RuleInfo, SourceFile};
 use crate::document::Document;
@@ -66,60 +66,190 @@ pub(crate) static INFO: RuleInfo = RuleInfo {
     needs_inventory: false,
 };
 
-/// Topics, in the order of [`TOPICS`]: the phrase that names the list, and
-/// the word a file about it has in its name or title.
-const TOPICS: &[(&str, &str, &str)] = &[
+/// The lists a reference can point at: name used in messages, the word a
+/// file about it has in its name or title, and the phrases that name it.
+const TOPICS: &[(&str, &str, &[&str])] = &[
     (
-        r"(?i)\b(?:sub-?processors?|sub-?processor list|(?:list|overview) of (?:our )?(?:third[- ]party )?(?:vendors|service providers|processors))\b",
         "subprocessor list",
         "processor",
+        &[
+            "subprocessor",
+            "sub-processor",
+            "sub processor",
+            "list of vendors",
+            "list of our vendors",
+            "list of third-party vendors",
+            "list of service providers",
+            "list of our service providers",
+            "vendor list",
+        ],
     ),
     (
-        r"(?i)\bcookie (?:policy|notice|list|table|declaration|statement|page)\b",
         "cookie policy",
         "cookie",
+        &[
+            "cookie policy",
+            "cookie notice",
+            "cookie list",
+            "cookie table",
+            "cookie declaration",
+            "cookie statement",
+            "cookie page",
+        ],
     ),
     (
-        r"(?i)\bretention (?:schedule|policy|table)\b",
         "retention schedule",
         "retention",
+        &["retention schedule", "retention policy", "retention table"],
     ),
 ];
 
-struct Patterns {
-    topics: RegexSet,
-    topic_res: Vec<Regex>,
-    /// "listed at", "see", "available on" …
-    cue: Regex,
-    /// "listed below", "in this policy" …: the list is right here.
-    here: Regex,
-    /// A URL, a site path or a file name.
-    target: Regex,
+/// "listed at", "see", "available on" …: the sentence points elsewhere.
+const CUES: &[&str] = &[
+    "listed at",
+    "listed on",
+    "listed in",
+    "listed here",
+    "listed via",
+    "available at",
+    "available on",
+    "available in",
+    "available here",
+    "published at",
+    "published on",
+    "found at",
+    "found on",
+    "found here",
+    "described at",
+    "described on",
+    "detailed at",
+    "maintained at",
+    "maintained on",
+    "posted at",
+    "posted on",
+    "see",
+    "refer to",
+    "visit",
+    "view",
+    "consult",
+];
+
+/// "listed below", "in this policy" …: the list is right here.
+const HERE: &[&str] = &[
+    "below",
+    "above",
+    "in this policy",
+    "in this notice",
+    "in this document",
+    "in this section",
+];
+
+/// What a phrase of the automaton is.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Topic(usize),
+    Cue,
+    Here,
 }
 
-fn patterns() -> Option<&'static Patterns> {
-    static P: OnceLock<Option<Patterns>> = OnceLock::new();
+struct Phrases {
+    ac: AhoCorasick,
+    kinds: Vec<Kind>,
+}
+
+/// One case-insensitive automaton over every phrase.
+fn phrases() -> Option<&'static Phrases> {
+    static P: OnceLock<Option<Phrases>> = OnceLock::new();
     P.get_or_init(|| {
-        let topics = RegexSet::new(TOPICS.iter().map(|t| t.0)).ok()?;
-        let topic_res = TOPICS
-            .iter()
-            .map(|t| Regex::new(t.0).ok())
-            .collect::<Option<Vec<_>>>()?;
-        Some(Patterns {
-            topics,
-            topic_res,
-            cue: Regex::new(
-                r"(?i)\b(?:(?:listed|available|published|found|described|detailed|maintained|posted)\s+(?:at|on|in|here|via)|see|refer to|visit|view|consult)\b",
-            )
-            .ok()?,
-            here: Regex::new(r"(?i)\b(?:below|above|in this (?:policy|notice|document|section)|in the (?:table|list) below)\b").ok()?,
-            target: Regex::new(
-                r"(?i)(?:https?://[^\s<>()\[\]]+|(?:^|[\s(])(/[A-Za-z0-9._~/#-]*[A-Za-z0-9_~/#-])|\b[A-Za-z0-9._-]+\.(?:md|mdx|markdown|txt|html?)\b(?:#[A-Za-z0-9_-]+)?)",
-            )
-            .ok()?,
-        })
+        let mut pats: Vec<&str> = Vec::new();
+        let mut kinds = Vec::new();
+        for (i, (_, _, ps)) in TOPICS.iter().enumerate() {
+            for p in *ps {
+                pats.push(p);
+                kinds.push(Kind::Topic(i));
+            }
+        }
+        for p in CUES {
+            pats.push(p);
+            kinds.push(Kind::Cue);
+        }
+        for p in HERE {
+            pats.push(p);
+            kinds.push(Kind::Here);
+        }
+        let ac = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(&pats)
+            .ok()?;
+        Some(Phrases { ac, kinds })
     })
     .as_ref()
+}
+
+fn is_word(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// The phrases found in `text` on word boundaries (a topic may take a
+/// plural `s`), as (kind, range).
+fn find_phrases(p: &Phrases, text: &str) -> Vec<(Kind, std::ops::Range<usize>)> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    for m in p.ac.find_overlapping_iter(b) {
+        let Some(&kind) = p.kinds.get(m.pattern().as_usize()) else {
+            continue;
+        };
+        let left = m.start() == 0 || b.get(m.start() - 1).is_some_and(|&c| !is_word(c));
+        let mut end = m.end();
+        if matches!(kind, Kind::Topic(_))
+            && b.get(end).is_some_and(|c| c.eq_ignore_ascii_case(&b's'))
+        {
+            end += 1;
+        }
+        let right = b.get(end).is_none_or(|&c| !is_word(c));
+        if left && right {
+            out.push((kind, m.start()..end));
+        }
+    }
+    out
+}
+
+/// The first URL, site path (`/security#subprocessors`) or file name
+/// (`subprocessors.md`) in `text`, with its range.
+fn find_target(text: &str) -> Option<(std::ops::Range<usize>, String)> {
+    let mut pos = 0;
+    for raw in text.split_inclusive(|c: char| c.is_whitespace()) {
+        let start_raw = pos;
+        pos += raw.len();
+        let token = raw.trim_end();
+        let lead = token.len()
+            - token
+                .trim_start_matches(['(', '[', '<', '"', '\'', '“'])
+                .len();
+        let t = token[lead..]
+            .trim_end_matches(['.', ',', ';', ':', ')', ']', '>', '"', '\'', '”', '!', '?']);
+        if t.is_empty() {
+            continue;
+        }
+        let lower = t.to_ascii_lowercase();
+        let is_url = (lower.starts_with("http://") || lower.starts_with("https://")) && t.len() > 8;
+        let is_path = t.starts_with('/')
+            && t.len() > 1
+            && t[1..]
+                .bytes()
+                .next()
+                .is_some_and(|c| c.is_ascii_alphanumeric());
+        let file = lower.split('#').next().unwrap_or("");
+        let is_file = [".md", ".mdx", ".markdown", ".txt", ".html", ".htm"]
+            .iter()
+            .any(|ext| file.ends_with(ext) && file.len() > ext.len());
+        if is_url || is_path || is_file {
+            let s = start_raw + lead;
+            return Some((s..s + t.len(), t.to_string()));
+        }
+    }
+    None
 }
 
 /// Resolve `rel` against the directory of `base` (both `/`-separated), lexically.
@@ -194,13 +324,14 @@ impl Rule for DanglingReference {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        let Some(p) = patterns() else { return };
+        let Some(p) = phrases() else { return };
         for doc in cx.docs {
             for block in &doc.blocks {
-                if !p.topics.is_match(&block.text) {
+                let found = find_phrases(p, &block.text);
+                if !found.iter().any(|(k, _)| matches!(k, Kind::Topic(_))) {
                     continue;
                 }
-                let sentences = if block.sentences.is_empty() {
+                let sentences: Vec<std::ops::Range<usize>> = if block.sentences.is_empty() {
                     std::iter::once(0..block.text.len()).collect()
                 } else {
                     block.sentences.clone()
@@ -209,43 +340,36 @@ impl Rule for DanglingReference {
                     let Some(sentence) = block.text.get(r.clone()) else {
                         continue;
                     };
-                    let hits = p.topics.matches(sentence);
-                    let Some(ti) = hits.iter().next() else {
+                    let inside = |x: &std::ops::Range<usize>| r.start <= x.start && x.end <= r.end;
+                    let Some((ti, topic_at)) = found.iter().find_map(|(k, x)| match k {
+                        Kind::Topic(i) if inside(x) => Some((*i, x.clone())),
+                        _ => None,
+                    }) else {
                         continue;
                     };
-                    let (_, topic_name, topic_word) = TOPICS[ti];
+                    let (topic_name, topic_word, _) = TOPICS[ti];
+                    let cue = found.iter().any(|(k, x)| *k == Kind::Cue && inside(x));
+                    let here = found.iter().any(|(k, x)| *k == Kind::Here && inside(x));
                     // The link inside the sentence, else a URL/path/file token.
                     let link = block
                         .links
                         .iter()
                         .find(|l| l.text.start < r.end && l.text.end > r.start);
-                    let token = p.target.captures(sentence).and_then(|c| {
-                        c.get(1).or_else(|| c.get(0)).map(|m| {
-                            (
-                                r.start + m.start()..r.start + m.end(),
-                                m.as_str().to_string(),
-                            )
-                        })
-                    });
+                    let token = find_target(sentence)
+                        .map(|(range, t)| (r.start + range.start..r.start + range.end, t));
                     let (target, at): (Option<String>, Option<std::ops::Range<usize>>) =
                         match (link, token) {
                             (Some(l), _) => (Some(l.dest.clone()), Some(l.text.clone())),
                             (None, Some((range, t))) => (Some(t), Some(range)),
                             (None, None) => (None, None),
                         };
-                    if target.is_none() && (!p.cue.is_match(sentence) || p.here.is_match(sentence))
-                    {
+                    if target.is_none() && (!cue || here) {
                         continue;
                     }
                     if in_set(cx, doc, target.as_deref(), topic_word) {
                         continue;
                     }
-                    let at = at.unwrap_or_else(|| {
-                        p.topic_res[ti]
-                            .find(sentence)
-                            .map_or(r.clone(), |m| r.start + m.start()..r.start + m.end())
-                    });
-                    let span: Span = block.span_of(at);
+                    let span: Span = block.span_of(at.unwrap_or(topic_at));
                     let (subject, message) = match &target {
                         Some(t) => (
                             t.clone(),
@@ -267,7 +391,6 @@ impl Rule for DanglingReference {
                                 "add the {topic_name} to the policy set in candor.yaml (`policies:`) so candor can check it, or move it into this document"
                             )),
                     );
-                    // One finding per sentence.
                 }
             }
         }
