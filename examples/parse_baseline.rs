@@ -11,7 +11,11 @@ use rayon::prelude::*;
 fn main() {
     let mut files = Vec::new();
     for root in std::env::args().skip(1) {
-        for e in walkdir::WalkDir::new(root).sort_by_file_name().into_iter().flatten() {
+        for e in walkdir::WalkDir::new(root)
+            .sort_by_file_name()
+            .into_iter()
+            .flatten()
+        {
             let is_policy = e
                 .path()
                 .extension()
@@ -25,11 +29,15 @@ fn main() {
     let (bytes, events): (usize, usize) = files
         .par_iter()
         .map(|p| {
-            let Ok(text) = std::fs::read_to_string(p) else { return (0, 0) };
+            let Ok(text) = std::fs::read_to_string(p) else {
+                return (0, 0);
+            };
             let opts = pulldown_cmark::Options::ENABLE_TABLES
                 | pulldown_cmark::Options::ENABLE_FOOTNOTES
                 | pulldown_cmark::Options::ENABLE_STRIKETHROUGH;
-            let n = pulldown_cmark::Parser::new_ext(&text, opts).into_offset_iter().count();
+            let n = pulldown_cmark::Parser::new_ext(&text, opts)
+                .into_offset_iter()
+                .count();
             (text.len(), n)
         })
         .reduce(|| (0, 0), |a, b| (a.0 + b.0, a.1 + b.1));

@@ -9,7 +9,9 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::checks;
 use crate::error::{Error, ErrorDiagnostic};
 use crate::lint::{self, Options};
-use crate::report::{Reporter, human::Human, json::Json};
+use crate::report::{
+    Reporter, github::Github, human::Human, json::Json, junit::Junit, sarif::Sarif,
+};
 use crate::rules::{self, Level};
 
 pub const EXIT_OK: i32 = 0;
@@ -50,6 +52,10 @@ enum Command {
         #[arg(long, short = 'c')]
         config: Option<PathBuf>,
     },
+    /// Write candor.yaml and a draft inventory.yaml from the policy
+    Init(crate::init::InitArgs),
+    /// Print the JSON Schemas (draft-07) of inventory.yaml and candor.yaml
+    Schema(crate::schema::SchemaArgs),
 }
 
 #[derive(clap::Args, Debug)]
@@ -74,6 +80,9 @@ struct CheckArgs {
     /// Print only the summary line (human format)
     #[arg(long, short = 'q')]
     quiet: bool,
+    /// Write the report to FILE (atomically) instead of standard output
+    #[arg(long, short = 'o', value_name = "FILE")]
+    output: Option<PathBuf>,
     /// Run only these rules or groups (comma-separated, repeatable)
     #[arg(long, value_delimiter = ',', value_name = "RULES")]
     select: Vec<String>,
@@ -102,8 +111,16 @@ struct ExtractArgs {
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 enum Format {
+    /// Diagnostics for people, the offending text underlined
     Human,
+    /// candor/findings/v1
     Json,
+    /// SARIF 2.1.0 (GitHub code scanning)
+    Sarif,
+    /// GitHub Actions workflow commands (annotations)
+    Github,
+    /// JUnit XML
+    Junit,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -131,7 +148,9 @@ enum Color {
     Never,
 }
 
-const SUBCOMMANDS: [&str; 5] = ["check", "extract", "explain", "rules", "help"];
+const SUBCOMMANDS: [&str; 7] = [
+    "check", "extract", "explain", "rules", "init", "schema", "help",
+];
 
 /// `candor [ARGS]` without a subcommand means `candor check [ARGS]`.
 fn with_default_command(args: Vec<String>) -> Vec<String> {
@@ -173,6 +192,8 @@ pub fn main() -> i32 {
         Command::Extract(args) => extract(args, &mut stdout.lock(), &mut stderr.lock()),
         Command::Explain { rule, config } => explain(&rule, config, &mut stdout.lock()),
         Command::Rules { format, config } => list_rules(format, config, &mut stdout.lock()),
+        Command::Init(args) => init(&args, &mut stdout.lock(), &mut stderr.lock()),
+        Command::Schema(args) => crate::schema::run(&args, &mut stdout.lock()),
     };
     match result {
         Ok(code) => code,
@@ -255,34 +276,67 @@ fn check(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<i3
         .map_err(io_err)?;
         return Ok(EXIT_OK);
     }
-    let color = match args.color {
-        Color::Always => true,
-        Color::Never => false,
-        Color::Auto => io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
-    };
-    let reporter: Box<dyn Reporter> = match args.format {
-        Format::Human => Box::new(Human {
-            color,
-            width: if io::stdout().is_terminal() {
-                None
-            } else {
-                Some(100)
-            },
-            quiet: args.quiet,
-        }),
-        Format::Json => Box::new(Json),
-    };
-    reporter.report(&outcome, out, err).map_err(io_err)?;
     let threshold = match args.fail_on {
         FailOn::Error => Level::Error,
         FailOn::Warning => Level::Warning,
         FailOn::Info => Level::Info,
     };
+    // Colours and terminal width only when the report goes to a terminal.
+    let to_terminal = args.output.is_none() && io::stdout().is_terminal();
+    let no_color = std::env::var_os("NO_COLOR");
+    let color = match args.color {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => crate::report::human::auto_color(to_terminal, no_color.as_deref()),
+    };
+    let reporter: Box<dyn Reporter> = match args.format {
+        Format::Human => Box::new(Human {
+            color,
+            width: Some(if to_terminal {
+                crate::report::human::terminal_width()
+            } else {
+                crate::report::human::FILE_WIDTH
+            }),
+            quiet: args.quiet,
+        }),
+        Format::Json => Box::new(Json),
+        Format::Sarif => Box::new(Sarif),
+        Format::Github => Box::new(Github),
+        Format::Junit => Box::new(Junit { fail_on: threshold }),
+    };
+    match &args.output {
+        None => reporter.report(&outcome, out, err).map_err(io_err)?,
+        Some(path) => {
+            crate::atomic::write_atomic(path, true, |w| reporter.report(&outcome, w, err)).map_err(
+                |e| {
+                    Error::new(
+                        "candor::io",
+                        format!("cannot write {}: {e}", path.display()),
+                    )
+                    .with_help("the previous content of the file, if any, is unchanged")
+                },
+            )?
+        }
+    }
     Ok(if outcome.findings.iter().any(|f| f.level >= threshold) {
         EXIT_FINDINGS
     } else {
         EXIT_OK
     })
+}
+
+fn init(
+    args: &crate::init::InitArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<i32, Error> {
+    let cwd = std::env::current_dir().map_err(|e| {
+        Error::new(
+            "candor::io",
+            format!("cannot read the working directory: {e}"),
+        )
+    })?;
+    crate::init::run(args, &cwd, out, err)
 }
 
 fn extract(args: ExtractArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32, Error> {

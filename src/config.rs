@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
@@ -19,60 +20,94 @@ use crate::yaml;
 
 pub const CONFIG_NAMES: [&str; 2] = ["candor.yaml", ".candor.yaml"];
 
-#[derive(Debug, Deserialize)]
+/// The JSON Schema (draft-07) of candor.yaml, generated from the types that
+/// read it (`candor schema --which config`).
+pub fn json_schema() -> serde_json::Value {
+    crate::schema::generate::<RawConfig>()
+}
+
+/// candor configuration (candor.yaml): which files make up each policy set,
+/// the inventory they are checked against, packs and rule levels. Paths are
+/// relative to this file.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RawConfig {
+    /// The inventory (inventory.yaml) the policy sets are checked against.
     #[serde(default)]
     inventory: Option<String>,
+    /// The policy files: paths, directories or globs forming one set, or
+    /// named sets `{ name, files, inventory }`.
     #[serde(default)]
+    #[schemars(with = "Vec<RawPolicyEntry>")]
     policies: Vec<Spanned<RawPolicyEntry>>,
+    /// Regulation packs to apply (gdpr, ccpa, …); default: from the inventory's jurisdictions.
     #[serde(default)]
+    #[schemars(with = "Option<Vec<String>>")]
     packs: Option<Vec<Spanned<String>>>,
+    /// Rule or group (`inventory`) → level (`error`, `warning`, `info`, `off`) or `{ level, … }`.
     #[serde(default)]
+    #[schemars(with = "BTreeMap<String, RawRuleSetting>")]
     rules: BTreeMap<String, Spanned<RawRuleSetting>>,
+    /// A baseline file (candor-baseline.json): findings recorded in it do not fail the run.
     #[serde(default)]
     baseline: Option<String>,
+    /// Globs of files never to lint.
     #[serde(default)]
     exclude: Vec<String>,
     /// Overrides the inventory's `organization.jurisdictions` for pack
     /// selection and `applies_when`.
     #[serde(default)]
+    #[schemars(with = "Option<Vec<String>>")]
     jurisdictions: Option<Vec<Spanned<String>>>,
     /// System facts for `applies_when` (override what the inventory implies).
     #[serde(default)]
+    #[schemars(with = "BTreeMap<String, bool>")]
     facts: BTreeMap<String, Spanned<bool>>,
 }
 
-#[derive(Debug, Deserialize)]
+/// A policy file (path, directory or glob) of the default set, or a named set.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(untagged)]
 enum RawPolicyEntry {
+    /// A file, directory or glob of the default set.
     Path(String),
+    /// A named set with its own files and inventory.
     Set(RawPolicySet),
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RawPolicySet {
+    /// The set's name, shown in messages.
     name: String,
+    /// Files, directories or globs that together disclose one system.
     files: Vec<String>,
+    /// This set's inventory (default: the top-level `inventory`).
     #[serde(default)]
     inventory: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+/// A rule's setting: a level, `off`/`false`, or `{ level, …options }`.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(untagged)]
 enum RawRuleSetting {
-    /// YAML 1.1 reads a bare `off` as `false`.
+    /// `false` turns the rule off (YAML 1.1 reads a bare `off` as `false`);
+    /// `true` keeps its default level.
     Toggle(bool),
-    Level(String),
+    /// `error`, `warning`, `info` or `off`.
+    Level(#[schemars(with = "crate::schema::LevelSetting")] String),
+    /// `{ level: warning, max_age: 12mo }`.
     Detailed(RawRuleDetail),
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RawRuleDetail {
+    /// `error`, `warning`, `info` or `off`.
     #[serde(default)]
+    #[schemars(with = "Option<crate::schema::LevelSetting>")]
     level: Option<String>,
+    /// For hygiene/stale-last-updated: the largest age of the last-updated date (`12mo`).
     #[serde(default)]
     max_age: Option<String>,
 }

@@ -4,6 +4,7 @@
 //! rules against the inventory and regulation packs, reported by one reporter.
 
 pub mod accuracy;
+pub mod atomic;
 pub mod baseline;
 pub mod checks;
 pub mod cli;
@@ -12,6 +13,7 @@ pub mod config;
 pub mod document;
 pub mod error;
 pub mod extract;
+pub mod init;
 pub mod inventory;
 pub mod lexicon;
 pub mod lint;
@@ -19,6 +21,7 @@ pub mod model;
 pub mod packs;
 pub mod report;
 pub mod rules;
+pub mod schema;
 pub mod source;
 pub mod span;
 pub mod suppress;

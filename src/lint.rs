@@ -303,9 +303,17 @@ pub fn run(opts: &Options) -> Result<Outcome> {
         }
     }
     if !any_inventory {
-        outcome.notes.push(
-            "no inventory: inventory rules (inventory/*) were skipped; name one in candor.yaml (`inventory: inventory.yaml`)".to_string(),
-        );
+        let mut groups: Vec<&str> = rules::registry()
+            .iter()
+            .filter(|r| r.info().needs_inventory)
+            .map(|r| r.info().group())
+            .collect();
+        groups.dedup();
+        let groups: Vec<String> = groups.iter().map(|g| format!("{g}/*")).collect();
+        outcome.notes.push(format!(
+            "no inventory: inventory rules ({}) were skipped; name one in candor.yaml (`inventory: inventory.yaml`)",
+            groups.join(", ")
+        ));
     }
     outcome
         .findings

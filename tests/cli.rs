@@ -228,6 +228,38 @@ fn seed_sets_planted_inventories_produce_exactly_the_planted_findings() {
 }
 
 #[test]
+fn a_vendor_covered_only_by_its_category_is_a_warning_not_an_error() {
+    // DunOps' policy says "processed by our payment provider" (line 8,
+    // column 34); the planted inventory adds Stripe (line 31, column 11).
+    let (code, json) = check_json("fixtures/sets/dunops/planted-category/candor.yaml");
+    assert_eq!(
+        inventory_findings(&json),
+        [f(
+            "inventory/subprocessor-disclosed-by-category",
+            "Stripe",
+            "inventory.yaml",
+            31,
+            11
+        )]
+    );
+    let finding = &json["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .find(|f| f["subject"] == "Stripe")
+        .expect("the Stripe finding")
+        .clone();
+    assert_eq!(finding["level"], "warning");
+    assert_eq!(
+        finding["related"][0]["path"],
+        "../../../seeds/dunops-privacy.txt"
+    );
+    assert_eq!(finding["related"][0]["line"], 8);
+    assert_eq!(finding["related"][0]["column"], 34);
+    assert_eq!(code, 0, "warnings alone exit 0");
+}
+
+#[test]
 fn fail_on_warning_counts_warnings() {
     // The planted ModelDock set has one error and one warning; the consistent
     // one none at all.

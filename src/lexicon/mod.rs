@@ -3,6 +3,7 @@
 //! Aho-Corasick automaton each (never a loop of regexes).
 
 pub mod fideslang;
+pub mod recipients;
 pub mod vendors;
 
 /// Is `c` part of a word for boundary checks (letters, digits, `_`)?

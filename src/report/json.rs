@@ -96,7 +96,8 @@ impl Reporter for Json {
             },
             baseline: outcome.baseline.as_ref(),
         };
-        serde_json::to_writer_pretty(&mut *out, &report).map_err(io::Error::other)?;
+        // `io::Error::from` keeps the kind of an I/O error (a broken pipe stays one).
+        serde_json::to_writer_pretty(&mut *out, &report).map_err(io::Error::from)?;
         writeln!(out)
     }
 }
