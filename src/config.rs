@@ -54,6 +54,15 @@ struct RawConfig {
     /// Globs of files never to lint.
     #[serde(default)]
     exclude: Vec<String>,
+    /// Overrides the inventory's `organization.jurisdictions` for pack
+    /// selection and `applies_when`.
+    #[serde(default)]
+    #[schemars(with = "Option<Vec<String>>")]
+    jurisdictions: Option<Vec<Spanned<String>>>,
+    /// System facts for `applies_when` (override what the inventory implies).
+    #[serde(default)]
+    #[schemars(with = "BTreeMap<String, bool>")]
+    facts: BTreeMap<String, Spanned<bool>>,
 }
 
 /// A policy file (path, directory or glob) of the default set, or a named set.
@@ -134,6 +143,12 @@ pub struct Config {
     pub rules: BTreeMap<String, RuleSetting>,
     pub baseline: Option<String>,
     pub exclude: Vec<String>,
+    /// Span of each `packs:` entry (same order as `packs`).
+    pub pack_spans: Vec<Span>,
+    /// `jurisdictions:` (lowercased), when given.
+    pub jurisdictions: Option<Vec<String>>,
+    /// `facts:`, with the span of each value.
+    pub facts: BTreeMap<String, (bool, Span)>,
 }
 
 impl Config {
@@ -148,6 +163,34 @@ impl Config {
             rules: BTreeMap::new(),
             baseline: None,
             exclude: Vec::new(),
+            pack_spans: Vec::new(),
+            jurisdictions: None,
+            facts: BTreeMap::new(),
+        }
+    }
+
+    /// The fact overrides, without spans.
+    pub fn fact_values(&self) -> BTreeMap<String, bool> {
+        self.facts
+            .iter()
+            .map(|(k, (v, _))| (k.clone(), *v))
+            .collect()
+    }
+
+    /// The config file's display path (empty without a file).
+    pub fn display(&self) -> String {
+        self.path
+            .as_ref()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default()
+    }
+
+    /// An error pointing at `span` of the config file.
+    pub fn error_at(&self, span: Span, message: impl Into<String>) -> Error {
+        let e = Error::new("candor::config", message);
+        match &self.text {
+            Some(t) => e.at(self.display(), t.clone(), span),
+            None => e,
         }
     }
 
@@ -259,6 +302,48 @@ impl Config {
             );
         }
 
+        let mut jurisdictions = None;
+        if let Some(js) = &raw.jurisdictions {
+            let mut v = Vec::new();
+            for j in js {
+                let lower = j.value.trim().to_ascii_lowercase();
+                if !crate::inventory::JURISDICTIONS.contains(&lower.as_str()) {
+                    let known = crate::inventory::JURISDICTIONS;
+                    return Err(err(
+                        yaml::span_of(j, &text),
+                        format!("unknown jurisdiction '{}'", j.value),
+                    )
+                    .with_help(
+                        match crate::error::did_you_mean(&lower, known) {
+                            Some(s) => format!("did you mean '{s}'? Known: {}", known.join(", ")),
+                            None => format!("known jurisdictions: {}", known.join(", ")),
+                        },
+                    ));
+                }
+                v.push(lower);
+            }
+            jurisdictions = Some(v);
+        }
+        let mut facts = BTreeMap::new();
+        for (name, value) in &raw.facts {
+            let span = yaml::span_of(value, &text);
+            if !crate::packs::facts::is_fact(name) {
+                let names: Vec<&str> = crate::packs::facts::FACTS.iter().map(|(n, _)| *n).collect();
+                return Err(err(span, format!("unknown fact '{name}'")).with_help(
+                    match crate::error::did_you_mean(name, names.iter().copied()) {
+                        Some(s) => format!("did you mean '{s}'? Known facts: {}", names.join(", ")),
+                        None => format!("known facts: {}, legal_basis:<basis>", names.join(", ")),
+                    },
+                ));
+            }
+            facts.insert(name.clone(), (value.value, span));
+        }
+        let pack_spans = raw
+            .packs
+            .as_ref()
+            .map(|p| p.iter().map(|s| yaml::span_of(s, &text)).collect())
+            .unwrap_or_default();
+
         Ok(Config {
             path: None,
             text: Some(text.clone()),
@@ -268,6 +353,9 @@ impl Config {
             rules,
             baseline: raw.baseline,
             exclude: raw.exclude,
+            pack_spans,
+            jurisdictions,
+            facts,
         })
     }
 
@@ -334,6 +422,28 @@ mod tests {
             "{e:?}"
         );
         assert_eq!(e.location(), Some((2, 1)));
+    }
+
+    #[test]
+    fn jurisdictions_and_facts() {
+        let c = parse("policies: [a.md]\njurisdictions: [EU, us-ca]\nfacts: { has_dpo: true, 'legal_basis:consent': false }\npacks: [gdpr, ./house.yaml]\n").unwrap();
+        assert_eq!(
+            c.jurisdictions,
+            Some(vec!["eu".to_string(), "us-ca".to_string()])
+        );
+        assert!(c.fact_values()["has_dpo"]);
+        assert!(!c.fact_values()["legal_basis:consent"]);
+        assert_eq!(c.pack_spans.len(), 2);
+        let e = parse("policies: [a.md]\nfacts: { has_dop: true }\n").unwrap_err();
+        assert!(
+            e.help
+                .as_deref()
+                .unwrap_or("")
+                .contains("did you mean 'has_dpo'"),
+            "{e:?}"
+        );
+        let e = parse("policies: [a.md]\njurisdictions: [mars]\n").unwrap_err();
+        assert_eq!(e.location(), Some((2, 17)));
     }
 
     #[test]

@@ -5,7 +5,10 @@
 
 pub mod accuracy;
 pub mod atomic;
+pub mod baseline;
+pub mod checks;
 pub mod cli;
+pub mod clock;
 pub mod config;
 pub mod document;
 pub mod error;
@@ -15,9 +18,11 @@ pub mod inventory;
 pub mod lexicon;
 pub mod lint;
 pub mod model;
+pub mod packs;
 pub mod report;
 pub mod rules;
 pub mod schema;
 pub mod source;
 pub mod span;
+pub mod suppress;
 pub mod yaml;

@@ -242,14 +242,51 @@ impl Document {
         self.blocks.get(t.header?)
     }
 
-    /// The document title: front matter `title`, else the first level-1 heading.
+    /// The document title: front matter `title`; else the first of the
+    /// leading short headings and paragraphs (before any prose, list or
+    /// table) that names a kind of document ("Privacy Policy", "Sage
+    /// Bionetworks Privacy Policy"), so that breadcrumb lines such as
+    /// "Legal" or "Privacy" above a pasted page's title are skipped; else
+    /// the first level-1 heading.
     pub fn title(&self) -> Option<&str> {
         if let Some(t) = &self.front_matter.title {
             return Some(t.as_str());
+        }
+        for b in self.blocks.iter().take(8) {
+            let t = b.text.trim();
+            let short = t.split_whitespace().count() <= 10 && !t.ends_with(['.', ':']);
+            match b.kind {
+                BlockKind::Heading | BlockKind::Paragraph if short => {
+                    if names_a_document(t) {
+                        return Some(t);
+                    }
+                }
+                _ => break,
+            }
         }
         self.sections
             .iter()
             .find(|s| s.level == 1)
             .map(|s| s.title.as_str())
     }
+}
+
+/// Does a short line name a kind of document ("… Privacy Policy", "Cookie
+/// Notice", "Subprocessors")?
+fn names_a_document(line: &str) -> bool {
+    const NOUNS: &[&str] = &[
+        "policy",
+        "policies",
+        "notice",
+        "statement",
+        "charter",
+        "terms",
+        "addendum",
+        "subprocessors",
+        "sub-processors",
+        "disclosure",
+        "disclosures",
+    ];
+    line.split(|c: char| !c.is_alphanumeric() && c != '-')
+        .any(|w| NOUNS.iter().any(|n| w.eq_ignore_ascii_case(n)))
 }

@@ -1,7 +1,16 @@
 //! Extraction: pure functions from a [`Document`] to a [`PolicyModel`].
 //! Every fact carries the span of the text it came from.
 
+pub mod children;
+pub mod claims;
+pub mod contacts;
 pub mod context;
+pub mod cookies;
+pub mod data;
+pub mod dates;
+pub mod duration;
+pub mod retention;
+pub mod rights;
 pub mod third_parties;
 
 use crate::document::Document;
@@ -10,13 +19,21 @@ use crate::model::{DocumentInfo, PolicyModel};
 /// The model of one document.
 pub fn extract(doc: &Document) -> PolicyModel {
     let mut model = PolicyModel::default();
+    let (last_updated, last_updated_evidence) = dates::last_updated(doc).unzip();
     model.documents.push(DocumentInfo {
         path: doc.path.clone(),
         title: doc.title().map(str::to_string),
-        last_updated: None,
-        last_updated_evidence: None,
+        last_updated,
+        last_updated_evidence,
     });
     third_parties::extract(doc, &mut model);
+    data::extract(doc, &mut model);
+    retention::extract(doc, &mut model);
+    cookies::extract(doc, &mut model);
+    rights::extract(doc, &mut model);
+    claims::extract(doc, &mut model);
+    contacts::extract(doc, &mut model);
+    children::extract(doc, &mut model);
     model.sort();
     model
 }

@@ -12,6 +12,7 @@ mod contact_mismatch;
 mod contradicted_claim;
 mod cookie_duration_mismatch;
 mod cookie_match;
+pub(crate) mod dangling_reference;
 pub mod docs;
 mod retention_exceeds_policy;
 mod retention_match;
@@ -20,12 +21,14 @@ mod retention_trigger_mismatch;
 mod retention_undisclosed;
 mod shared;
 mod subprocessor_disclosed_by_category;
+pub(crate) mod suppression_without_reason;
 mod undisclosed_cookie;
 mod undisclosed_data_category;
 mod undisclosed_subprocessor;
 mod unknown_cookie;
 mod unknown_subprocessor;
 mod unsupported_right;
+pub(crate) mod unused_suppression;
 
 use std::fmt;
 
@@ -253,6 +256,9 @@ pub fn registry() -> &'static [&'static dyn Rule] {
         &cookie_duration_mismatch::CookieDurationMismatch,
         &undisclosed_cookie::UndisclosedCookie,
         &unknown_cookie::UnknownCookie,
+        &dangling_reference::DanglingReference,
+        &suppression_without_reason::SuppressionWithoutReason,
+        &unused_suppression::UnusedSuppression,
         &children_age_mismatch::ChildrenAgeMismatch,
         &contact_mismatch::ContactMismatch,
         &subprocessor_disclosed_by_category::SubprocessorDisclosedByCategory,

@@ -1,0 +1,116 @@
+//! Children: the minimum age the service is meant for.
+//!
+//! The stated threshold of "not intended for individuals under 16 years of
+//! age", "children under the age of 13", "you must be at least 16 years
+//! old", "16 or older" — in a sentence about children, minors, the intended
+//! audience or knowingly collecting, or under a heading about children or
+//! age. Thresholds about selling or sharing minors' data (CCPA's "we do not
+//! sell the personal information of consumers under 16") and periods ("under
+//! 30 days") are not minimum ages. When several are stated, the first one
+//! under a children heading wins, else the first one anywhere.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::context::sentence_at;
+use crate::document::Document;
+use crate::model::{Children, Evidence, PolicyModel};
+
+fn age_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"(?ix)
+              \b(?:under|below|younger\s+than|less\s+than)\s+(?:the\s+age\s+of\s+|age\s+|the\s+age\s+)?(?P<a>\d{1,2})\b
+                (?:\s*(?:years?|yrs?)(?:\s+(?:of\s+age|old|of\s+age\s+or\s+younger))?)?
+            | \bat\s+least\s+(?:the\s+age\s+of\s+)?(?P<b>\d{1,2})\b(?:\s*(?:years?|yrs?)(?:\s+(?:of\s+age|old))?)?
+            | \b(?:aged?\s+)?(?P<c>\d{1,2})\s*(?:years?\s+(?:of\s+age\s+|old\s+)?|\+\s*)?(?:or|and)\s+(?:older|over|above)\b
+            | \bminimum\s+age\s+(?:is\s+|of\s+|requirement\s+is\s+)?(?P<d>\d{1,2})\b
+            | \b(?P<e>\d{1,2})\s+years?\s+(?:of\s+age|old)\s+or\s+(?:older|over|above)\b
+            ",
+        )
+        .expect("static regex")
+    })
+}
+
+fn child_context_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)\bchild|\bminors?\b|\bkids?\b|\bteens?\b|\bteenagers?\b|\bnot\s+(?:intended|directed|designed|meant|aimed)\b|\bdirected\s+(?:to|at|towards)\b|\bknowingly\b|\bmust\s+be\b|\bparental\b|\bparents?\b|\bguardian|\bcoppa\b|\bage\b|\byears\s+(?:of\s+age|old)\b")
+            .expect("static regex")
+    })
+}
+
+/// Sentences about minors' data being sold or shared, or consent to it.
+fn not_minimum_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)\bsell\b|\bsells\b|\bsold\b|\bsale\b|\bselling\b|\bopt[- ]?in\b|\bcross-context\b")
+            .expect("static regex")
+    })
+}
+
+fn children_heading_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)\bchild|\bminors?\b|\bkids?\b|\bage\b|\bcoppa\b").expect("static regex")
+    })
+}
+
+/// Units that make "under 30" a period, not an age.
+fn unit_after(rest: &str) -> bool {
+    let r = rest.trim_start().to_ascii_lowercase();
+    [
+        "day", "week", "month", "hour", "minute", "second", "%", "percent", "mb", "kb", "gb",
+    ]
+    .iter()
+    .any(|u| r.starts_with(u))
+}
+
+/// Set `model.children` from `doc` when it is not set yet.
+pub fn extract(doc: &Document, model: &mut PolicyModel) {
+    if model.children.is_some() {
+        return;
+    }
+    let mut first: Option<Children> = None;
+    for block in &doc.blocks {
+        let in_children_section = doc
+            .section_path(block)
+            .iter()
+            .any(|h| children_heading_re().is_match(h));
+        for c in age_re().captures_iter(&block.text) {
+            let Some(whole) = c.get(0) else { continue };
+            let Some(age) = ["a", "b", "c", "d", "e"]
+                .iter()
+                .find_map(|n| c.name(n))
+                .and_then(|m| m.as_str().parse::<u32>().ok())
+            else {
+                continue;
+            };
+            if !(6..=21).contains(&age) || unit_after(&block.text[whole.end()..]) {
+                continue;
+            }
+            let sentence = sentence_at(block, whole.start());
+            let sent = &block.text[sentence];
+            if not_minimum_re().is_match(sent) {
+                continue;
+            }
+            if !in_children_section && !child_context_re().is_match(sent) {
+                continue;
+            }
+            let fact = Children {
+                minimum_age: age,
+                evidence: Evidence::new(doc, block.span_of(whole.start()..whole.end())),
+            };
+            if in_children_section {
+                model.children = Some(fact);
+                return;
+            }
+            if first.is_none() {
+                first = Some(fact);
+            }
+        }
+    }
+    model.children = first;
+}

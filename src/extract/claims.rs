@@ -1,0 +1,791 @@
+//! Claims: explicit negative promises ("we do not sell your personal
+//! information"), with the part of the service a claim is limited to.
+//!
+//! One Aho-Corasick pass per block over the phrase lexicon
+//! `rules/lexicons/claims.tsv` (format in its header) finds the subject of
+//! a possible promise (selling, an advertising purpose, AI training, kinds
+//! of cookies, cross-site tracking, third-party analytics). It is a claim
+//! only when a negation in the same clause governs it:
+//!
+//! - the negation ("not", "n't", "never", "no", "without", "nor") comes
+//!   before the phrase in the clause, at most a few words away, with no
+//!   subordinate clause starting in between ("… third parties that sell");
+//! - it is the organisation or one of its tools that does not do it: "if
+//!   you do not accept cookies", "we cannot guarantee that partners do not
+//!   …" and "you can opt out of the sale" (a right) are not claims;
+//! - "except", "other than" after the phrase take the promise back; for
+//!   cookies also "unless", "until", "without your consent".
+//!
+//! Scope: a claim limited to part of the service carries that part as text,
+//! so later rules do not read it as universal:
+//! - a leading "On the marketing site — no cookies at all." → `marketing site`;
+//! - a subject that is a tool rather than the organisation: "Umami is
+//!   privacy-focused: it does not use cookies" → `Umami` (the pronoun
+//!   resolved to the previous clause's subject), "Our analytics solution
+//!   (Umami) is cookie-free." → `analytics solution (Umami)`;
+//! - a list item's label for a subjectless claim: "Self-hosted analytics
+//!   (Plausible-compatible): … — no cookies" → that label;
+//! - for selling, advertising and AI training, an object other than "your
+//!   data / personal information": "We do not use your metrics or metadata
+//!   for advertising" → `metrics or metadata`.
+//!
+//! An unscoped claim ("we do not sell your personal information") has
+//! scope `None`. The evidence is the sentence stating the claim.
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::context::{clause_start, sentence_at};
+use super::rights::{block_label, expand_braces};
+use crate::document::{Block, Document};
+use crate::lexicon::NameMatcher;
+use crate::lexicon::vendors::catalog;
+use crate::model::{Claim, Evidence, PolicyModel};
+
+/// The claims vocabulary of `candor/model/v1`.
+pub const CLAIMS: [&str; 8] = [
+    "no_sale",
+    "no_sharing_for_advertising",
+    "no_ai_training",
+    "no_tracking_cookies",
+    "no_third_party_cookies",
+    "no_cookies",
+    "no_cross_site_tracking",
+    "no_third_party_analytics",
+];
+
+const TSV: &str = include_str!("../../rules/lexicons/claims.tsv");
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Sale,
+    Purpose,
+    Ai,
+    Cookie,
+    Free,
+    Track,
+}
+
+#[derive(Debug, Clone)]
+struct Entry {
+    /// `None` for blocker phrases ("first-party cookies").
+    claim: Option<&'static str>,
+    kind: Kind,
+    /// The phrase is a single verb form ("sell"), not a noun phrase.
+    verb: bool,
+}
+
+struct Lexicon {
+    entries: Vec<Entry>,
+    matcher: NameMatcher,
+}
+
+fn parse_lexicon(tsv: &'static str) -> Lexicon {
+    let mut entries = Vec::new();
+    let mut patterns = Vec::new();
+    for line in tsv.lines() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let mut cols = line.split('\t');
+        let (Some(claim), Some(kind), Some(phrase)) = (cols.next(), cols.next(), cols.next())
+        else {
+            continue;
+        };
+        let claim = match claim.trim() {
+            "-" => None,
+            c => match CLAIMS.iter().find(|k| **k == c) {
+                Some(k) => Some(*k),
+                None => continue,
+            },
+        };
+        let kind = match kind.trim() {
+            "sale" => Kind::Sale,
+            "purpose" => Kind::Purpose,
+            "ai" => Kind::Ai,
+            "cookie" => Kind::Cookie,
+            "free" => Kind::Free,
+            "track" => Kind::Track,
+            _ => continue,
+        };
+        for p in expand_braces(phrase.trim()) {
+            let id = entries.len();
+            let verb = kind == Kind::Sale && !p.contains(' ') && !p.starts_with("sale");
+            entries.push(Entry { claim, kind, verb });
+            patterns.push((p, id, false));
+        }
+    }
+    Lexicon {
+        entries,
+        matcher: NameMatcher::new(patterns),
+    }
+}
+
+fn lexicon() -> &'static Lexicon {
+    static L: OnceLock<Lexicon> = OnceLock::new();
+    L.get_or_init(|| parse_lexicon(TSV))
+}
+
+fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
+    cell.get_or_init(|| Regex::new(pattern).expect("static regex"))
+}
+
+fn negation_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    re(
+        &RE,
+        r"(?i)\bnot\b|n[’']t\b|\bnever\b|\bno\b|\bwithout\b|\bneither\b|\bnor\b|\bcannot\b|\bnone\b",
+    )
+}
+
+/// Words that start a subordinate clause between a negation and its phrase.
+fn gap_blocker_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    re(
+        &RE,
+        r"(?i)\b(?:that|which|who|whom|whose|if|when|whenever|unless|because|although|though|until|where|after|before|since|once|than)\b|[.;:!?]",
+    )
+}
+
+/// Before the negation: the reader or a condition is the subject, or the
+/// organisation only hedges about others.
+fn pre_negation_reject_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    re(
+        &RE,
+        r"(?i)\b(?:if|unless|when|whenever|whether|you|you[’']re|you[’']ll|guarantee|ensure|responsible|control|may|might|could)\b",
+    )
+}
+
+/// After the phrase: the promise is taken back.
+fn exception_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    re(
+        &RE,
+        r"(?i)\b(?:except|other\s+than|apart\s+from|save\s+for)\b",
+    )
+}
+
+fn cookie_exception_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    re(
+        &RE,
+        r"(?i)\b(?:except|other\s+than|apart\s+from|besides|unless|until|before\s+you|without\s+(?:your\s+|prior\s+|explicit\s+)?(?:consent|permission|agreement))\b",
+    )
+}
+
+/// Words allowed between a negation and a cookie phrase.
+fn cookie_gap_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    re(
+        &RE,
+        r"(?i)^(?:[\s,/]|\b(?:use|uses|using|set|sets|setting|place|places|placing|store|stores|storing|drop|drops|dropping|serve|serves|rely|relies|on|employ|employs|need|needs|require|requires|have|has|contain|contains|include|includes|deploy|deploys|read|reads|any|other|of|such|the|or|and|also|ever|at|all|kind|kinds|type|types|do|does|will|we|it|is|are|be|been|persistent|non-essential|optional|first-party|first|party|[\w-]+\s+cookies?)\b)*$",
+    )
+}
+
+/// Verbs a negated advertising purpose needs: use or share.
+fn purpose_verb_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    re(
+        &RE,
+        r"(?i)\b(?:share|shares|shared|sharing|sell|sells|sold|selling|rent|rents|rented|disclose|discloses|disclosed|use|uses|used|using|provide|provides|provided|transfer|transfers|transferred|give|gives|given|make\s+available|process|processed|license|licenses)\b",
+    )
+}
+
+fn ad_term_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    re(&RE, r"(?i)advert|\bads?\b|advertis")
+}
+
+/// Verbs that hand data to others.
+fn share_verb_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    re(
+        &RE,
+        r"(?i)\b(?:share|shares|shared|sharing|sell|sells|sold|selling|rent|rents|rented|disclose|discloses|disclosed|provide|provides|provided|transfer|transfers|transferred|give|gives|given|make\s+available|license|licenses|trade|trades)\b",
+    )
+}
+
+/// "… without your consent": a consent statement, not a promise.
+fn consent_condition_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    re(
+        &RE,
+        r"(?i)\bwithout\s+(?:your\s+|prior\s+|explicit\s+|express\s+)*(?:consent|permission|agreement|opt-in)\b",
+    )
+}
+
+/// Does a quotation mark open right before the negation ("“Do Not Sell”")?
+fn quoted_before(before: &str) -> bool {
+    let b = before.trim_end();
+    let b = ["do", "does", "did", "will", "Do", "Does", "Will", "DO"]
+        .iter()
+        .find_map(|w| b.strip_suffix(w))
+        .unwrap_or(b)
+        .trim_end();
+    b.ends_with(['“', '"', '‘'])
+}
+
+/// "Do Not Sell My Personal Information": a link to a right, not a claim.
+fn my_after_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    re(
+        &RE,
+        r"(?i)^\s*(?:,?\s*(?:or|and|/)\s*(?:share|sharing)\s*)?\s*my\b",
+    )
+}
+
+/// Objects that make "we don't sell X" a statement about products.
+fn product_object_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    re(
+        &RE,
+        r"(?i)^\s+(?:you\s+)?(?:any\s+|our\s+|the\s+)?(?:ads?|advertis\w*|products?|services?|subscriptions?|software|licen[sc]es?|goods|merchandise|tickets?|plans?|tokens?|domains?|hardware|devices?|secrets?)\b",
+    )
+}
+
+/// A purpose right after "cookies" that names tracking: "cookies for advertising".
+fn tracking_purpose_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    re(
+        &RE,
+        r"(?i)^\s*(?:for|to)\s+(?:track|tracking|advertis|marketing|target|profil|follow)",
+    )
+}
+
+/// Generic objects that leave a claim unscoped.
+fn unscoped_object_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    re(
+        &RE,
+        r"(?i)^(?:(?:your|any|the|all|our\s+users[’']?|users[’']?|customers[’']?|such|this|that)\s+)?(?:(?:potentially|personally|identifiable|identifying|personally-identifying|personally-identifiable|non-public|personal|private|user|customer|sensitive|other)[\s,]+(?:(?:and|or)\s+)?)*(?:data|information|info|details|personal\s+data)(?:\s+(?:or|and)\s+(?:information|data|personal\s+data))?(?:\s+about\s+(?:you|them))?$|^(?:it|them|anything|any\s+of\s+it)$",
+    )
+}
+
+/// Subjects that stand for the whole organisation or service.
+fn universal_subject_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    re(
+        &RE,
+        r"(?i)^(?:we|we[’']ll|we[’']re|us|i|and\s+we|(?:(?:our|the|this)\s+(?:company|organi[sz]ation|team|services?|platform|products?|website|web\s+site|site|apps?|application|policy)))$",
+    )
+}
+
+/// Subjects that are a tool or a part of the service.
+fn tool_subject_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    re(
+        &RE,
+        r"(?i)\b(?:analytics|tool|tools|solution|plugin|plug-in|widget|widgets|script|scripts|pixel|sdk|extension|site|blog|forum|newsletter|dashboard|cabinet|marketing|docs|documentation|status\s+page|landing\s+page|cdn|tracker|counter)\b",
+    )
+}
+
+/// Sentence-initial "On the marketing site —" / "In the app:".
+fn locative_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    re(
+        &RE,
+        r"(?i)^\s*(?:on|in|for|within|inside|across|at)\s+(?:the\s+|our\s+|this\s+|its\s+|your\s+)?(?P<s>[^—–:;,.()]{2,60}?)\s*(?:[—–:,]|\s-\s)",
+    )
+}
+
+/// Discourse openers that are not scopes ("In short, …").
+fn discourse_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    re(
+        &RE,
+        r"(?i)^(?:short|summary|brief|addition|general|particular|other\s+words|instance|example|practice|clarity|any\s+case|fact|turn|contrast|accordance\s+with.*|line\s+with.*|compliance\s+with.*|order\s+to.*|most\s+cases|some\s+cases|this\s+(?:policy|notice|section|statement)|this\s+case|that\s+case|the\s+meantime|sum|particular|detail|details|more\s+detail|context|the\s+past|the\s+future|now|today|example\s+.*|all\s+cases|(?:the\s+)?purposes?\s+of.*|(?:the\s+)?preceding.*|(?:the\s+)?past.*|(?:the\s+)?last.*|(?:the\s+)?meaning\s+of.*|(?:the\s+)?sense\s+of.*|(?:the\s+)?context\s+of.*|accordance.*|respect\s+to.*|regard\s+to.*)$",
+    )
+}
+
+/// Words stripped from the end of a subject ("Umami is" → "Umami").
+const AUX: &[&str] = &[
+    "is",
+    "are",
+    "was",
+    "were",
+    "does",
+    "do",
+    "did",
+    "will",
+    "would",
+    "shall",
+    "has",
+    "have",
+    "can",
+    "also",
+    "always",
+    "simply",
+    "currently",
+    "itself",
+    "be",
+    "been",
+    "and",
+    "just",
+    "absolutely",
+    "completely",
+    "100%",
+    "fully",
+    "entirely",
+    "truly",
+    "and,",
+];
+
+const PARTICIPLES: &[&str] = &[
+    "sold",
+    "shared",
+    "used",
+    "rented",
+    "disclosed",
+    "transferred",
+    "given",
+    "provided",
+    "traded",
+    "leased",
+    "licensed",
+    "processed",
+];
+
+/// Drop auxiliaries and adverbs from the end of a subject ("Umami is" →
+/// "Umami").
+fn strip_aux(s: &str) -> &str {
+    let mut s = s
+        .trim()
+        .trim_end_matches(|c: char| matches!(c, ',' | '’' | '\'' | '*' | '_') || c.is_whitespace());
+    loop {
+        let (head, last) = match s.rsplit_once(char::is_whitespace) {
+            Some((h, l)) => (h, l),
+            None => ("", s),
+        };
+        let l = last.to_ascii_lowercase();
+        if AUX.contains(&l.as_str()) || l.ends_with("'ll") || l.ends_with("’ll") {
+            s = head.trim_end().trim_end_matches(',').trim_end();
+            if s.is_empty() {
+                return s;
+            }
+        } else {
+            return s;
+        }
+    }
+}
+
+/// The subject of a clause from the text before its verb: auxiliaries
+/// dropped, a relative pronoun resolved to its antecedent ("Plausible is a
+/// privacy-focused tool that" → "Plausible", "We only use Plausible
+/// Analytics, which" → "Plausible Analytics"), a complement clause or an
+/// introductory phrase skipped ("Clarified that workspace data" →
+/// "workspace data", "Currently, we" → "we").
+fn strip_subject(raw: &str) -> String {
+    let s = strip_aux(raw);
+    let lower = s.to_ascii_lowercase();
+    for rel in ["that", "which", "who"] {
+        if lower == rel {
+            return String::new();
+        }
+        if lower.ends_with(&format!(" {rel}")) {
+            let head = s[..s.len() - rel.len()].trim_end().trim_end_matches(',');
+            return antecedent(head.trim_end()).to_string();
+        }
+    }
+    let mut s = s;
+    if let Some(i) = s.to_ascii_lowercase().rfind(" that ") {
+        s = &s[i + 6..];
+    }
+    if let Some(i) = s.rfind(", ") {
+        let tail = s[i + 2..].trim();
+        if !tail.is_empty() {
+            s = tail;
+        }
+    }
+    s.trim().to_string()
+}
+
+/// What a relative pronoun or "it" refers to in `head`, the clause before
+/// it: the object of a use verb ("We only use Plausible Analytics"), else
+/// the subject of a copula ("Umami is privacy-focused" → "Umami").
+fn antecedent(head: &str) -> &str {
+    static COPULA: OnceLock<Regex> = OnceLock::new();
+    static USE: OnceLock<Regex> = OnceLock::new();
+    let copula = re(&COPULA, r"(?i)\s(?:is|are|was|were|does|do|has|have)\b");
+    let use_verb = re(
+        &USE,
+        r"(?i)\b(?:use|uses|using|run|runs|via|with|through|rely\s+on|relies\s+on|chose|choose|deploy|deploys)\s+",
+    );
+    if let Some(u) = use_verb.find_iter(head).last() {
+        let obj = head[u.end()..].trim();
+        if !obj.is_empty() && obj.split_whitespace().count() <= 6 {
+            return obj;
+        }
+    }
+    if let Some(c) = copula.find(head) {
+        let subj = head[..c.start()].trim();
+        if !subj.is_empty() && subj.split_whitespace().count() <= 6 {
+            return subj;
+        }
+    }
+    head.trim()
+}
+
+fn strip_determiner(s: &str) -> &str {
+    let t = s.trim();
+    for d in [
+        "our ", "your ", "the ", "this ", "any ", "all ", "its ", "their ",
+    ] {
+        if t.len() > d.len() && t.is_char_boundary(d.len()) && t[..d.len()].eq_ignore_ascii_case(d)
+        {
+            return t[d.len()..].trim();
+        }
+    }
+    t
+}
+
+/// The subject of the clause before `at`, with the antecedent of a pronoun
+/// looked up in the previous clause or sentence of the block.
+fn subject_before(block: &Block, sentence: &Range<usize>, cs: usize, at: usize) -> String {
+    let text = &block.text;
+    let subj = strip_subject(&text[cs..at.max(cs)]);
+    let lower = subj.to_ascii_lowercase();
+    if !matches!(
+        lower.as_str(),
+        "it" | "they" | "this" | "this tool" | "the tool"
+    ) {
+        return subj;
+    }
+    // Previous clause in the sentence, or the previous sentence.
+    let (prev_start, prev_end) = if cs > sentence.start {
+        let end = cs;
+        let start = clause_start(text, sentence, end.saturating_sub(2).max(sentence.start));
+        (start, end)
+    } else {
+        let prev = block
+            .sentences
+            .iter()
+            .rev()
+            .find(|r| r.end <= sentence.start);
+        match prev {
+            Some(r) => (r.start, r.end),
+            None => return String::new(),
+        }
+    };
+    let prev = text[prev_start.min(prev_end)..prev_end]
+        .trim()
+        .trim_end_matches([':', ';', ',', '.', '—', '–'])
+        .trim();
+    let a = antecedent(prev);
+    if a.is_empty() || a.split_whitespace().count() > 6 {
+        String::new()
+    } else {
+        a.to_string()
+    }
+}
+
+/// Is `subject` the organisation behind the document? Its name is in the
+/// title, or it is named throughout (ten times or more).
+fn is_owner(doc: &Document, subject: &str) -> bool {
+    let s = strip_determiner(subject);
+    if s.is_empty() {
+        return false;
+    }
+    let lower = s.to_lowercase();
+    if doc
+        .title()
+        .is_some_and(|t| t.to_lowercase().contains(&lower))
+    {
+        return true;
+    }
+    doc.text.to_lowercase().matches(&lower).take(10).count() >= 10
+}
+
+fn is_tool(doc: &Document, subject: &str) -> bool {
+    tool_subject_re().is_match(subject)
+        || (!is_owner(doc, subject) && !catalog().matcher().find(subject).is_empty())
+}
+
+/// Where a claim was found: the phrase `m` (a range of `block.text`) in
+/// `sentence`, governed by the negation `neg` (empty at the phrase for
+/// self-negating phrases); the clause's subject runs from `cs` to
+/// `subject_end`.
+struct Site<'a> {
+    doc: &'a Document,
+    block: &'a Block,
+    sentence: Range<usize>,
+    cs: usize,
+    subject_end: usize,
+    neg: Range<usize>,
+    m: Range<usize>,
+    kind: Kind,
+}
+
+/// The part of the service a claim is limited to, or `None`.
+fn scope(site: &Site) -> Option<String> {
+    let Site {
+        doc,
+        block,
+        ref sentence,
+        cs,
+        subject_end,
+        ref neg,
+        ref m,
+        kind,
+    } = *site;
+    let text = &block.text;
+    // 1. "On the marketing site — no cookies at all."
+    if let Some(c) = locative_re().captures(&text[sentence.start..m.start])
+        && let Some(s) = c.name("s")
+    {
+        let s = s.as_str().trim();
+        if !discourse_re().is_match(s) && !universal_subject_re().is_match(s) {
+            return Some(s.to_string());
+        }
+    }
+    // 2. The subject: a tool, or the object of a passive ("… is not sold").
+    let subject = subject_before(block, sentence, cs, subject_end);
+    let after_neg = text[neg.end..m.end.max(neg.end)].trim_start();
+    let first_after = after_neg
+        .split_whitespace()
+        .find(|w| !matches!(w.to_ascii_lowercase().as_str(), "be" | "been" | "ever"))
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let passive = PARTICIPLES.contains(&first_after.as_str());
+    if !subject.is_empty() {
+        if universal_subject_re().is_match(&subject) {
+            // fall through to the object
+        } else if passive {
+            return (!unscoped_object_re().is_match(&subject))
+                .then(|| strip_determiner(&subject).to_string());
+        } else if is_tool(doc, &subject) {
+            return Some(strip_determiner(&subject).to_string());
+        } else {
+            // An organisation's name ("Namesake does not use …").
+        }
+    } else if block.is_list_item()
+        && let Some(l) = block_label(block)
+        && l.end <= subject_end
+    {
+        // 3. "Self-hosted analytics (…): … — no cookies"
+        let label = text[l].trim();
+        if !label.is_empty() {
+            return Some(label.to_string());
+        }
+    }
+    // 4. The object of selling, advertising use or AI training.
+    if !matches!(kind, Kind::Sale | Kind::Purpose | Kind::Ai) {
+        return None;
+    }
+    object_scope(&text[neg.end..clause_end(text, sentence, m.end)])
+}
+
+fn clause_end(text: &str, sentence: &Range<usize>, from: usize) -> usize {
+    super::rights::clause_to(text, sentence, from)
+}
+
+/// The object of the first use/share/sell verb in `rest`, when it is
+/// something narrower than "your personal data".
+fn object_scope(rest: &str) -> Option<String> {
+    static OBJ: OnceLock<Regex> = OnceLock::new();
+    let obj = re(
+        &OBJ,
+        r#"(?ix)
+        \b(?:sell|sells|rent|rents|share|shares|use|uses|disclose|discloses|provide|provides|transfer|transfers|give|gives|process|processes|trade|trades|license|licenses)\b[”"’]?
+        (?:[\s,/“”"]*(?:or|and)?[\s“”"]*(?:sell|sells|rent|rents|share|shares|use|uses|disclose|discloses|provide|provides|transfer|transfers|give|gives|trade|trades|license|licenses)\b[”"’]?)*
+        \s+(?P<o>.+?)
+        \s*(?:\b(?:with|to|for|about|from|in|on|unless|except|without|when|if|as|within|by|through|via|at|because|so|since|that|which|who|under\s+(?:any|no|the|applicable|this|these|our|such|certain)|and\s+(?:have|has|had|will|we|do|does|never|are|is|was))\b|[,.;:—–(]|$)"#,
+    );
+    let c = obj.captures(rest)?;
+    let o = c.name("o")?.as_str().trim();
+    if o.is_empty() || unscoped_object_re().is_match(o) || o.split_whitespace().count() > 12 {
+        return None;
+    }
+    Some(strip_determiner(o).to_string())
+}
+
+fn word_count(s: &str) -> usize {
+    s.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’' && c != '-')
+        .filter(|w| !w.is_empty())
+        .count()
+}
+
+/// Add every claim of `doc` to `model`.
+pub fn extract(doc: &Document, model: &mut PolicyModel) {
+    let lex = lexicon();
+    let mut seen: Vec<(&'static str, usize, usize)> = Vec::new();
+    for block in &doc.blocks {
+        let text = &block.text;
+        for m in lex.matcher.find(text) {
+            let Some(entry) = lex.entries.get(m.id) else {
+                continue;
+            };
+            let Some(mut claim) = entry.claim else {
+                continue;
+            };
+            let sentence = sentence_at(block, m.start);
+            let cs = clause_start(text, &sentence, m.start);
+            let sent_end = sentence.end.max(m.end).min(text.len());
+            let after = &text[m.end..sent_end];
+            if exception_re().is_match(after) {
+                continue;
+            }
+            let neg = if entry.kind == Kind::Free {
+                m.start..m.start
+            } else {
+                let Some(n) = negation_re().find_iter(&text[cs..m.start]).last() else {
+                    continue;
+                };
+                let neg = cs + n.start()..cs + n.end();
+                let gap = &text[neg.end..m.start];
+                let limit = if entry.verb { 5 } else { 16 };
+                if word_count(gap) > limit || gap_blocker_re().is_match(gap) {
+                    continue;
+                }
+                if pre_negation_reject_re().is_match(&text[cs..neg.start]) {
+                    continue;
+                }
+                match entry.kind {
+                    Kind::Sale => {
+                        // A quoted name ("a “Do Not Sell” mechanism") or the
+                        // link to a right ("Do Not Sell My Personal
+                        // Information") is no promise.
+                        if quoted_before(&text[..neg.start])
+                            || my_after_re().is_match(after)
+                            || (entry.verb && product_object_re().is_match(after))
+                        {
+                            continue;
+                        }
+                    }
+                    Kind::Purpose => {
+                        // Sharing for anyone's marketing; using only for advertising
+                        // ("we will not use your email for marketing" is about
+                        // the organisation's own mailings).
+                        let shares = share_verb_re().is_match(gap);
+                        let uses = purpose_verb_re().is_match(gap);
+                        let ads = ad_term_re().is_match(&text[m.start..m.end]);
+                        if !(shares || (uses && ads))
+                            || gap.to_lowercase().contains("cookie")
+                            || consent_condition_re().is_match(after)
+                        {
+                            continue;
+                        }
+                    }
+                    Kind::Cookie => {
+                        if !cookie_gap_re().is_match(gap) {
+                            continue;
+                        }
+                    }
+                    Kind::Ai | Kind::Track | Kind::Free => {}
+                }
+                neg
+            };
+            if matches!(entry.kind, Kind::Cookie | Kind::Free) {
+                if cookie_exception_re().is_match(after) {
+                    continue;
+                }
+                if claim == "no_cookies" && tracking_purpose_re().is_match(after) {
+                    claim = "no_tracking_cookies";
+                }
+            }
+            if entry.kind == Kind::Free && pre_negation_reject_re().is_match(&text[cs..m.start]) {
+                continue;
+            }
+            // The subject ends at the clause's first negation ("it does not
+            // use cookies, does not track …" → "it").
+            let subject_end = negation_re()
+                .find(&text[cs..neg.start.max(cs)])
+                .map(|n| cs + n.start())
+                .unwrap_or(neg.start);
+            let range = m.start..m.end;
+            let scope = scope(&Site {
+                doc,
+                block,
+                sentence: sentence.clone(),
+                cs,
+                subject_end,
+                neg,
+                m: range,
+                kind: entry.kind,
+            });
+            let sent_text = &text[sentence.clone()];
+            let lead = sent_text.len() - sent_text.trim_start().len();
+            let trimmed = sent_text.trim();
+            let ev = sentence.start + lead..sentence.start + lead + trimmed.len();
+            let span = block.span_of(ev);
+            if seen.contains(&(claim, span.start, span.end)) {
+                continue;
+            }
+            seen.push((claim, span.start, span.end));
+            model.claims.push(Claim {
+                claim: claim.to_string(),
+                scope,
+                evidence: Evidence::new(doc, span),
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lexicon_uses_the_vocabulary_only() {
+        for line in TSV.lines() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let cols: Vec<&str> = line.split('\t').collect();
+            assert_eq!(cols.len(), 3, "three columns: {line:?}");
+            assert!(
+                cols[0] == "-" || CLAIMS.contains(&cols[0]),
+                "unknown claim in {line:?}"
+            );
+            assert!(
+                ["sale", "purpose", "ai", "cookie", "free", "track"].contains(&cols[1]),
+                "unknown kind in {line:?}"
+            );
+        }
+        for c in CLAIMS {
+            assert!(lexicon().entries.iter().any(|e| e.claim == Some(c)), "{c}");
+        }
+    }
+
+    #[test]
+    fn subjects() {
+        assert_eq!(strip_subject("Umami is "), "Umami");
+        assert_eq!(strip_subject("We "), "We");
+        assert_eq!(
+            strip_subject("Clarified that workspace data is "),
+            "workspace data"
+        );
+        assert_eq!(strip_subject("and "), "");
+        assert_eq!(
+            strip_subject("Plausible is a privacy-focused tool that does "),
+            "Plausible"
+        );
+        assert_eq!(
+            strip_subject("We only use Plausible Analytics, which does "),
+            "Plausible Analytics"
+        );
+        assert_eq!(
+            strip_subject("Please note that in the preceding twelve (12) months, we have "),
+            "we"
+        );
+    }
+
+    #[test]
+    fn objects() {
+        assert_eq!(
+            object_scope(" use your metrics or metadata for advertising").as_deref(),
+            Some("metrics or metadata")
+        );
+        assert_eq!(
+            object_scope(" sell, rent, or share your personal information with third parties"),
+            None
+        );
+        assert_eq!(object_scope(" sell your data or information"), None);
+        assert_eq!(
+            object_scope(" use your workspace data to train AI models").as_deref(),
+            Some("workspace data")
+        );
+    }
+}

@@ -1,0 +1,227 @@
+//! Contacts: e-mail addresses the policy gives for privacy matters.
+//!
+//! An address counts when its own name says so (`privacy@`, `dpo@`,
+//! `gdpr@`, `dataprotection@`), or when the sentence it sits in, its list
+//! item's label or its heading is about privacy, personal data, the
+//! reader's rights or requests (access, deletion, consent, opting out,
+//! unsubscribing), a data protection officer, or questions about this
+//! policy. An address given only for customer support, sales, press or
+//! jobs does not count. The role is `dpo` when the context names a data
+//! protection officer, `privacy` otherwise.
+//!
+//! Addresses come from the text and from link destinations (`mailto:`
+//! links and links whose destination is a bare address, even when the link
+//! text shows a different one). Obfuscation remnants such as Cloudflare's
+//! "[email protected]" contain no address and yield nothing; documentation
+//! placeholders (`you@example.com`) are skipped.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::context::sentence_at;
+use crate::document::{Block, Document};
+use crate::model::{Contact, Evidence, PolicyModel};
+use crate::span::Span;
+
+fn email_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)\b[a-z0-9][a-z0-9._%+\-]*@[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?)*\.[a-z]{2,24}\b")
+            .expect("static regex")
+    })
+}
+
+fn privacy_local_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)privacy|^dpo\b|^dpo[._-]|gdpr|ccpa|data[._-]?protection|dataprotection|^dsar|^dsr[._-]?|datenschutz")
+            .expect("static regex")
+    })
+}
+
+/// Context that makes an address one for privacy matters.
+fn privacy_context_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(
+            r"(?ix)
+            \bprivacy\b | \bpersonal\s+(?:data|information)\b | \bdata\s+protection\b | \bDPO\b
+            | \byour\s+(?:data|information|personal|rights?)\b | \brights?\b
+            | \brequests?\b | \bwithdraw | \bconsent\b | \bopt(?:ing)?[- ]?out\b | \bunsubscribe\b
+            | \b(?:delet|eras|access|correct|rectif)\w*\b
+            | \bgdpr\b | \bccpa\b | \bcomplain
+            | \bthis\s+(?:privacy\s+)?(?:policy|notice|statement)\b
+            ",
+        )
+        .expect("static regex")
+    })
+}
+
+fn dpo_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)\bDPO\b|\bdata\s+protection\s+officer\b|^dpo\b").expect("static regex")
+    })
+}
+
+/// Context that gives an address another purpose.
+fn other_purpose_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)\b(?:customer\s+support|support\s+team|technical\s+support|sales|press\s+inquir|media\s+inquir|careers?|jobs?|billing\s+(?:questions|inquiries)|abuse\s+reports?)\b")
+            .expect("static regex")
+    })
+}
+
+fn contact_heading_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(r"(?i)\bcontact|\bquestions\b|\bdata\s+protection\s+officer\b|\bDPO\b|\bprivacy\b|\brights?\b|\bchoices\b")
+            .expect("static regex")
+    })
+}
+
+/// A documentation placeholder ("you@example.com"), not a contact. An
+/// address at a reserved domain with a role-like name
+/// (`privacy@lumen.example`) is kept: sample policies use them.
+fn placeholder(email: &str) -> bool {
+    let (local, domain) = email.split_once('@').unwrap_or(("", email));
+    let local = local.to_ascii_lowercase();
+    let domain = domain.to_ascii_lowercase();
+    let reserved = matches!(
+        domain.as_str(),
+        "example.com" | "example.org" | "example.net" | "domain.com" | "yourdomain.com"
+    ) || domain.ends_with(".example")
+        || domain.ends_with(".invalid")
+        || domain.ends_with(".test");
+    reserved
+        && matches!(
+            local.as_str(),
+            "you"
+                | "your"
+                | "yourname"
+                | "your.name"
+                | "user"
+                | "username"
+                | "name"
+                | "email"
+                | "someone"
+                | "somebody"
+                | "john"
+                | "jane"
+                | "john.doe"
+                | "jane.doe"
+                | "johndoe"
+                | "firstname.lastname"
+                | "first.last"
+                | "me"
+                | "test"
+                | "foo"
+                | "bar"
+        )
+}
+
+/// Role of an address found at `range` of `block`, or `None` when it is not
+/// given for privacy matters.
+fn role(doc: &Document, block: &Block, start: usize, email: &str) -> Option<&'static str> {
+    let sentence = sentence_at(block, start);
+    // Other addresses in the sentence say nothing about this one's role
+    // ("contact privacy@x.com or DPO@x.com").
+    let masked = email_re().replace_all(&block.text[sentence], " ");
+    let sent = masked.as_ref();
+    let label = super::rights::block_label(block).map(|r| &block.text[r]);
+    let path = doc.section_path(block);
+    let heading = path.last().copied().unwrap_or("");
+    let local = email.split('@').next().unwrap_or("");
+    let dpo = dpo_re().is_match(sent)
+        || label.is_some_and(|l| dpo_re().is_match(&email_re().replace_all(l, " ")))
+        || dpo_re().is_match(local);
+    if dpo {
+        return Some("dpo");
+    }
+    let privacy = privacy_local_re().is_match(local)
+        || privacy_context_re().is_match(sent)
+        || label.is_some_and(|l| privacy_context_re().is_match(l))
+        || (contact_heading_re().is_match(heading) && !other_purpose_re().is_match(sent));
+    let other = other_purpose_re().is_match(sent) && !privacy_local_re().is_match(local);
+    (privacy && !other).then_some("privacy")
+}
+
+/// Add every privacy contact address of `doc` to `model`, once per address
+/// and role (the first occurrence is the evidence).
+pub fn extract(doc: &Document, model: &mut PolicyModel) {
+    let mut seen: Vec<(String, &'static str)> = Vec::new();
+    let mut push = |email: &str, role: &'static str, span: Span, model: &mut PolicyModel| {
+        let key = (email.to_ascii_lowercase(), role);
+        if seen.contains(&key) {
+            return;
+        }
+        seen.push(key);
+        model.contacts.push(Contact {
+            role: role.to_string(),
+            email: email.to_string(),
+            evidence: Evidence::new(doc, span),
+        });
+    };
+    for block in &doc.blocks {
+        for m in email_re().find_iter(&block.text) {
+            let email = m.as_str().trim_end_matches('.');
+            if placeholder(email) || inside_url(&block.text, m.start()) {
+                continue;
+            }
+            if let Some(r) = role(doc, block, m.start(), email) {
+                push(
+                    email,
+                    r,
+                    block.span_of(m.start()..m.start() + email.len()),
+                    model,
+                );
+            }
+        }
+        for link in &block.links {
+            let dest = link.dest.trim();
+            let addr = dest
+                .get(..7)
+                .filter(|p| p.eq_ignore_ascii_case("mailto:"))
+                .map(|_| &dest[7..])
+                .unwrap_or(dest);
+            let addr = addr.split(['?', '#']).next().unwrap_or("");
+            let Some(m) = email_re().find(addr) else {
+                continue;
+            };
+            if m.start() != 0 || m.end() != addr.len() || placeholder(m.as_str()) {
+                continue;
+            }
+            let email = m.as_str();
+            // Same address as the link text: already found in the text.
+            let shown = block.text.get(link.text.clone()).unwrap_or("");
+            if shown.eq_ignore_ascii_case(email) {
+                continue;
+            }
+            let Some(r) = role(doc, block, link.text.start, email) else {
+                continue;
+            };
+            // Point at the destination in the original text when it is there.
+            let outer = block.span_of(link.text.clone());
+            let span = doc
+                .text
+                .get(outer.start..block.span.end.max(outer.end))
+                .and_then(|t| t.find(email))
+                .map(|i| Span::new(outer.start + i, outer.start + i + email.len()))
+                .unwrap_or(outer);
+            push(email, r, span, model);
+        }
+    }
+}
+
+/// Is the address part of a URL (`https://user@host/…`)?
+fn inside_url(text: &str, start: usize) -> bool {
+    let token_start = text[..start]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c.is_whitespace() || c == '(' || c == '<')
+        .map(|(i, c)| i + c.len_utf8())
+        .unwrap_or(0);
+    text[token_start..start].contains("://")
+}

@@ -1,0 +1,695 @@
+//! Data-subject rights and the promised response time for rights requests.
+//!
+//! Rights come from one Aho-Corasick pass per block over the phrase lexicon
+//! `rules/lexicons/rights.tsv` (format in its header). A phrase alone is not
+//! a right: "we delete logs after 30 days" mentions deletion but grants
+//! nothing. What makes it a grant depends on the phrase's kind:
+//!
+//! - `phrase` (distinctive wording such as "lodge a complaint") counts inside
+//!   a rights section (a heading about rights, choices, your data, opting
+//!   out), in a sentence addressed to the reader ("you can", "you have the
+//!   right", "request", "ask us"), or in a list introduced by such a sentence.
+//! - `word` (a common word such as "delete") counts after a grant cue in the
+//!   same clause ("you can ask to see, fix, export, or delete your data",
+//!   "you may request account deletion"), chaining through a coordinated list
+//!   of such words, when the clause names the data as object; or as the label
+//!   of a list item or heading under a rights heading ("Deletion — Delete
+//!   your account").
+//! - `named` counts only right after "right to"/"right of" ("Right to Know").
+//!
+//! A grant the clause denies ("you cannot delete …") does not count.
+//!
+//! `response_days` is the first "we will respond within 30 days / one month"
+//! statement; retention wording between the response verb and the period
+//! ("… and delete your data within 30 days") disqualifies it.
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::context::{negated_before, sentence_at};
+use crate::document::{Block, BlockKind, Document};
+use crate::lexicon::NameMatcher;
+use crate::model::{Evidence, PolicyModel, RightFact};
+
+/// The rights vocabulary of `candor/model/v1`.
+pub const RIGHTS: [&str; 12] = [
+    "access",
+    "rectification",
+    "erasure",
+    "restriction",
+    "objection",
+    "portability",
+    "withdraw_consent",
+    "complaint",
+    "automated_decision",
+    "opt_out_sale",
+    "limit_sensitive",
+    "non_discrimination",
+];
+
+const TSV: &str = include_str!("../../rules/lexicons/rights.tsv");
+
+/// Upper bound on the patterns one lexicon line may expand to.
+const MAX_EXPANSIONS: usize = 4096;
+
+/// Expand `{a|b}` alternatives in a lexicon phrase: `"{a |}b{c|d}"` →
+/// `["a bc", "a bd", "bc", "bd"]`. Whitespace is collapsed; an unclosed
+/// brace is read literally. At most [`MAX_EXPANSIONS`] results.
+pub(crate) fn expand_braces(pattern: &str) -> Vec<String> {
+    let mut out = vec![String::new()];
+    let mut rest = pattern;
+    while !rest.is_empty() {
+        let open = rest.find('{');
+        let close = open.and_then(|o| rest[o..].find('}').map(|c| o + c));
+        match (open, close) {
+            (Some(o), Some(c)) => {
+                let lit = &rest[..o];
+                for s in &mut out {
+                    s.push_str(lit);
+                }
+                let alts: Vec<&str> = rest[o + 1..c].split('|').collect();
+                let mut next = Vec::with_capacity(out.len() * alts.len());
+                'outer: for s in &out {
+                    for a in &alts {
+                        if next.len() >= MAX_EXPANSIONS {
+                            break 'outer;
+                        }
+                        next.push(format!("{s}{a}"));
+                    }
+                }
+                out = next;
+                rest = &rest[c + 1..];
+            }
+            _ => {
+                for s in &mut out {
+                    s.push_str(rest);
+                }
+                rest = "";
+            }
+        }
+    }
+    let mut v: Vec<String> = out
+        .into_iter()
+        .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|s| !s.is_empty())
+        .collect();
+    v.sort();
+    v.dedup();
+    v
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Phrase,
+    Word,
+    Named,
+}
+
+#[derive(Debug, Clone)]
+struct Entry {
+    right: &'static str,
+    kind: Kind,
+}
+
+struct Lexicon {
+    entries: Vec<Entry>,
+    matcher: NameMatcher,
+}
+
+fn parse_lexicon(tsv: &'static str) -> Lexicon {
+    let mut entries = Vec::new();
+    let mut patterns = Vec::new();
+    for line in tsv.lines() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let mut cols = line.split('\t');
+        let (Some(right), Some(kind), Some(phrase)) = (cols.next(), cols.next(), cols.next())
+        else {
+            continue;
+        };
+        let Some(right) = RIGHTS.iter().find(|r| **r == right.trim()) else {
+            continue;
+        };
+        let kind = match kind.trim() {
+            "phrase" => Kind::Phrase,
+            "word" => Kind::Word,
+            "named" => Kind::Named,
+            _ => continue,
+        };
+        let id = entries.len();
+        entries.push(Entry { right, kind });
+        for p in expand_braces(phrase.trim()) {
+            patterns.push((p, id, false));
+        }
+    }
+    Lexicon {
+        entries,
+        matcher: NameMatcher::new(patterns),
+    }
+}
+
+fn lexicon() -> &'static Lexicon {
+    static L: OnceLock<Lexicon> = OnceLock::new();
+    L.get_or_init(|| parse_lexicon(TSV))
+}
+
+fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
+    cell.get_or_init(|| Regex::new(pattern).expect("static regex"))
+}
+
+/// Headings that make a section about the reader's rights.
+fn strong_heading_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    re(
+        &RE,
+        r"(?i)\brights?\b|\bchoices?\b|\byour\s+(?:privacy\s+)?controls?\b|\bcontrol\s+(?:over\s+)?your\b|\bopt(?:ing)?[- ]?outs?\b|\bdata\s+subjects?\b|\bexercis|\b(?:access|accessing|correct|correcting|updat\w*|delet\w*|export\w*|manag\w*)\b[^.]{0,30}\byour\s+(?:data|information|account|personal)",
+    )
+}
+
+/// Headings about the reader's data in general: enough for distinctive phrases.
+fn weak_heading_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    re(
+        &RE,
+        r"(?i)\byour\s+(?:data|information|personal\s+(?:data|information)|privacy)\b|\bgdpr\b|\bccpa\b|\bcpra\b|\bcalifornia\b|\beuropean\b|\beea\b",
+    )
+}
+
+/// Grant cues: "you have the right to", "you can (ask to)", "request".
+fn cue_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    re(
+        &RE,
+        r"(?ix)
+        \brights?\s+(?:to|of)(?:\s+(?:request|ask\s+(?:us\s+)?to|obtain|not\s+be\s+subject\s+to|be\s+subject\s+to))?\b
+        | \b(?:you|users?|individuals?|consumers?|residents?|data\s+subjects?|customers?|visitors?)
+          \s+(?:also\s+|always\s+)?
+          (?:can|may|could|are\s+able\s+to|are\s+entitled\s+to|have\s+the\s+(?:option|ability)\s+to)
+          (?:\s+(?:also|always|at\s+any\s+time))?
+          (?:\s+(?:ask|request|choose|contact\s+us|instruct\s+us|email\s+us)(?:\s+(?:us|that\s+we))?(?:\s+to)?)?\b
+        | \brequest(?:s|ed|ing)?(?:\s+(?:that\s+we|that|us\s+to|to))?\b
+        | \bask\s+(?:us\s+)?to\b
+        | \bentitled\s+to\b
+        ",
+    )
+}
+
+/// Does `cue` (the text up to the cue's end) let `word` stand without an
+/// object? "the right to erasure", "request deletion" — but not "request
+/// access to certain functions".
+fn tight_cue(cue: &str, word: &str) -> bool {
+    static RIGHT: OnceLock<Regex> = OnceLock::new();
+    static REQUEST: OnceLock<Regex> = OnceLock::new();
+    if re(&RIGHT, r"(?i)\bright\s+(?:to|of)(?:\s+request)?\s*$").is_match(cue) {
+        return true;
+    }
+    re(&REQUEST, r"(?i)\brequest(?:s|ed|ing)?\s*$").is_match(cue)
+        && matches!(
+            word.to_ascii_lowercase().as_str(),
+            "deletion" | "erasure" | "correction" | "rectification" | "portability" | "restriction"
+        )
+}
+
+/// Does the object window name the reader's data (not cookies, not a
+/// settings page: "update your data collection settings" is no
+/// rectification)?
+fn about_data(window: &str) -> bool {
+    static SETTINGS: OnceLock<Regex> = OnceLock::new();
+    static STRONG: OnceLock<Regex> = OnceLock::new();
+    if !data_noun_re().is_match(window) || window.to_ascii_lowercase().contains("cookie") {
+        return false;
+    }
+    !re(
+        &SETTINGS,
+        r"(?i)\b(?:settings|preferences|choices|options)\b",
+    )
+    .is_match(window)
+        || re(
+            &STRONG,
+            r"(?i)\b(?:information|account|content|records?|details|profile|personal\s+data)\b",
+        )
+        .is_match(window)
+}
+
+/// The first `n` words of `s`.
+fn first_words(s: &str, n: usize) -> &str {
+    let mut words = 0;
+    let mut in_word = false;
+    for (j, c) in s.char_indices() {
+        let w = c.is_alphanumeric();
+        if w && !in_word {
+            words += 1;
+            if words > n {
+                return &s[..j];
+            }
+        }
+        in_word = w;
+    }
+    s
+}
+
+/// Where the object of the grant word `matches[i]` may be: from the end of
+/// the last word coordinated with it ("see, fix, export, or delete your
+/// data") up to six words further, before the next comma or clause
+/// boundary. Returns (end of the coordinated words, end of the window).
+fn object_window(
+    text: &str,
+    sentence: &Range<usize>,
+    matches: &[crate::lexicon::NameMatch],
+    i: usize,
+) -> (usize, usize) {
+    let mut last = match matches.get(i) {
+        Some(m) => m.end,
+        None => {
+            let e = sentence.end.min(text.len());
+            return (e, e);
+        }
+    };
+    for m in matches.iter().skip(i + 1) {
+        if m.start < last || !chain_gap_re().is_match(&text[last..m.start]) {
+            break;
+        }
+        last = m.end;
+    }
+    let limit = clause_to(text, sentence, last).max(last);
+    let rest = &text[last..limit];
+    let stop = rest
+        .find([',', '.', ';', ':', '!', '?'])
+        .unwrap_or(rest.len());
+    (last, last + first_words(&rest[..stop], 6).len())
+}
+
+/// Text before a "right to" cue that makes it the organisation's right
+/// ("GitHub reserves the right to object", "we have the right to delete").
+fn organisation_right_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    re(
+        &RE,
+        r"(?i)(?:\b(?:we|we[’']ve|us)\s+(?:also\s+)?(?:have|hold|retain|reserve)|\breserves?|\bretains?|\breserving)\s+(?:the|a|all|any)?\s*$",
+    )
+}
+
+/// "right to" / "right of" right before a `named` match.
+fn right_to_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    re(&RE, r"(?i)\bright\s+(?:to|of)\s+(?:not\s+)?$")
+}
+
+/// The clause names the data a grant is about.
+fn data_noun_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    re(
+        &RE,
+        r"(?i)\b(?:data|information|info|account|accounts|content|contents|records?|details|copy|profile|submissions?|messages?)\b",
+    )
+}
+
+/// The clause denies the grant.
+fn denial_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    re(
+        &RE,
+        r"(?i)\b(?:cannot|can[’']t|can\s+not|may\s+not|unable|not\s+able|do\s+not\s+have|don[’']t\s+have|no\s+right|not\s+entitled|will\s+not\s+be\s+able)\b",
+    )
+}
+
+/// Clause boundaries inside a sentence.
+fn boundary_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    re(
+        &RE,
+        r"(?i)[;:]\s|\s[—–]\s|\s-\s|\(|\)|\bbut\b|\bhowever\b|\bwhile\b|\bwhereas\b|\bexcept\b",
+    )
+}
+
+/// Separators allowed between coordinated grant words.
+fn chain_gap_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    re(
+        &RE,
+        r"(?i)^(?:[\s,/]|\b(?:and|or|and/or|to|as\s+well\s+as|also|request|ask\s+us\s+to|us\s+to)\b)*$",
+    )
+}
+
+/// Start of the clause containing `offset` within `sentence`.
+pub(crate) fn clause_from(text: &str, sentence: &Range<usize>, offset: usize) -> usize {
+    let start = sentence.start.min(offset);
+    boundary_re()
+        .find_iter(&text[start..offset])
+        .last()
+        .map(|m| start + m.end())
+        .unwrap_or(start)
+}
+
+/// End of the clause starting at or containing `offset` within `sentence`.
+pub(crate) fn clause_to(text: &str, sentence: &Range<usize>, offset: usize) -> usize {
+    let end = sentence.end.max(offset).min(text.len());
+    let from = offset.min(end);
+    boundary_re()
+        .find(&text[from..end])
+        .map(|m| from + m.start())
+        .unwrap_or(end)
+}
+
+fn word_count(s: &str) -> usize {
+    s.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .filter(|w| !w.is_empty())
+        .count()
+}
+
+/// The label of a list item, heading or titled paragraph: the text before
+/// " — ", ": " or ". " when short ("Access — Request a copy …").
+pub(crate) fn block_label(block: &Block) -> Option<Range<usize>> {
+    let t = &block.text;
+    let lead = t.len() - t.trim_start().len();
+    match block.kind {
+        BlockKind::Heading => (word_count(t) <= 6).then(|| lead..t.trim_end().len()),
+        BlockKind::ListItem { .. } | BlockKind::Paragraph => {
+            let seps = [" — ", " – ", " - ", ": ", ". "];
+            let end = seps.iter().filter_map(|s| t.find(s)).min()?;
+            if end <= lead {
+                return None;
+            }
+            let label = &t[lead..end];
+            let words = word_count(label);
+            let ok = match block.kind {
+                BlockKind::ListItem { .. } => words <= 6,
+                // Paragraph labels must look like titles ("Right to Know.").
+                _ => {
+                    words <= 5
+                        && label.split_whitespace().all(|w| {
+                            w.chars().next().is_some_and(|c| !c.is_lowercase())
+                                || matches!(w, "to" | "of" | "and" | "or" | "the" | "a" | "your")
+                        })
+                }
+            };
+            ok.then_some(lead..end)
+        }
+        _ => None,
+    }
+}
+
+/// Is the paragraph a lead-in to a list of rights ("You have the right to:")?
+fn is_lead_in(block: &Block) -> bool {
+    block.kind == BlockKind::Paragraph
+        && block.text.trim_end().ends_with(':')
+        && cue_re().is_match(&block.text)
+}
+
+/// Add every right granted in `doc` to `model`, and its response time.
+pub fn extract(doc: &Document, model: &mut PolicyModel) {
+    let lex = lexicon();
+    let mut lead_in = false;
+    let mut seen: Vec<(&'static str, usize, usize)> = Vec::new();
+    for block in &doc.blocks {
+        if !block.is_list_item() {
+            lead_in = is_lead_in(block);
+        }
+        let matches = lex.matcher.find(&block.text);
+        if matches.is_empty() {
+            continue;
+        }
+        let path = doc.section_path(block);
+        let strong = path.iter().any(|h| strong_heading_re().is_match(h));
+        let weak = strong || path.iter().any(|h| weak_heading_re().is_match(h));
+        let in_lead_list = block.is_list_item() && lead_in;
+        let label = block_label(block).filter(|_| strong || in_lead_list);
+        let text = &block.text;
+        // The last cued word of the current sentence: (sentence start, its
+        // end, where its cue started), so coordinated words chain on it.
+        let mut chain: Option<(usize, usize, usize)> = None;
+        for (i, m) in matches.iter().enumerate() {
+            let Some(entry) = lex.entries.get(m.id) else {
+                continue;
+            };
+            let sentence = sentence_at(block, m.start);
+            let s0 = sentence.start.min(m.start);
+            let cs = clause_from(text, &sentence, m.start);
+            let prefix = &text[cs..m.start];
+            if entry.right != "non_discrimination" && denial_re().is_match(prefix) {
+                continue;
+            }
+            if entry.right == "automated_decision" && negated_before(prefix) {
+                continue;
+            }
+            let in_label = label
+                .as_ref()
+                .is_some_and(|l| l.start <= m.start && m.end <= l.end);
+            // The last grant cue before the match in this sentence; a list
+            // under a lead-in ("You have the right to:") is cued at its start.
+            let cue = cue_re()
+                .find_iter(&text[s0..m.start])
+                .filter(|c| !organisation_right_re().is_match(&text[s0..s0 + c.start()]))
+                .last()
+                .map(|c| (s0 + c.start(), s0 + c.end()))
+                .or((in_lead_list && s0 == 0).then_some((0, 0)));
+            let direct = cue.filter(|&(_, ce)| {
+                let gap = &text[ce..m.start];
+                word_count(gap) <= 4 && !boundary_re().is_match(gap) && !gap.contains(',')
+            });
+            let chained = chain.filter(|&(ss, end, _)| {
+                ss == s0 && end <= m.start && chain_gap_re().is_match(&text[end..m.start])
+            });
+            let cue_start = direct.map(|(s, _)| s).or(chained.map(|(_, _, s)| s));
+            let accepted = match entry.kind {
+                Kind::Named => right_to_re().is_match(&text[s0..m.start]),
+                Kind::Phrase => {
+                    weak || in_lead_list || in_label || cue_re().is_match(&text[sentence.clone()])
+                }
+                Kind::Word => {
+                    in_label
+                        || cue_start.is_some_and(|cstart| {
+                            let tight = direct.is_some_and(|(_, ce)| {
+                                tight_cue(&text[s0.min(ce)..ce], &text[m.start..m.end])
+                                    && word_count(&text[ce..m.start]) <= 1
+                            });
+                            let (chain_end, end) = object_window(text, &sentence, &matches, i);
+                            // "see"/"view" need the data right after them
+                            // ("see your data", not "see more detail about
+                            // the information we collect").
+                            let looking = matches!(
+                                text[m.start..m.end].to_ascii_lowercase().as_str(),
+                                "see" | "view"
+                            );
+                            let window = if looking {
+                                first_words(&text[chain_end.min(end)..end], 3)
+                            } else {
+                                &text[cstart.min(end)..end]
+                            };
+                            // A list under "You have the right to:" names
+                            // rights without repeating the data.
+                            tight || (in_lead_list && direct.is_some()) || about_data(window)
+                        })
+                }
+            };
+            if let Some(cstart) = cue_start.filter(|_| entry.kind == Kind::Word || accepted) {
+                chain = Some((s0, m.end, cstart));
+            }
+            if !accepted {
+                continue;
+            }
+            let span = block.span_of(m.start..m.end);
+            if seen.contains(&(entry.right, span.start, span.end)) {
+                continue;
+            }
+            seen.push((entry.right, span.start, span.end));
+            model.rights.push(RightFact {
+                right: entry.right.to_string(),
+                evidence: Evidence::new(doc, span),
+            });
+        }
+    }
+    if model.response_days.is_none() {
+        model.response_days = response_days(doc);
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Response time
+
+fn response_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    re(
+        &RE,
+        r"(?i)\b(?:within|in|no\s+later\s+than|not\s+later\s+than|up\s+to)\s+(?P<dur>(?:\d{1,3}|[a-z]+(?:[- ][a-z]+)?)(?:\s*\(\d{1,3}\))?\s+(?:business\s+|calendar\s+|working\s+)?(?:days?|weeks?|months?))\b",
+    )
+}
+
+fn respond_word_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    re(
+        &RE,
+        r"(?i)\b(?:respond|responds|responding|response|reply|replies|answer|get\s+back\s+to\s+you|fulfil|fulfill|fulfilled|act\s+on|handle|process|complete)\b",
+    )
+}
+
+/// Words between the response verb and the period that make it a retention
+/// or acknowledgement statement instead.
+fn not_response_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    re(
+        &RE,
+        r"(?i)\b(?:delete|deleted|deletes|erase|erased|remove|removed|purge|purged|retain|retained|keep|kept|store|stored|acknowledge|acknowledged|acknowledgement|acknowledgment|confirm\s+receipt|extend|extension|additional|further)\b",
+    )
+}
+
+/// A request-context word somewhere in the sentence or block.
+fn request_context_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    re(
+        &RE,
+        r"(?i)\b(?:requests?|rights?|ask|inquir(?:y|ies)|enquir(?:y|ies)|contact\s+us|exercise)\b",
+    )
+}
+
+/// The first "we will respond within N days" statement of `doc`, in days.
+pub fn response_days(doc: &Document) -> Option<u32> {
+    for block in &doc.blocks {
+        for c in response_re().captures_iter(&block.text) {
+            let (Some(whole), Some(dur)) = (c.get(0), c.name("dur")) else {
+                continue;
+            };
+            let sentence = sentence_at(block, whole.start());
+            let before = &block.text[sentence.start.min(whole.start())..whole.start()];
+            let Some(verb) = respond_word_re().find_iter(before).last() else {
+                continue;
+            };
+            let between = &before[verb.end()..];
+            if not_response_re().is_match(between) || word_count(between) > 12 {
+                continue;
+            }
+            if !request_context_re().is_match(&block.text) && !respond_is_explicit(before) {
+                continue;
+            }
+            if let Some(days) = duration_days(dur.as_str()) {
+                return Some(days);
+            }
+        }
+    }
+    None
+}
+
+fn respond_is_explicit(before: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    re(&RE, r"(?i)\b(?:respond|response|reply)\b").is_match(before)
+}
+
+/// Days in a duration phrase: "30 days", "one month" (30), "45 days",
+/// "thirty (30) days", "two weeks", "1 month".
+///
+/// A private helper until the shared duration parser
+/// (`src/extract/duration.rs`) lands on main; then dedupe.
+fn duration_days(s: &str) -> Option<u32> {
+    let lower = s.to_ascii_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| c.is_whitespace() || c == '(' || c == ')' || c == '-')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let unit = words.last()?;
+    let per = if unit.starts_with("day") {
+        1
+    } else if unit.starts_with("week") {
+        7
+    } else if unit.starts_with("month") {
+        30
+    } else {
+        return None;
+    };
+    // A digit count wins over words ("thirty (30) days").
+    let mut n = words.iter().find_map(|w| w.parse::<u32>().ok());
+    if n.is_none() {
+        let mut total = 0;
+        for w in &words[..words.len().saturating_sub(1)] {
+            if let Some(v) = number_word(w) {
+                total += v;
+            }
+        }
+        n = (total > 0).then_some(total);
+    }
+    n.and_then(|n| n.checked_mul(per))
+}
+
+fn number_word(w: &str) -> Option<u32> {
+    Some(match w {
+        "a" | "an" | "one" => 1,
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        "eleven" => 11,
+        "twelve" => 12,
+        "fourteen" => 14,
+        "fifteen" => 15,
+        "twenty" => 20,
+        "thirty" => 30,
+        "forty" => 40,
+        "fifty" => 50,
+        "sixty" => 60,
+        "ninety" => 90,
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn braces_expand() {
+        assert_eq!(
+            expand_braces("{the |}sale{s|}"),
+            vec!["sale", "sales", "the sale", "the sales"]
+        );
+        assert_eq!(expand_braces("a {b"), vec!["a {b"]);
+        assert_eq!(expand_braces("{x|}"), vec!["x"]);
+        assert!(
+            expand_braces("{a|b}{a|b}{a|b}{a|b}{a|b}{a|b}{a|b}{a|b}{a|b}{a|b}{a|b}{a|b}{a|b}")
+                .len()
+                <= MAX_EXPANSIONS
+        );
+    }
+
+    #[test]
+    fn lexicon_uses_the_vocabulary_only() {
+        let mut kinds = 0;
+        for line in TSV.lines() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let cols: Vec<&str> = line.split('\t').collect();
+            assert_eq!(cols.len(), 3, "three columns: {line:?}");
+            assert!(RIGHTS.contains(&cols[0]), "unknown right in {line:?}");
+            assert!(
+                ["phrase", "word", "named"].contains(&cols[1]),
+                "unknown kind in {line:?}"
+            );
+            kinds += 1;
+        }
+        assert_eq!(lexicon().entries.len(), kinds);
+        // Every right of the vocabulary has at least one phrase.
+        for r in RIGHTS {
+            assert!(lexicon().entries.iter().any(|e| e.right == r), "{r}");
+        }
+    }
+
+    #[test]
+    fn durations() {
+        assert_eq!(duration_days("30 days"), Some(30));
+        assert_eq!(duration_days("one month"), Some(30));
+        assert_eq!(duration_days("45 days"), Some(45));
+        assert_eq!(duration_days("thirty (30) days"), Some(30));
+        assert_eq!(duration_days("two weeks"), Some(14));
+        assert_eq!(duration_days("forty-five days"), Some(45));
+        assert_eq!(duration_days("10 business days"), Some(10));
+        assert_eq!(duration_days("some days"), None);
+        assert_eq!(duration_days("4294967295 months"), None);
+    }
+}
