@@ -259,10 +259,21 @@ fn a_vendor_covered_only_by_its_category_is_a_warning_not_an_error() {
     // Warnings alone exit 0 (the packs' own GDPR/CCPA errors on this seed
     // are another matter: select the inventory group to see the exit code).
     let out = candor()
-        .args(["check", "-q", "--select", "inventory", "--config", "fixtures/sets/dunops/planted-category/candor.yaml"])
+        .args([
+            "check",
+            "-q",
+            "--select",
+            "inventory",
+            "--config",
+            "fixtures/sets/dunops/planted-category/candor.yaml",
+        ])
         .output()
         .expect("runs");
-    assert_eq!(out.status.code(), Some(0), "warnings alone exit 0 (was {code} with every group)");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "warnings alone exit 0 (was {code} with every group)"
+    );
 }
 
 #[test]

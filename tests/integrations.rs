@@ -313,6 +313,8 @@ fn tricky_outcome() -> Outcome {
         notes: Vec::new(),
         files: 2,
         sources: Default::default(),
+        baseline: None,
+        baseline_path: Default::default(),
     }
 }
 

@@ -31,6 +31,13 @@ pub(crate) fn same_cookie(a: &str, b: &str) -> bool {
     if a.eq_ignore_ascii_case(b) {
         return true;
     }
+    // Markdown reads a pair of underscores as emphasis: a notice's
+    // `_ga_<ContainerID>` may reach candor as `ga<ContainerID>`.
+    let bare = |s: &str| s.chars().filter(|c| *c != '_').collect::<String>();
+    let (ba, bb) = (bare(a), bare(b));
+    if ba.chars().filter(|c| c.is_alphanumeric()).count() >= 3 && ba.eq_ignore_ascii_case(&bb) {
+        return true;
+    }
     let starts = |name: &str, prefix: &str| {
         name.len() >= prefix.len()
             && name
@@ -221,6 +228,9 @@ mod tests {
         assert!(!same_cookie("_ga_*", "_gid"));
         assert!(!same_cookie("", ""));
         assert!(!same_cookie("*", "anything"));
+        // Emphasis ate the underscores.
+        assert!(same_cookie("_ga_<ContainerID>", "ga<ContainerID>"));
+        assert!(!same_cookie("_ga", "ga"));
     }
 
     #[test]
