@@ -12,6 +12,7 @@ fn root() -> PathBuf {
 
 fn candor() -> Command {
     let mut c = Command::cargo_bin("candor").expect("binary built");
+    c.env("CANDOR_TODAY", "2026-11-22");
     c.current_dir(root())
         .env_remove("CANDOR_FORMAT")
         .env("NO_COLOR", "1");
@@ -428,6 +429,7 @@ impl Scratch {
     fn run(&self, args: &[&str]) -> (i32, String, String) {
         let out = Command::cargo_bin("candor")
             .expect("binary")
+            .env("CANDOR_TODAY", "2026-11-22")
             .current_dir(self.path())
             .env("NO_COLOR", "1")
             .env_remove("CANDOR_FORMAT")
@@ -473,6 +475,7 @@ fn config_is_discovered_from_a_subdirectory() {
     s.write("sub/dir/keep.txt", "");
     let out = Command::cargo_bin("candor")
         .expect("binary")
+        .env("CANDOR_TODAY", "2026-11-22")
         .current_dir(s.path().join("sub/dir"))
         .args(["check", "--format", "json"])
         .output()

@@ -26,6 +26,7 @@ fn root() -> PathBuf {
 
 fn candor() -> Command {
     let mut c = Command::cargo_bin("candor").expect("binary built");
+    c.env("CANDOR_TODAY", "2026-11-22");
     c.current_dir(root())
         .env_remove("CANDOR_FORMAT")
         .env("NO_COLOR", "1");

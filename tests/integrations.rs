@@ -216,7 +216,9 @@ fn python_json(script: &str, args: &[&Path]) -> Value {
 
 fn candor() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_candor"));
-    c.env_remove("CANDOR_FORMAT").env("NO_COLOR", "1");
+    c.env_remove("CANDOR_FORMAT")
+        .env("NO_COLOR", "1")
+        .env("CANDOR_TODAY", "2026-11-22");
     c
 }
 
