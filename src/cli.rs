@@ -6,9 +6,12 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::checks;
 use crate::error::{Error, ErrorDiagnostic};
 use crate::lint::{self, Options};
-use crate::report::{Reporter, human::Human, json::Json};
+use crate::report::{
+    Reporter, github::Github, human::Human, json::Json, junit::Junit, sarif::Sarif,
+};
 use crate::rules::{self, Level};
 
 pub const EXIT_OK: i32 = 0;
@@ -37,12 +40,22 @@ enum Command {
     Explain {
         /// Rule id, e.g. inventory/undisclosed-subprocessor
         rule: String,
+        /// Config file (its pack files and levels are included)
+        #[arg(long, short = 'c')]
+        config: Option<PathBuf>,
     },
-    /// List every rule with its group and default level
+    /// List every rule with its group, level and source
     Rules {
         #[arg(long, value_enum, default_value_t = ListFormat::Text)]
         format: ListFormat,
+        /// Config file (its pack files and levels are included)
+        #[arg(long, short = 'c')]
+        config: Option<PathBuf>,
     },
+    /// Write candor.yaml and a draft inventory.yaml from the policy
+    Init(crate::init::InitArgs),
+    /// Print the JSON Schemas (draft-07) of inventory.yaml and candor.yaml
+    Schema(crate::schema::SchemaArgs),
 }
 
 #[derive(clap::Args, Debug)]
@@ -67,6 +80,21 @@ struct CheckArgs {
     /// Print only the summary line (human format)
     #[arg(long, short = 'q')]
     quiet: bool,
+    /// Write the report to FILE (atomically) instead of standard output
+    #[arg(long, short = 'o', value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Run only these rules or groups (comma-separated, repeatable)
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    select: Vec<String>,
+    /// Skip these rules or groups (comma-separated, repeatable)
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    ignore: Vec<String>,
+    /// Baseline file (default: `baseline:` of candor.yaml)
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Record the current findings in the baseline file and exit 0
+    #[arg(long)]
+    write_baseline: bool,
 }
 
 #[derive(clap::Args, Debug)]
@@ -83,8 +111,16 @@ struct ExtractArgs {
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 enum Format {
+    /// Diagnostics for people, the offending text underlined
     Human,
+    /// candor/findings/v1
     Json,
+    /// SARIF 2.1.0 (GitHub code scanning)
+    Sarif,
+    /// GitHub Actions workflow commands (annotations)
+    Github,
+    /// JUnit XML
+    Junit,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -112,7 +148,9 @@ enum Color {
     Never,
 }
 
-const SUBCOMMANDS: [&str; 5] = ["check", "extract", "explain", "rules", "help"];
+const SUBCOMMANDS: [&str; 7] = [
+    "check", "extract", "explain", "rules", "init", "schema", "help",
+];
 
 /// `candor [ARGS]` without a subcommand means `candor check [ARGS]`.
 fn with_default_command(args: Vec<String>) -> Vec<String> {
@@ -152,8 +190,10 @@ pub fn main() -> i32 {
     let result = match cli.command {
         Command::Check(args) => check(args, &mut stdout.lock(), &mut stderr.lock()),
         Command::Extract(args) => extract(args, &mut stdout.lock(), &mut stderr.lock()),
-        Command::Explain { rule } => explain(&rule, &mut stdout.lock()),
-        Command::Rules { format } => list_rules(format, &mut stdout.lock()),
+        Command::Explain { rule, config } => explain(&rule, config, &mut stdout.lock()),
+        Command::Rules { format, config } => list_rules(format, config, &mut stdout.lock()),
+        Command::Init(args) => init(&args, &mut stdout.lock(), &mut stderr.lock()),
+        Command::Schema(args) => crate::schema::run(&args, &mut stdout.lock()),
     };
     match result {
         Ok(code) => code,
@@ -203,41 +243,100 @@ fn check(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<i3
             format!("cannot read the working directory: {e}"),
         )
     })?;
+    let today = crate::clock::Date::today_from_env()?;
+    let trim = |v: Vec<String>| -> Vec<String> {
+        v.into_iter()
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+            .collect()
+    };
     let opts = Options {
         config: args.config,
         paths: args.paths,
         lossy: args.lossy,
         cwd,
+        select: trim(args.select),
+        ignore: trim(args.ignore),
+        baseline: args.baseline,
+        no_baseline: args.write_baseline,
+        today: Some(today),
     };
     let outcome = lint::run(&opts)?;
-    let color = match args.color {
-        Color::Always => true,
-        Color::Never => false,
-        Color::Auto => io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
-    };
-    let reporter: Box<dyn Reporter> = match args.format {
-        Format::Human => Box::new(Human {
-            color,
-            width: if io::stdout().is_terminal() {
-                None
-            } else {
-                Some(100)
-            },
-            quiet: args.quiet,
-        }),
-        Format::Json => Box::new(Json),
-    };
-    reporter.report(&outcome, out, err).map_err(io_err)?;
+    if args.write_baseline {
+        let b = crate::baseline::Baseline::of(&outcome.findings);
+        let display = crate::source::display_path(&outcome.baseline_path, &opts.cwd);
+        b.write(&outcome.baseline_path, &display)?;
+        crate::report::write_warnings(&outcome, err).map_err(io_err)?;
+        writeln!(
+            err,
+            "wrote {} finding{} to baseline {display}",
+            b.total(),
+            if b.total() == 1 { "" } else { "s" }
+        )
+        .map_err(io_err)?;
+        return Ok(EXIT_OK);
+    }
     let threshold = match args.fail_on {
         FailOn::Error => Level::Error,
         FailOn::Warning => Level::Warning,
         FailOn::Info => Level::Info,
     };
+    // Colours and terminal width only when the report goes to a terminal.
+    let to_terminal = args.output.is_none() && io::stdout().is_terminal();
+    let no_color = std::env::var_os("NO_COLOR");
+    let color = match args.color {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => crate::report::human::auto_color(to_terminal, no_color.as_deref()),
+    };
+    let reporter: Box<dyn Reporter> = match args.format {
+        Format::Human => Box::new(Human {
+            color,
+            width: Some(if to_terminal {
+                crate::report::human::terminal_width()
+            } else {
+                crate::report::human::FILE_WIDTH
+            }),
+            quiet: args.quiet,
+        }),
+        Format::Json => Box::new(Json),
+        Format::Sarif => Box::new(Sarif),
+        Format::Github => Box::new(Github),
+        Format::Junit => Box::new(Junit { fail_on: threshold }),
+    };
+    match &args.output {
+        None => reporter.report(&outcome, out, err).map_err(io_err)?,
+        Some(path) => {
+            crate::atomic::write_atomic(path, true, |w| reporter.report(&outcome, w, err)).map_err(
+                |e| {
+                    Error::new(
+                        "candor::io",
+                        format!("cannot write {}: {e}", path.display()),
+                    )
+                    .with_help("the previous content of the file, if any, is unchanged")
+                },
+            )?
+        }
+    }
     Ok(if outcome.findings.iter().any(|f| f.level >= threshold) {
         EXIT_FINDINGS
     } else {
         EXIT_OK
     })
+}
+
+fn init(
+    args: &crate::init::InitArgs,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<i32, Error> {
+    let cwd = std::env::current_dir().map_err(|e| {
+        Error::new(
+            "candor::io",
+            format!("cannot read the working directory: {e}"),
+        )
+    })?;
+    crate::init::run(args, &cwd, out, err)
 }
 
 fn extract(args: ExtractArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<i32, Error> {
@@ -278,58 +377,95 @@ fn extract(args: ExtractArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resul
     Ok(EXIT_OK)
 }
 
-fn explain(rule: &str, out: &mut dyn Write) -> Result<i32, Error> {
-    let Some(r) = rules::find(rule) else {
-        let ids: Vec<&str> = rules::registry().iter().map(|r| r.info().id).collect();
-        let mut e = Error::new("candor::usage", format!("unknown rule '{rule}'"));
-        e = e.with_help(
+/// The config for `rules`/`explain`: `--config`, else discovery (none is fine).
+fn config_for_listing(config: Option<PathBuf>) -> Result<Option<crate::config::Config>, Error> {
+    let cwd = std::env::current_dir().map_err(|e| {
+        Error::new(
+            "candor::io",
+            format!("cannot read the working directory: {e}"),
+        )
+    })?;
+    lint::resolve_config(&Options {
+        config,
+        cwd,
+        ..Options::default()
+    })
+}
+
+fn explain(rule: &str, config: Option<PathBuf>, out: &mut dyn Write) -> Result<i32, Error> {
+    let cfg = config_for_listing(config)?;
+    let (custom, _) = checks::load_custom_packs(cfg.as_ref())?;
+    if let Some(r) = rules::find(rule) {
+        let info = r.info();
+        let docs = info.docs();
+        writeln!(out, "# {}\n", info.id).map_err(io_err)?;
+        let here =
+            lint::effective_level(cfg.as_ref(), info).map_or("off".to_string(), |l| l.to_string());
+        writeln!(
+            out,
+            "Group: {}  ·  Default level: {}  ·  Level here: {here}  ·  Source: built-in\n",
+            info.group(),
+            info.default_level
+        )
+        .map_err(io_err)?;
+        writeln!(out, "{}", docs.full()).map_err(io_err)?;
+        return Ok(EXIT_OK);
+    }
+    if let Some((pack, r)) = checks::find_pack_rule(rule, &custom)? {
+        let level = checks::configured_level(cfg.as_ref(), &r.id, r.group(), r.level);
+        write!(out, "{}", checks::explain_pack_rule(pack, r, level)).map_err(io_err)?;
+        return Ok(EXIT_OK);
+    }
+    let all = checks::catalog(&custom)?;
+    let ids: Vec<&str> = all.iter().map(|r| r.id.as_str()).collect();
+    Err(
+        Error::new("candor::usage", format!("unknown rule '{rule}'")).with_help(
             match crate::error::did_you_mean(rule, ids.iter().copied()) {
                 Some(s) => format!("did you mean '{s}'? `candor rules` lists every rule"),
                 None => "`candor rules` lists every rule".to_string(),
             },
-        );
-        return Err(e);
-    };
-    let info = r.info();
-    let docs = info.docs();
-    writeln!(out, "# {}\n", info.id).map_err(io_err)?;
-    writeln!(
-        out,
-        "Group: {}  ·  Default level: {}\n",
-        info.group(),
-        info.default_level
+        ),
     )
-    .map_err(io_err)?;
-    writeln!(out, "{}", docs.full()).map_err(io_err)?;
-    Ok(EXIT_OK)
 }
 
-fn list_rules(format: ListFormat, out: &mut dyn Write) -> Result<i32, Error> {
+fn list_rules(
+    format: ListFormat,
+    config: Option<PathBuf>,
+    out: &mut dyn Write,
+) -> Result<i32, Error> {
+    let cfg = config_for_listing(config)?;
+    let (custom, _) = checks::load_custom_packs(cfg.as_ref())?;
+    let all = checks::catalog(&custom)?;
+    let level = |r: &checks::RuleMeta| {
+        checks::configured_level(cfg.as_ref(), &r.id, &r.group, r.default_level)
+            .map_or("off".to_string(), |l| l.to_string())
+    };
     match format {
         ListFormat::Text => {
-            for r in rules::registry() {
-                let i = r.info();
+            for r in &all {
                 writeln!(
                     out,
-                    "{:<44} {:<8} {}",
-                    i.id,
-                    i.default_level,
-                    i.docs().summary
+                    "{:<52} {:<8} {:<24} {}",
+                    r.id,
+                    level(r),
+                    r.source,
+                    r.summary
                 )
                 .map_err(io_err)?;
             }
         }
         ListFormat::Json => {
-            let v: Vec<serde_json::Value> = rules::registry()
+            let v: Vec<serde_json::Value> = all
                 .iter()
                 .map(|r| {
-                    let i = r.info();
                     serde_json::json!({
-                        "id": i.id,
-                        "group": i.group(),
-                        "level": i.default_level,
-                        "source": "built-in",
-                        "summary": i.docs().summary,
+                        "id": r.id,
+                        "group": r.group,
+                        "level": level(r),
+                        "default_level": r.default_level,
+                        "source": r.source,
+                        "summary": r.summary,
+                        "citation": r.citation,
                     })
                 })
                 .collect();

@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
@@ -19,53 +20,94 @@ use crate::yaml;
 
 pub const CONFIG_NAMES: [&str; 2] = ["candor.yaml", ".candor.yaml"];
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawConfig {
-    #[serde(default)]
-    inventory: Option<String>,
-    #[serde(default)]
-    policies: Vec<Spanned<RawPolicyEntry>>,
-    #[serde(default)]
-    packs: Option<Vec<Spanned<String>>>,
-    #[serde(default)]
-    rules: BTreeMap<String, Spanned<RawRuleSetting>>,
-    #[serde(default)]
-    baseline: Option<String>,
-    #[serde(default)]
-    exclude: Vec<String>,
+/// The JSON Schema (draft-07) of candor.yaml, generated from the types that
+/// read it (`candor schema --which config`).
+pub fn json_schema() -> serde_json::Value {
+    crate::schema::generate::<RawConfig>()
 }
 
-#[derive(Debug, Deserialize)]
+/// candor configuration (candor.yaml): which files make up each policy set,
+/// the inventory they are checked against, packs and rule levels. Paths are
+/// relative to this file.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    /// The inventory (inventory.yaml) the policy sets are checked against.
+    #[serde(default)]
+    inventory: Option<String>,
+    /// The policy files: paths, directories or globs forming one set, or
+    /// named sets `{ name, files, inventory }`.
+    #[serde(default)]
+    #[schemars(with = "Vec<RawPolicyEntry>")]
+    policies: Vec<Spanned<RawPolicyEntry>>,
+    /// Regulation packs to apply (gdpr, ccpa, …); default: from the inventory's jurisdictions.
+    #[serde(default)]
+    #[schemars(with = "Option<Vec<String>>")]
+    packs: Option<Vec<Spanned<String>>>,
+    /// Rule or group (`inventory`) → level (`error`, `warning`, `info`, `off`) or `{ level, … }`.
+    #[serde(default)]
+    #[schemars(with = "BTreeMap<String, RawRuleSetting>")]
+    rules: BTreeMap<String, Spanned<RawRuleSetting>>,
+    /// A baseline file (candor-baseline.json): findings recorded in it do not fail the run.
+    #[serde(default)]
+    baseline: Option<String>,
+    /// Globs of files never to lint.
+    #[serde(default)]
+    exclude: Vec<String>,
+    /// Overrides the inventory's `organization.jurisdictions` for pack
+    /// selection and `applies_when`.
+    #[serde(default)]
+    #[schemars(with = "Option<Vec<String>>")]
+    jurisdictions: Option<Vec<Spanned<String>>>,
+    /// System facts for `applies_when` (override what the inventory implies).
+    #[serde(default)]
+    #[schemars(with = "BTreeMap<String, bool>")]
+    facts: BTreeMap<String, Spanned<bool>>,
+}
+
+/// A policy file (path, directory or glob) of the default set, or a named set.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(untagged)]
 enum RawPolicyEntry {
+    /// A file, directory or glob of the default set.
     Path(String),
+    /// A named set with its own files and inventory.
     Set(RawPolicySet),
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RawPolicySet {
+    /// The set's name, shown in messages.
     name: String,
+    /// Files, directories or globs that together disclose one system.
     files: Vec<String>,
+    /// This set's inventory (default: the top-level `inventory`).
     #[serde(default)]
     inventory: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+/// A rule's setting: a level, `off`/`false`, or `{ level, …options }`.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(untagged)]
 enum RawRuleSetting {
-    /// YAML 1.1 reads a bare `off` as `false`.
+    /// `false` turns the rule off (YAML 1.1 reads a bare `off` as `false`);
+    /// `true` keeps its default level.
     Toggle(bool),
-    Level(String),
+    /// `error`, `warning`, `info` or `off`.
+    Level(#[schemars(with = "crate::schema::LevelSetting")] String),
+    /// `{ level: warning, max_age: 12mo }`.
     Detailed(RawRuleDetail),
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RawRuleDetail {
+    /// `error`, `warning`, `info` or `off`.
     #[serde(default)]
+    #[schemars(with = "Option<crate::schema::LevelSetting>")]
     level: Option<String>,
+    /// For hygiene/stale-last-updated: the largest age of the last-updated date (`12mo`).
     #[serde(default)]
     max_age: Option<String>,
 }
@@ -101,6 +143,12 @@ pub struct Config {
     pub rules: BTreeMap<String, RuleSetting>,
     pub baseline: Option<String>,
     pub exclude: Vec<String>,
+    /// Span of each `packs:` entry (same order as `packs`).
+    pub pack_spans: Vec<Span>,
+    /// `jurisdictions:` (lowercased), when given.
+    pub jurisdictions: Option<Vec<String>>,
+    /// `facts:`, with the span of each value.
+    pub facts: BTreeMap<String, (bool, Span)>,
 }
 
 impl Config {
@@ -115,6 +163,34 @@ impl Config {
             rules: BTreeMap::new(),
             baseline: None,
             exclude: Vec::new(),
+            pack_spans: Vec::new(),
+            jurisdictions: None,
+            facts: BTreeMap::new(),
+        }
+    }
+
+    /// The fact overrides, without spans.
+    pub fn fact_values(&self) -> BTreeMap<String, bool> {
+        self.facts
+            .iter()
+            .map(|(k, (v, _))| (k.clone(), *v))
+            .collect()
+    }
+
+    /// The config file's display path (empty without a file).
+    pub fn display(&self) -> String {
+        self.path
+            .as_ref()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default()
+    }
+
+    /// An error pointing at `span` of the config file.
+    pub fn error_at(&self, span: Span, message: impl Into<String>) -> Error {
+        let e = Error::new("candor::config", message);
+        match &self.text {
+            Some(t) => e.at(self.display(), t.clone(), span),
+            None => e,
         }
     }
 
@@ -226,6 +302,48 @@ impl Config {
             );
         }
 
+        let mut jurisdictions = None;
+        if let Some(js) = &raw.jurisdictions {
+            let mut v = Vec::new();
+            for j in js {
+                let lower = j.value.trim().to_ascii_lowercase();
+                if !crate::inventory::JURISDICTIONS.contains(&lower.as_str()) {
+                    let known = crate::inventory::JURISDICTIONS;
+                    return Err(err(
+                        yaml::span_of(j, &text),
+                        format!("unknown jurisdiction '{}'", j.value),
+                    )
+                    .with_help(
+                        match crate::error::did_you_mean(&lower, known) {
+                            Some(s) => format!("did you mean '{s}'? Known: {}", known.join(", ")),
+                            None => format!("known jurisdictions: {}", known.join(", ")),
+                        },
+                    ));
+                }
+                v.push(lower);
+            }
+            jurisdictions = Some(v);
+        }
+        let mut facts = BTreeMap::new();
+        for (name, value) in &raw.facts {
+            let span = yaml::span_of(value, &text);
+            if !crate::packs::facts::is_fact(name) {
+                let names: Vec<&str> = crate::packs::facts::FACTS.iter().map(|(n, _)| *n).collect();
+                return Err(err(span, format!("unknown fact '{name}'")).with_help(
+                    match crate::error::did_you_mean(name, names.iter().copied()) {
+                        Some(s) => format!("did you mean '{s}'? Known facts: {}", names.join(", ")),
+                        None => format!("known facts: {}, legal_basis:<basis>", names.join(", ")),
+                    },
+                ));
+            }
+            facts.insert(name.clone(), (value.value, span));
+        }
+        let pack_spans = raw
+            .packs
+            .as_ref()
+            .map(|p| p.iter().map(|s| yaml::span_of(s, &text)).collect())
+            .unwrap_or_default();
+
         Ok(Config {
             path: None,
             text: Some(text.clone()),
@@ -235,6 +353,9 @@ impl Config {
             rules,
             baseline: raw.baseline,
             exclude: raw.exclude,
+            pack_spans,
+            jurisdictions,
+            facts,
         })
     }
 
@@ -301,6 +422,28 @@ mod tests {
             "{e:?}"
         );
         assert_eq!(e.location(), Some((2, 1)));
+    }
+
+    #[test]
+    fn jurisdictions_and_facts() {
+        let c = parse("policies: [a.md]\njurisdictions: [EU, us-ca]\nfacts: { has_dpo: true, 'legal_basis:consent': false }\npacks: [gdpr, ./house.yaml]\n").unwrap();
+        assert_eq!(
+            c.jurisdictions,
+            Some(vec!["eu".to_string(), "us-ca".to_string()])
+        );
+        assert!(c.fact_values()["has_dpo"]);
+        assert!(!c.fact_values()["legal_basis:consent"]);
+        assert_eq!(c.pack_spans.len(), 2);
+        let e = parse("policies: [a.md]\nfacts: { has_dop: true }\n").unwrap_err();
+        assert!(
+            e.help
+                .as_deref()
+                .unwrap_or("")
+                .contains("did you mean 'has_dpo'"),
+            "{e:?}"
+        );
+        let e = parse("policies: [a.md]\njurisdictions: [mars]\n").unwrap_err();
+        assert_eq!(e.location(), Some((2, 17)));
     }
 
     #[test]

@@ -7,13 +7,16 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
+use crate::baseline::{self, Baseline};
+use crate::checks::{Checks, RuleFilter};
+use crate::clock::Date;
 use crate::config::{Config, PolicySetConfig};
 use crate::document::Document;
 use crate::error::{Error, Result};
 use crate::extract;
 use crate::inventory::Inventory;
 use crate::model::PolicyModel;
-use crate::rules::{self, Context, Finding, Level};
+use crate::rules::{self, Finding, Level};
 use crate::source::{self, SourceFile, Warning};
 
 /// What the user asked for.
@@ -27,6 +30,16 @@ pub struct Options {
     pub lossy: bool,
     /// The working directory (config discovery starts here).
     pub cwd: PathBuf,
+    /// `--select`: only these rules or groups (empty: all).
+    pub select: Vec<String>,
+    /// `--ignore`: not these rules or groups.
+    pub ignore: Vec<String>,
+    /// `--baseline FILE`: overrides `baseline:` of candor.yaml.
+    pub baseline: Option<PathBuf>,
+    /// Do not apply a baseline (`--write-baseline` records everything).
+    pub no_baseline: bool,
+    /// "Today" for freshness rules; `None` = the system date.
+    pub today: Option<Date>,
 }
 
 /// A policy set, read and modelled.
@@ -50,6 +63,12 @@ pub struct Outcome {
     pub files: usize,
     /// Text of every file a finding may point into, by display path.
     pub sources: BTreeMap<String, Arc<str>>,
+    /// What the baseline hid and what it no longer needs, when one was applied.
+    pub baseline: Option<baseline::Applied>,
+    /// Where `--write-baseline` writes (the configured or given baseline,
+    /// else `candor-baseline.json` next to candor.yaml or in the working
+    /// directory).
+    pub baseline_path: PathBuf,
 }
 
 /// Resolve the config: `--config`, else discovery from the working directory.
@@ -244,68 +263,28 @@ pub fn load_inventory(path: &Path, base: &Path) -> Result<Inventory> {
 
 /// The effective level of `rule` under `config`: exact id, then group, then default.
 pub fn effective_level(config: Option<&Config>, info: &rules::RuleInfo) -> Option<Level> {
-    if let Some(cfg) = config {
-        for key in [info.id, info.group()] {
-            if let Some(setting) = cfg.rules.get(key)
-                && let Some(level) = setting.level
-            {
-                return level;
-            }
-        }
-    }
-    Some(info.default_level)
+    crate::checks::configured_level(config, info.id, info.group(), info.default_level)
 }
 
-/// Run every applicable rule over one loaded set.
-pub fn check_set(set: &LoadedSet, config: Option<&Config>) -> Vec<Finding> {
-    let cx = Context {
-        docs: &set.docs,
-        model: &set.model,
-        inventory: set.inventory.as_ref(),
-    };
-    let mut findings = Vec::new();
-    for rule in rules::registry() {
-        let info = rule.info();
-        let Some(level) = effective_level(config, info) else {
-            continue;
-        };
-        if info.needs_inventory && cx.inventory.is_none() {
-            continue;
-        }
-        let start = findings.len();
-        rule.check(&cx, &mut findings);
-        for f in &mut findings[start..] {
-            f.level = match (f.level, info.default_level) {
-                // A rule may raise or lower single findings relative to its
-                // default (e.g. third-party cookies); keep that offset.
-                (l, d) if l != d => l,
-                _ => level,
-            };
-        }
-    }
-    if let Some(inv) = cx.inventory {
-        findings.retain(|f| !ignored_by_inventory(inv, f));
-    }
-    findings
-}
-
-/// Is `f` silenced by an `ignore:` entry of the inventory (same rule, and
-/// the same subject when the entry names one)?
-fn ignored_by_inventory(inv: &Inventory, f: &Finding) -> bool {
-    inv.ignore.iter().any(|i| {
-        i.rule.value == f.rule
-            && i.subject
-                .as_ref()
-                .is_none_or(|s| s.eq_ignore_ascii_case(&f.subject))
-    })
+/// Run every applicable rule (built-in rules and the set's packs) over one
+/// loaded set, and apply suppressions.
+pub fn check_set(
+    set: &LoadedSet,
+    config: Option<&Config>,
+    checks: &Checks,
+) -> Result<Vec<Finding>> {
+    checks.check_set(set, config)
 }
 
 /// The whole `check` run.
 pub fn run(opts: &Options) -> Result<Outcome> {
     let config = resolve_config(opts)?;
-    if let Some(cfg) = &config {
-        cfg.check_rule_keys(&rules::known_keys())?;
-    }
+    let filter = RuleFilter {
+        select: opts.select.clone(),
+        ignore: opts.ignore.clone(),
+    };
+    let today = opts.today.unwrap_or_else(Date::system_today);
+    let checks = Checks::new(config.as_ref(), filter, today)?;
     let mut outcome = Outcome::default();
     let sets = plan(opts, config.as_ref(), &mut outcome.warnings)?;
     let mut any_inventory = false;
@@ -313,7 +292,9 @@ pub fn run(opts: &Options) -> Result<Outcome> {
         let loaded = load_set(set, files, base, opts.lossy, &mut outcome.warnings)?;
         outcome.files += loaded.docs.len();
         any_inventory |= loaded.inventory.is_some();
-        outcome.findings.extend(check_set(&loaded, config.as_ref()));
+        outcome
+            .findings
+            .extend(check_set(&loaded, config.as_ref(), &checks)?);
         for d in loaded.docs {
             outcome.sources.insert(d.path.clone(), Arc::from(d.text));
         }
@@ -322,9 +303,17 @@ pub fn run(opts: &Options) -> Result<Outcome> {
         }
     }
     if !any_inventory {
-        outcome.notes.push(
-            "no inventory: inventory rules (inventory/*) were skipped; name one in candor.yaml (`inventory: inventory.yaml`)".to_string(),
-        );
+        let mut groups: Vec<&str> = rules::registry()
+            .iter()
+            .filter(|r| r.info().needs_inventory)
+            .map(|r| r.info().group())
+            .collect();
+        groups.dedup();
+        let groups: Vec<String> = groups.iter().map(|g| format!("{g}/*")).collect();
+        outcome.notes.push(format!(
+            "no inventory: inventory rules ({}) were skipped; name one in candor.yaml (`inventory: inventory.yaml`)",
+            groups.join(", ")
+        ));
     }
     outcome
         .findings
@@ -332,5 +321,50 @@ pub fn run(opts: &Options) -> Result<Outcome> {
     outcome.findings.dedup();
     outcome.warnings.sort();
     outcome.warnings.dedup();
+    apply_baseline(opts, config.as_ref(), &mut outcome)?;
     Ok(outcome)
+}
+
+/// Resolve the baseline path and, unless told not to, hide the findings it
+/// records. A configured baseline that does not exist yet is a note; one
+/// named with `--baseline` must exist.
+fn apply_baseline(opts: &Options, config: Option<&Config>, outcome: &mut Outcome) -> Result<()> {
+    let root = config.map_or_else(|| opts.cwd.clone(), |c| c.root.clone());
+    let (path, explicit) = match (&opts.baseline, config.and_then(|c| c.baseline.as_ref())) {
+        (Some(p), _) => (opts.cwd.join(p), true),
+        (None, Some(p)) => (root.join(p), false),
+        (None, None) => (root.join(baseline::DEFAULT_BASELINE), false),
+    };
+    let configured = opts.baseline.is_some() || config.is_some_and(|c| c.baseline.is_some());
+    let display = source::display_path(&path, &opts.cwd);
+    outcome.baseline_path = path.clone();
+    if opts.no_baseline || !configured {
+        return Ok(());
+    }
+    match Baseline::read(&path, &display)? {
+        Some(b) => {
+            let applied = b.apply(&mut outcome.findings, &display);
+            if !applied.prunable.is_empty() {
+                let n: usize = applied.prunable.iter().map(|p| p.count).sum();
+                outcome.notes.push(format!(
+                    "baseline {display}: {n} recorded finding{} no longer occur{} (fixed); run `candor check --write-baseline` to prune {}",
+                    if n == 1 { "" } else { "s" },
+                    if n == 1 { "s" } else { "" },
+                    if n == 1 { "it" } else { "them" },
+                ));
+            }
+            outcome.baseline = Some(applied);
+        }
+        None if explicit => {
+            return Err(
+                Error::new("candor::baseline", format!("baseline {display} not found"))
+                    .with_path(&display)
+                    .with_help("create it with `candor check --write-baseline --baseline FILE`"),
+            );
+        }
+        None => outcome.notes.push(format!(
+            "baseline {display} does not exist yet; create it with `candor check --write-baseline`"
+        )),
+    }
+    Ok(())
 }

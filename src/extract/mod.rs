@@ -5,7 +5,11 @@ pub mod children;
 pub mod claims;
 pub mod contacts;
 pub mod context;
+pub mod cookies;
+pub mod data;
 pub mod dates;
+pub mod duration;
+pub mod retention;
 pub mod rights;
 pub mod third_parties;
 
@@ -23,6 +27,9 @@ pub fn extract(doc: &Document) -> PolicyModel {
         last_updated_evidence,
     });
     third_parties::extract(doc, &mut model);
+    data::extract(doc, &mut model);
+    retention::extract(doc, &mut model);
+    cookies::extract(doc, &mut model);
     rights::extract(doc, &mut model);
     claims::extract(doc, &mut model);
     contacts::extract(doc, &mut model);

@@ -44,8 +44,15 @@ pub fn mentions(doc: &Document, matcher: &NameMatcher) -> Vec<Mention> {
     }
     for (bi, block) in doc.blocks.iter().enumerate() {
         let in_list = block.is_list_item() || block.is_table();
+        let row_name = recipient_row_name(doc, block);
         for m in matcher.find(&block.text) {
-            if m.ambiguous && !in_list {
+            // A common word ("Box", "Front", "Make") names a vendor only as
+            // the name of a row in a recipient list or table.
+            if m.ambiguous
+                && row_name
+                    .as_ref()
+                    .is_none_or(|r| r.start != m.start || r.end != m.end)
+            {
                 continue;
             }
             if inside_url(&block.text, &m) {
@@ -81,8 +88,10 @@ pub fn mention_context(block: &Block, start: usize, end: usize) -> (bool, bool) 
 /// Is the match part of a URL or e-mail address (`https://www.google.com/…`)?
 fn inside_url(text: &str, m: &NameMatch) -> bool {
     let token_start = text[..m.start]
-        .rfind(|c: char| c.is_whitespace() || c == '(' || c == '<')
-        .map(|i| i + 1)
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace() || *c == '(' || *c == '<')
+        .map(|(i, c)| i + c.len_utf8())
         .unwrap_or(0);
     let token_end = text[m.end..]
         .find(|c: char| c.is_whitespace() || c == ')' || c == '>')
@@ -129,12 +138,22 @@ fn recipients_heading_re() -> &'static Regex {
 }
 
 /// Is `doc`'s table with this header a list of recipients? Its first header
-/// cell names the recipient column.
+/// cell names the recipient column, and no column describes cookies
+/// (a cookie table's "Name" column holds cookie names, not vendors).
 fn recipient_table(header: &Block) -> bool {
-    header
-        .cell_texts()
-        .next()
-        .is_some_and(|c| header_re().is_match(c) && !purpose_re().is_match(c))
+    static COOKIE: OnceLock<Regex> = OnceLock::new();
+    let cookie = COOKIE.get_or_init(|| {
+        Regex::new(r"(?i)\b(?:cookies?|expir\w*|expiry|lifetime|lifespan|duration|retention|domain|storage|type)\b").expect("static regex")
+    });
+    let cells: Vec<&str> = header.cell_texts().collect();
+    let Some(first) = cells.first() else {
+        return false;
+    };
+    let first_ok = header_re().is_match(first) && !purpose_re().is_match(first);
+    let generic_first = first.trim().eq_ignore_ascii_case("name");
+    first_ok
+        && !(generic_first && cells.iter().any(|c| cookie.is_match(c)))
+        && !cookie.is_match(first)
 }
 
 /// Column indexes (purpose, location) from a recipient table's header.
@@ -183,7 +202,20 @@ fn list_item_name(text: &str) -> Option<(std::ops::Range<usize>, Option<String>)
             (i, (!p.is_empty()).then(|| p.to_string()))
         })
         .unwrap_or((t.len(), None));
-    let name = t[lead..end].trim();
+    let mut name = t[lead..end].trim();
+    // "Miro Privacy Policy" (a link to the vendor's policy) names Miro.
+    for suffix in [
+        "'s Privacy Policy",
+        "’s Privacy Policy",
+        " Privacy Policy",
+        " Privacy Notice",
+        " Privacy Statement",
+    ] {
+        if let Some(n) = name.strip_suffix(suffix) {
+            name = n.trim_end();
+            break;
+        }
+    }
     let words = name.split_whitespace().count();
     let capitalised = name
         .chars()
@@ -193,6 +225,182 @@ fn list_item_name(text: &str) -> Option<(std::ops::Range<usize>, Option<String>)
         .then_some((lead..lead + name.len(), purpose))
 }
 
+/// The range of `block.text` that names a recipient by position: the first
+/// cell of a recipient table row, or the name part of an item in a list under
+/// a recipients heading.
+pub fn recipient_row_name(doc: &Document, block: &Block) -> Option<std::ops::Range<usize>> {
+    match block.kind {
+        BlockKind::TableRow => {
+            let header = doc.table_header(block)?;
+            if !recipient_table(header) {
+                return None;
+            }
+            let r = block.cells.first()?;
+            let cell = &block.text[r.clone()];
+            let lead = cell.len() - cell.trim_start().len();
+            let name = cell.trim();
+            (!name.is_empty()).then(|| r.start + lead..r.start + lead + name.len())
+        }
+        BlockKind::ListItem { .. } => {
+            let under_recipients = doc
+                .section_path(block)
+                .iter()
+                .any(|h| recipients_heading_re().is_match(h));
+            if !under_recipients {
+                return None;
+            }
+            list_item_name(&block.text).map(|(r, _)| r)
+        }
+        _ => None,
+    }
+}
+
+/// Catalog vendors that own the document: named in its title or leading
+/// headings ("GitHub General Privacy Statement"), or defined as "we"
+/// ("GitHub, Inc. (“GitHub”, “we”, or “us”)"). They are not third parties.
+fn owners(doc: &Document) -> Vec<usize> {
+    let cat = catalog();
+    let mut out = Vec::new();
+    let mut titles: Vec<&str> = doc.front_matter.title.iter().map(String::as_str).collect();
+    titles.extend(
+        doc.sections
+            .iter()
+            .take(2)
+            .filter(|s| s.level <= 1)
+            .map(|s| s.title.as_str()),
+    );
+    for t in titles {
+        out.extend(
+            cat.find(t)
+                .into_iter()
+                .filter(|m| !m.ambiguous)
+                .map(|m| m.id),
+        );
+    }
+    // "… (“PostHog” or “we” or “us”)", "Automattic Inc. and its affiliates
+    // ("Automattic," "we," or "us")": a quoted we/us/our in the same
+    // parenthetical, shortly after the name.
+    static WE: OnceLock<Regex> = OnceLock::new();
+    let we = WE.get_or_init(|| {
+        Regex::new(r#"^[^)]{0,80}?["“”'‘’]\s*(?:we|us|our)\s*[,"“”'‘’]"#).expect("static regex")
+    });
+    let mut counts: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
+    let mut early = Vec::new();
+    for (bi, block) in doc.blocks.iter().enumerate() {
+        for m in cat.find(&block.text) {
+            if m.ambiguous {
+                continue;
+            }
+            *counts.entry(m.id).or_default() += 1;
+            if bi < 3 {
+                early.push(m.id);
+            }
+            if bi < 40 && we.is_match(&block.text[m.end..]) {
+                out.push(m.id);
+            }
+        }
+    }
+    // A vendor named in the opening and far more often than any other is
+    // the document's own organisation ("what GitHub is", "GitHub's services").
+    let mut ranked: Vec<(usize, usize)> = counts.into_iter().map(|(id, n)| (n, id)).collect();
+    ranked.sort_unstable_by(|a, b| b.cmp(a));
+    if let Some(&(n, id)) = ranked.first() {
+        let runner_up = ranked.get(1).map(|r| r.0).unwrap_or(0);
+        if n >= 5 && n >= 3 * runner_up.max(1) && early.contains(&id) {
+            out.push(id);
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Unknown names enumerated together with known vendors: in "partners
+/// including DonorBox, The Giving Block, Stripe, Shopify, and PayPal", a
+/// run of three or more short Title-Case items of which at least two are
+/// catalog vendors makes the other items vendors too. Returns ranges of
+/// `text` for the inferred names.
+pub fn enumerated_siblings(
+    text: &str,
+    known: &[std::ops::Range<usize>],
+) -> Vec<std::ops::Range<usize>> {
+    if known.len() < 2 {
+        return Vec::new();
+    }
+    // Split into items at commas, semicolons, "and", "or", "&", "/".
+    static SEP: OnceLock<Regex> = OnceLock::new();
+    let sep = SEP.get_or_init(|| {
+        Regex::new(r"\s*(?:,\s*(?:and|or)\s+|,|;|\s+and\s+|\s+or\s+|\s*&\s*|\s*/\s*)\s*")
+            .expect("static regex")
+    });
+    let mut items: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut last = 0;
+    for m in sep.find_iter(text) {
+        items.push(last..m.start());
+        last = m.end();
+    }
+    items.push(last..text.len());
+    // Each item's name: its trailing run of Title-Case words (so "partners
+    // including DonorBox" yields "DonorBox"); items are kept only when the
+    // whole item is that name, except the run's first item.
+    let name_of = |r: &std::ops::Range<usize>, first: bool| -> Option<std::ops::Range<usize>> {
+        let item = &text[r.clone()];
+        let trimmed_end =
+            item.trim_end_matches(|c: char| c == '.' || c == ')' || c.is_whitespace());
+        let words: Vec<(usize, &str)> = trimmed_end
+            .split_whitespace()
+            .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+            .collect();
+        let mut start_idx = words.len();
+        for (i, (_, w)) in words.iter().enumerate().rev() {
+            let title = w
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+            if title && words.len() - i <= 4 {
+                start_idx = i;
+            } else {
+                break;
+            }
+        }
+        if start_idx == words.len() || (!first && start_idx != 0) {
+            return None;
+        }
+        let s = words[start_idx].0;
+        let e = r.start + trimmed_end.len();
+        (s < e).then_some(s..e)
+    };
+    let mut out = Vec::new();
+    let mut run: Vec<std::ops::Range<usize>> = Vec::new();
+    let flush = |run: &mut Vec<std::ops::Range<usize>>, out: &mut Vec<std::ops::Range<usize>>| {
+        let hits = run
+            .iter()
+            .filter(|n| known.iter().any(|k| k.start < n.end && n.start < k.end))
+            .count();
+        if run.len() >= 3 && hits >= 2 {
+            out.extend(
+                run.iter()
+                    .filter(|n| !known.iter().any(|k| k.start < n.end && n.start < k.end))
+                    .cloned(),
+            );
+        }
+        run.clear();
+    };
+    for item in &items {
+        match name_of(item, run.is_empty()) {
+            Some(n) => run.push(n),
+            None => {
+                flush(&mut run, &mut out);
+                if let Some(n) = name_of(item, true) {
+                    run.push(n);
+                }
+            }
+        }
+    }
+    flush(&mut run, &mut out);
+    out
+}
+
 /// Add every third party of `doc` to `model`.
 pub fn extract(doc: &Document, model: &mut PolicyModel) {
     let cat = catalog();
@@ -200,10 +408,22 @@ pub fn extract(doc: &Document, model: &mut PolicyModel) {
 
     // Named vendors from the catalog.
     let catalog_mentions = mentions(doc, cat.matcher());
+    let owners = owners(doc);
+    // A tool the document calls self-hosted once is self-hosted wherever
+    // it is named again ("self-hosted Umami … Umami is cookie-free").
+    let self_hosted: Vec<usize> = catalog_mentions
+        .iter()
+        .filter(|m| m.self_hosted && !m.negated)
+        .map(|m| m.id)
+        .collect();
     for m in &catalog_mentions {
         let Some(vendor) = cat.vendor(m.id) else {
             continue;
         };
+        if owners.contains(&m.id) {
+            covered.push((m.block, m.range.clone()));
+            continue;
+        }
         let block = &doc.blocks[m.block];
         let (purpose, locations) = row_details(doc, block);
         covered.push((m.block, m.range.clone()));
@@ -211,49 +431,45 @@ pub fn extract(doc: &Document, model: &mut PolicyModel) {
             name: vendor.name.to_string(),
             purpose,
             locations,
-            self_hosted: m.self_hosted,
+            self_hosted: m.self_hosted || (!m.negated && self_hosted.contains(&m.id)),
             negated: m.negated,
             evidence: Evidence::new(doc, m.span),
             source: MentionSource::Catalog,
         });
     }
 
+    // Unknown vendors enumerated with known ones.
+    for (bi, block) in doc.blocks.iter().enumerate() {
+        for sentence in &block.sentences {
+            let known: Vec<std::ops::Range<usize>> = catalog_mentions
+                .iter()
+                .filter(|m| {
+                    m.block == bi && sentence.start <= m.range.start && m.range.end <= sentence.end
+                })
+                .map(|m| m.range.start - sentence.start..m.range.end - sentence.start)
+                .collect();
+            for r in enumerated_siblings(&block.text[sentence.clone()], &known) {
+                let range = sentence.start + r.start..sentence.start + r.end;
+                let (negated, self_hosted) = mention_context(block, range.start, range.end);
+                covered.push((bi, range.clone()));
+                model.third_parties.push(ThirdParty {
+                    name: block.text[range.clone()].to_string(),
+                    purpose: None,
+                    locations: Vec::new(),
+                    self_hosted,
+                    negated,
+                    evidence: Evidence::new(doc, block.span_of(range)),
+                    source: MentionSource::Position,
+                });
+            }
+        }
+    }
+
     // Unknown vendors by position: first cell of a recipient table row, or
     // the name of an item in a recipients list.
     for (bi, block) in doc.blocks.iter().enumerate() {
-        let name_range = match block.kind {
-            BlockKind::TableRow => {
-                let Some(header) = doc.table_header(block) else {
-                    continue;
-                };
-                if !recipient_table(header) {
-                    continue;
-                }
-                let Some(r) = block.cells.first() else {
-                    continue;
-                };
-                let cell = &block.text[r.clone()];
-                let lead = cell.len() - cell.trim_start().len();
-                let name = cell.trim();
-                if name.is_empty() {
-                    continue;
-                }
-                r.start + lead..r.start + lead + name.len()
-            }
-            BlockKind::ListItem { .. } => {
-                let under_recipients = doc
-                    .section_path(block)
-                    .iter()
-                    .any(|h| recipients_heading_re().is_match(h));
-                if !under_recipients {
-                    continue;
-                }
-                match list_item_name(&block.text) {
-                    Some((r, _)) => r,
-                    None => continue,
-                }
-            }
-            _ => continue,
+        let Some(name_range) = recipient_row_name(doc, block) else {
+            continue;
         };
         if covered
             .iter()
@@ -316,6 +532,33 @@ mod tests {
             Some("Transactional email delivery (verification emails, alerts)")
         );
         assert!(list_item_name("we use this to send you emails about your account.").is_none());
+    }
+
+    #[test]
+    fn enumerated_siblings_of_known_vendors() {
+        // letsencrypt/privacy-policy.md, line 33.
+        let text = "Donations are processed by our trusted payment partners including DonorBox, The Giving Block, Stripe, Shopify, and PayPal, depending on the payment method selected.";
+        let known: Vec<std::ops::Range<usize>> = ["Stripe", "Shopify", "PayPal"]
+            .iter()
+            .map(|n| {
+                let i = text.find(n).unwrap();
+                i..i + n.len()
+            })
+            .collect();
+        let got: Vec<&str> = enumerated_siblings(text, &known)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(got, ["DonorBox", "The Giving Block"]);
+        // One known vendor is not enough evidence of a vendor list.
+        assert!(
+            enumerated_siblings("We use Stripe, Rails, Postgres and Linux.", &known[..1])
+                .is_empty()
+        );
+        // Lower-case items break the run.
+        let t2 = "We share data with Stripe, PayPal, our auditors and Law Enforcement.";
+        let k2 = vec![19..25, 27..33];
+        assert!(enumerated_siblings(t2, &k2).is_empty());
     }
 
     #[test]

@@ -7,6 +7,7 @@ pub mod retention;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
@@ -18,183 +19,304 @@ use crate::yaml;
 
 pub use retention::RetentionPeriod;
 
+/// The JSON Schema (draft-07) of inventory.yaml, generated from the types
+/// that read it (`candor schema --which inventory`).
+pub fn json_schema() -> serde_json::Value {
+    crate::schema::generate::<RawInventory>()
+}
+
 // ---------------------------------------------------------------------------
 // The YAML shape (serde), with spans.
 
-#[derive(Debug, Deserialize)]
+/// candor inventory (inventory.yaml, version 1): what the system really
+/// collects, who receives it, how long it is kept. candor checks the privacy
+/// policy against it.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RawInventory {
+    /// Format version; candor reads version 1.
+    #[schemars(with = "u32", range(min = 1, max = 1))]
     version: Spanned<u32>,
+    /// The organization that publishes the policy.
     #[serde(default)]
     organization: Option<RawOrganization>,
+    /// What the system collects, one entry per kind of data.
     #[serde(default)]
     data: Vec<RawData>,
+    /// Third parties that receive personal data (processors and other recipients).
     #[serde(default)]
     subprocessors: Vec<RawSubprocessor>,
+    /// Tools run on the organization's own servers: the policy may name them, and they are not third parties.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     self_hosted: Vec<Spanned<String>>,
+    /// Cookies and similar browser storage the system sets.
     #[serde(default)]
     cookies: Vec<RawCookie>,
+    /// Facts that policy claims must not contradict ("we never sell your data").
     #[serde(default)]
     practices: Option<RawPractices>,
+    /// The data-subject rights the system supports, and how.
     #[serde(default)]
     rights: Option<RawRights>,
+    /// The minimum age of users.
     #[serde(default)]
     children: Option<RawChildren>,
+    /// Silence inventory-side findings, each with a reason.
     #[serde(default)]
     ignore: Vec<RawIgnore>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RawOrganization {
+    /// The name the policy uses for the organization.
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     name: Option<Spanned<String>>,
+    /// The registered legal name, when it differs.
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     legal_name: Option<Spanned<String>>,
+    /// Contact addresses the policy must state.
     #[serde(default)]
     contacts: Option<RawContacts>,
+    /// Laws that apply; they select the regulation packs by default. Known
+    /// (case-insensitive): eu, eea, uk, us, us-ca, br, ch, ca, children.
     #[serde(default)]
+    #[schemars(with = "Vec<String>", extend("examples" = [["eu", "us-ca"]]))]
     jurisdictions: Vec<Spanned<String>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RawContacts {
+    /// The privacy contact (usually an email address) the policy must state.
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     privacy: Option<Spanned<String>>,
+    /// The data protection officer's contact; null when there is none.
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     dpo: Option<Spanned<String>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RawData {
+    /// A unique id for this kind of data; subprocessors refer to it.
+    #[schemars(with = "String")]
     id: Spanned<String>,
+    /// A readable name ("Account information"); the policy may use it.
     #[serde(default)]
     name: Option<String>,
+    /// Other phrases the policy may use for this data ("account data").
     #[serde(default)]
     aliases: Vec<String>,
+    /// fideslang data categories (user.contact.email, …).
     #[serde(default)]
+    #[schemars(schema_with = "crate::schema::fideslang_categories")]
     categories: Vec<Spanned<String>>,
+    /// Why it is processed (fideslang purposes such as essential.service).
     #[serde(default)]
     purposes: Vec<String>,
+    /// How long it is kept: `30d`, `90 days`, `1y`, `until account_deletion`,
+    /// `until account_deletion + 30d`, `30d after event`, `session`,
+    /// `indefinite`, or `{ period: 30d, after: account_deletion }`.
     #[serde(default)]
+    #[schemars(with = "Option<RawRetention>")]
     retention: Option<Spanned<RawRetention>>,
+    /// The GDPR Art. 6 legal basis (contract, consent, legitimate_interests, …).
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     legal_basis: Option<Spanned<String>>,
 }
 
-#[derive(Debug, Deserialize)]
+/// A retention period: a string in the retention grammar or the mapping form.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(untagged)]
 enum RawRetention {
-    Text(String),
+    /// `30d`, `90 days`, `1y`, `until account_deletion`,
+    /// `until account_deletion + 30d`, `30d after event`, `session`,
+    /// `indefinite`.
+    Text(#[schemars(schema_with = "crate::schema::retention_string")] String),
+    /// Read only to explain that a number needs a unit.
+    #[schemars(skip)]
     Number(u64),
+    /// `{ period: 30d, after: account_deletion }`.
     Parts {
+        /// How long: `30d`, `90 days`, `1y`, …
+        #[schemars(schema_with = "crate::schema::retention_string")]
         period: String,
+        /// The event the period runs from (default: collection).
         #[serde(default)]
+        #[schemars(schema_with = "crate::schema::retention_event")]
         after: Option<String>,
     },
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RawSubprocessor {
+    /// The vendor's name as the policy should name it.
+    #[schemars(with = "String")]
     name: Spanned<String>,
+    /// Other spellings the policy may use ("Resend Inc.").
     #[serde(default)]
     aliases: Vec<String>,
+    /// What the vendor does with the data ("transactional email").
     #[serde(default)]
     purpose: Option<String>,
+    /// A vendor-catalog category (payments, email_transactional, …): lets a
+    /// generic disclosure ("our payment provider") count as partial.
     #[serde(default)]
     category: Option<String>,
+    /// Ids of the `data` entries the vendor receives.
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     data: Vec<Spanned<String>>,
+    /// Where the vendor processes the data (country codes such as US, DE).
     #[serde(default)]
     locations: Vec<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RawCookie {
+    /// The cookie's name as set in the browser (`_ga`, `session`).
+    #[schemars(with = "String")]
     name: Spanned<String>,
+    /// `first` (set by the site itself, the default) or `third` (set by another domain).
     #[serde(default)]
+    #[schemars(with = "Option<crate::schema::CookieParty>")]
     party: Option<Spanned<String>>,
+    /// Who sets it, for third-party cookies ("Google Analytics").
     #[serde(default)]
     provider: Option<String>,
+    /// Why it is set ("authentication").
     #[serde(default)]
     purpose: Option<String>,
+    /// How long it lives: `session`, `30d`, `1y`, …
     #[serde(default)]
+    #[schemars(with = "Option<RawRetention>")]
     duration: Option<Spanned<RawRetention>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RawPractices {
+    /// Does the organization sell personal data (CCPA "sale")?
     #[serde(default)]
+    #[schemars(with = "Option<bool>")]
     sells_personal_data: Option<Spanned<bool>>,
+    /// Does it share personal data for cross-context behavioural advertising (CPRA "sharing")?
     #[serde(default)]
+    #[schemars(with = "Option<bool>")]
     shares_for_cross_context_advertising: Option<Spanned<bool>>,
+    /// Does it train AI models on customer data?
     #[serde(default)]
+    #[schemars(with = "Option<bool>")]
     trains_ai_on_customer_data: Option<Spanned<bool>>,
+    /// Does it let third parties track users (tracking pixels, third-party analytics cookies)?
     #[serde(default)]
+    #[schemars(with = "Option<bool>")]
     third_party_tracking: Option<Spanned<bool>>,
 }
 
-#[derive(Debug, Deserialize)]
+/// How a right is supported: a mode, or `{ mode, format }`.
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(untagged)]
 enum RawRight {
-    Mode(String),
+    /// `self-service`, `on-request` or `unsupported`.
+    Mode(#[schemars(with = "crate::schema::RightMode")] String),
+    /// `{ mode: self-service, format: json }`.
     Detail {
+        /// `self-service`, `on-request` (the default) or `unsupported`.
         #[serde(default)]
+        #[schemars(with = "Option<crate::schema::RightMode>")]
         mode: Option<String>,
+        /// The export format, for portability (json, csv, …).
         #[serde(default)]
         format: Option<String>,
     },
 }
 
-#[derive(Debug, Deserialize)]
+/// Each right: `self-service`, `on-request` or `unsupported` (or `{ mode, format }`).
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RawRights {
+    /// Access: a copy of one's data (GDPR Art. 15, CCPA right to know).
     #[serde(default)]
+    #[schemars(with = "Option<RawRight>")]
     access: Option<Spanned<RawRight>>,
+    /// Rectification: correcting inaccurate data (GDPR Art. 16).
     #[serde(default)]
+    #[schemars(with = "Option<RawRight>")]
     rectification: Option<Spanned<RawRight>>,
+    /// Erasure: deletion (GDPR Art. 17, CCPA right to delete).
     #[serde(default)]
+    #[schemars(with = "Option<RawRight>")]
     erasure: Option<Spanned<RawRight>>,
+    /// Restriction of processing (GDPR Art. 18).
     #[serde(default)]
+    #[schemars(with = "Option<RawRight>")]
     restriction: Option<Spanned<RawRight>>,
+    /// Objection to processing (GDPR Art. 21).
     #[serde(default)]
+    #[schemars(with = "Option<RawRight>")]
     objection: Option<Spanned<RawRight>>,
+    /// Data portability: an export in a machine-readable format (GDPR Art. 20).
     #[serde(default)]
+    #[schemars(with = "Option<RawRight>")]
     portability: Option<Spanned<RawRight>>,
+    /// Withdrawing consent (GDPR Art. 7(3)).
     #[serde(default)]
+    #[schemars(with = "Option<RawRight>")]
     withdraw_consent: Option<Spanned<RawRight>>,
+    /// Lodging a complaint with a supervisory authority (GDPR Art. 77).
     #[serde(default)]
+    #[schemars(with = "Option<RawRight>")]
     complaint: Option<Spanned<RawRight>>,
+    /// Not being subject to solely automated decisions (GDPR Art. 22).
     #[serde(default)]
+    #[schemars(with = "Option<RawRight>")]
     automated_decision: Option<Spanned<RawRight>>,
+    /// Opting out of sale or sharing (CCPA §1798.120).
     #[serde(default)]
+    #[schemars(with = "Option<RawRight>")]
     opt_out_sale: Option<Spanned<RawRight>>,
+    /// Limiting the use of sensitive personal information (CPRA §1798.121).
     #[serde(default)]
+    #[schemars(with = "Option<RawRight>")]
     limit_sensitive: Option<Spanned<RawRight>>,
+    /// Non-discrimination for exercising rights (CCPA §1798.125).
     #[serde(default)]
+    #[schemars(with = "Option<RawRight>")]
     non_discrimination: Option<Spanned<RawRight>>,
+    /// Days within which requests are answered.
     #[serde(default)]
+    #[schemars(with = "Option<u32>")]
     response_days: Option<Spanned<u32>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RawChildren {
+    /// The minimum age of users the service admits.
+    #[schemars(with = "u32")]
     minimum_age: Spanned<u32>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 struct RawIgnore {
+    /// The rule id (inventory/undisclosed-subprocessor).
+    #[schemars(with = "String")]
     rule: Spanned<String>,
+    /// What the finding is about (a vendor, cookie, data id); all of the rule's findings when absent.
     #[serde(default)]
     subject: Option<String>,
+    /// Why it is silenced.
     #[serde(default)]
     reason: Option<String>,
 }

@@ -3,6 +3,7 @@
 //! Aho-Corasick automaton each (never a loop of regexes).
 
 pub mod fideslang;
+pub mod recipients;
 pub mod vendors;
 
 /// Is `c` part of a word for boundary checks (letters, digits, `_`)?
@@ -47,8 +48,19 @@ pub struct NameMatch {
 /// results.
 #[derive(Debug, Clone)]
 pub struct NameMatcher {
-    patterns: Vec<(usize, bool)>,
+    /// (id, ambiguous, case-sensitive form): single capitalised words such
+    /// as "Drift" or "Heap" must match as written, so the English words
+    /// "drift" and "heap" never do.
+    patterns: Vec<(usize, bool, Option<String>)>,
     automaton: Option<AhoCorasick>,
+}
+
+/// The exact form a pattern must have in the text, if case matters for it:
+/// a single alphabetic word with an uppercase letter.
+fn case_sensitive_form(pattern: &str) -> Option<String> {
+    let p = pattern.trim();
+    let single_word = p.chars().all(|c| c.is_alphabetic());
+    (single_word && p.chars().any(|c| c.is_uppercase())).then(|| p.to_string())
 }
 
 impl NameMatcher {
@@ -64,7 +76,10 @@ impl NameMatcher {
             .build(patterns.iter().map(|(t, _, _)| t.trim()))
             .ok();
         NameMatcher {
-            patterns: patterns.iter().map(|(_, id, amb)| (*id, *amb)).collect(),
+            patterns: patterns
+                .iter()
+                .map(|(t, id, amb)| (*id, *amb, case_sensitive_form(t)))
+                .collect(),
             automaton,
         }
     }
@@ -85,7 +100,14 @@ impl NameMatcher {
                     && on_word_boundaries(text, m.start(), m.end())
             })
             .filter_map(|m| {
-                let (id, ambiguous) = *self.patterns.get(m.pattern().as_usize())?;
+                let (id, ambiguous, exact) = self.patterns.get(m.pattern().as_usize())?;
+                if exact
+                    .as_deref()
+                    .is_some_and(|e| &text[m.start()..m.end()] != e)
+                {
+                    return None;
+                }
+                let (id, ambiguous) = (*id, *ambiguous);
                 Some(NameMatch {
                     id,
                     start: m.start(),

@@ -29,6 +29,26 @@ pub fn sanitize(s: &str) -> String {
         .collect()
 }
 
+/// Wrap width when the report does not go to a terminal (a pipe, a file, a
+/// CI log): fixed, so the output is the same everywhere.
+pub const FILE_WIDTH: usize = 100;
+
+/// `--color auto`: colours only on a terminal, and never when `NO_COLOR` is
+/// set to a non-empty value (<https://no-color.org>).
+pub fn auto_color(is_terminal: bool, no_color: Option<&std::ffi::OsStr>) -> bool {
+    is_terminal && no_color.is_none_or(|v| v.is_empty())
+}
+
+/// The terminal's width in columns (stdout, else stderr), or 80 when it
+/// cannot be told; long messages and help are wrapped to it.
+pub fn terminal_width() -> usize {
+    terminal_size::terminal_size_of(io::stdout())
+        .or_else(|| terminal_size::terminal_size_of(io::stderr()))
+        .map(|(w, _)| usize::from(w.0))
+        .filter(|w| *w >= 20)
+        .unwrap_or(80)
+}
+
 pub struct Human {
     pub color: bool,
     /// Wrap width; `None` = miette's default (terminal width or 80).
@@ -236,6 +256,122 @@ impl Reporter for Human {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn outcome_with_long_finding() -> Outcome {
+        use crate::rules::Location;
+        use crate::span::Span;
+        let text = "subprocessors:\n  - name: Mixpanel\n";
+        let mut outcome = Outcome {
+            files: 1,
+            ..Outcome::default()
+        };
+        outcome
+            .sources
+            .insert("inventory.yaml".into(), Arc::from(text));
+        outcome.findings.push(Finding {
+            rule: "inventory/undisclosed-subprocessor".into(),
+            level: Level::Error,
+            message: "Mixpanel receives personal data but is not named anywhere in the policy set, neither in the privacy policy nor in the subprocessor list".into(),
+            subject: "Mixpanel".into(),
+            location: Location {
+                path: "inventory.yaml".into(),
+                span: Span::new(25, 33),
+                line: 2,
+                column: 11,
+                end_line: 2,
+                end_column: 19,
+            },
+            label: Some("declared here".into()),
+            related: Vec::new(),
+            help: Some("Add Mixpanel to the subprocessor list with its purpose and location, or remove it from inventory.yaml if it no longer receives personal data".into()),
+        });
+        outcome
+    }
+
+    fn render(h: &Human, outcome: &Outcome) -> String {
+        let mut out = Vec::new();
+        let mut err = Vec::new();
+        h.report(outcome, &mut out, &mut err).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn long_messages_wrap_to_the_width() {
+        let outcome = outcome_with_long_finding();
+        for width in [50, 72, 100] {
+            let s = render(
+                &Human {
+                    color: false,
+                    width: Some(width),
+                    quiet: false,
+                },
+                &outcome,
+            );
+            for line in s.lines() {
+                assert!(
+                    line.chars().count() <= width,
+                    "line longer than {width}: {line:?}\n{s}"
+                );
+            }
+            // Wrapped, not cut: every word of the help is still there.
+            let flat = s.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert!(
+                flat.contains("if it no longer receives personal data"),
+                "{s}"
+            );
+        }
+    }
+
+    #[test]
+    fn colour_only_when_asked_and_quiet_prints_the_summary() {
+        let outcome = outcome_with_long_finding();
+        let plain = render(
+            &Human {
+                color: false,
+                width: Some(100),
+                quiet: false,
+            },
+            &outcome,
+        );
+        assert!(!plain.contains('\u{1b}'), "{plain}");
+        let coloured = render(
+            &Human {
+                color: true,
+                width: Some(100),
+                quiet: false,
+            },
+            &outcome,
+        );
+        assert!(coloured.contains("\u{1b}["), "{coloured}");
+        let quiet = render(
+            &Human {
+                color: false,
+                width: Some(100),
+                quiet: true,
+            },
+            &outcome,
+        );
+        assert_eq!(quiet, "1 error in 1 file\n");
+        let quiet_clean = render(
+            &Human {
+                color: false,
+                width: Some(100),
+                quiet: true,
+            },
+            &Outcome::default(),
+        );
+        assert_eq!(quiet_clean, "");
+    }
+
+    #[test]
+    fn auto_colour_needs_a_terminal_and_no_no_color() {
+        use std::ffi::OsStr;
+        assert!(auto_color(true, None));
+        assert!(!auto_color(false, None));
+        assert!(!auto_color(true, Some(OsStr::new("1"))));
+        // no-color.org: only a non-empty value disables colour.
+        assert!(auto_color(true, Some(OsStr::new(""))));
+    }
 
     #[test]
     fn sanitize_neutralises_escapes() {

@@ -45,6 +45,9 @@ struct JsonReport<'a> {
     schema: &'static str,
     findings: Vec<JsonFinding<'a>>,
     summary: JsonSummary,
+    /// Added key (only with a baseline): findings hidden, entries to prune.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    baseline: Option<&'a crate::baseline::Applied>,
 }
 
 fn finding(f: &Finding) -> JsonFinding<'_> {
@@ -91,8 +94,10 @@ impl Reporter for Json {
                 info: s.info,
                 files: outcome.files,
             },
+            baseline: outcome.baseline.as_ref(),
         };
-        serde_json::to_writer_pretty(&mut *out, &report).map_err(io::Error::other)?;
+        // `io::Error::from` keeps the kind of an I/O error (a broken pipe stays one).
+        serde_json::to_writer_pretty(&mut *out, &report).map_err(io::Error::from)?;
         writeln!(out)
     }
 }

@@ -1,8 +1,11 @@
 //! Reporters: one module per output format, behind one trait. Only
 //! reporters print.
 
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod junit;
+pub mod sarif;
 
 use std::io::{self, Write};
 

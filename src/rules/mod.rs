@@ -6,9 +6,29 @@
 //!
 //! [`registry`] is the single list of built-in rules.
 
+mod children_age_mismatch;
+mod conflicting_retention;
+mod contact_mismatch;
+mod contradicted_claim;
+mod cookie_duration_mismatch;
+mod cookie_match;
+pub(crate) mod dangling_reference;
 pub mod docs;
+mod retention_exceeds_policy;
+mod retention_match;
+mod retention_shorter_than_policy;
+mod retention_trigger_mismatch;
+mod retention_undisclosed;
+mod shared;
+mod subprocessor_disclosed_by_category;
+pub(crate) mod suppression_without_reason;
+mod undisclosed_cookie;
+mod undisclosed_data_category;
 mod undisclosed_subprocessor;
+mod unknown_cookie;
 mod unknown_subprocessor;
+mod unsupported_right;
+pub(crate) mod unused_suppression;
 
 use std::fmt;
 
@@ -231,8 +251,25 @@ pub trait Rule: Send + Sync {
 /// Every built-in rule, in id order.
 pub fn registry() -> &'static [&'static dyn Rule] {
     static RULES: &[&dyn Rule] = &[
+        &contradicted_claim::ContradictedClaim,
+        &conflicting_retention::ConflictingRetention,
+        &cookie_duration_mismatch::CookieDurationMismatch,
+        &undisclosed_cookie::UndisclosedCookie,
+        &unknown_cookie::UnknownCookie,
+        &dangling_reference::DanglingReference,
+        &suppression_without_reason::SuppressionWithoutReason,
+        &unused_suppression::UnusedSuppression,
+        &children_age_mismatch::ChildrenAgeMismatch,
+        &contact_mismatch::ContactMismatch,
+        &subprocessor_disclosed_by_category::SubprocessorDisclosedByCategory,
+        &undisclosed_data_category::UndisclosedDataCategory,
         &undisclosed_subprocessor::UndisclosedSubprocessor,
         &unknown_subprocessor::UnknownSubprocessor,
+        &retention_exceeds_policy::RetentionExceedsPolicy,
+        &retention_shorter_than_policy::RetentionShorterThanPolicy,
+        &retention_trigger_mismatch::RetentionTriggerMismatch,
+        &retention_undisclosed::RetentionUndisclosed,
+        &unsupported_right::UnsupportedRight,
     ];
     RULES
 }

@@ -8,6 +8,12 @@
 //! set, case-insensitively and on word boundaries. A mention the policy
 //! negates ("we do not use Mixpanel") is not a disclosure.
 //!
+//! Two cases are left to other rules so that one discrepancy gives one
+//! finding: a subprocessor the policy covers only by its category of
+//! recipients ("our payment provider") is
+//! `inventory/subprocessor-disclosed-by-category`; one the policy names only
+//! to deny it ("we do not use Mixpanel") is `claims/contradicted-claim`.
+//!
 //! ## Why it matters
 //!
 //! GDPR Art. 13(1)(e) and 14(1)(e) require the policy to name the recipients
@@ -43,10 +49,8 @@
 //!
 //! GDPR Art. 13(1)(e), Art. 14(1)(e), Art. 28(2) and 28(4).
 
+use super::shared::{Disclosure, subprocessor_disclosures};
 use super::{Context, Finding, Level, Rule, RuleInfo, SourceFile};
-use crate::extract::third_parties::mentions;
-use crate::lexicon::NameMatcher;
-use crate::lexicon::vendors::catalog;
 
 pub struct UndisclosedSubprocessor;
 
@@ -57,28 +61,6 @@ static INFO: RuleInfo = RuleInfo {
     needs_inventory: true,
 };
 
-/// A matcher over every inventory subprocessor's names, aliases and the
-/// catalog aliases of the vendor it resolves to; ids are subprocessor indexes.
-pub(crate) fn inventory_matcher(inv: &crate::inventory::Inventory) -> NameMatcher {
-    let cat = catalog();
-    let mut patterns = Vec::new();
-    for (i, s) in inv.subprocessors.iter().enumerate() {
-        for n in s.names() {
-            patterns.push((n.to_string(), i, false));
-        }
-        if let Some(v) = cat.lookup(&s.name.value) {
-            patterns.push((v.name.to_string(), i, false));
-            for a in &v.aliases {
-                // Cookie names are aliases in the catalog, not vendor names.
-                if !a.starts_with('_') {
-                    patterns.push((a.to_string(), i, false));
-                }
-            }
-        }
-    }
-    NameMatcher::new(patterns)
-}
-
 impl Rule for UndisclosedSubprocessor {
     fn info(&self) -> &'static RuleInfo {
         &INFO
@@ -86,38 +68,25 @@ impl Rule for UndisclosedSubprocessor {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         let Some(inv) = cx.inventory else { return };
-        let matcher = inventory_matcher(inv);
-        let mut disclosed = vec![false; inv.subprocessors.len()];
-        let mut negated_at = vec![None; inv.subprocessors.len()];
-        for doc in cx.docs {
-            for m in mentions(doc, &matcher) {
-                if m.negated {
-                    negated_at[m.id].get_or_insert_with(|| doc.locate(m.span));
-                } else {
-                    disclosed[m.id] = true;
-                }
-            }
-        }
-        for (i, s) in inv.subprocessors.iter().enumerate() {
-            if disclosed[i] {
+        let disclosures = subprocessor_disclosures(cx, inv);
+        for (s, d) in inv.subprocessors.iter().zip(disclosures) {
+            if d != Disclosure::Missing {
                 continue;
             }
             let name = &s.name.value;
-            let mut f = Finding::new(
-                &INFO,
-                name,
-                inv.locate(s.name.span),
-                format!("{name} receives personal data but is not named in the policy set"),
-            )
-            .label("declared as a subprocessor here")
-            .help(format!(
-                "Add {name} to the subprocessor list, or remove it from {} if it no longer receives data",
-                inv.path
-            ));
-            if let Some(loc) = negated_at[i].take() {
-                f = f.related(loc, format!("the policy says {name} is not used"));
-            }
-            out.push(f);
+            out.push(
+                Finding::new(
+                    &INFO,
+                    name,
+                    inv.locate(s.name.span),
+                    format!("{name} receives personal data but is not named in the policy set"),
+                )
+                .label("declared as a subprocessor here")
+                .help(format!(
+                    "Add {name} to the subprocessor list, or remove it from {} if it no longer receives data",
+                    inv.path
+                )),
+            );
         }
     }
 }

@@ -5,10 +5,21 @@
 //! Every third party extracted from the policy set — a known vendor named in
 //! the text, or a row of a subprocessor table or list — must appear in
 //! `inventory.yaml`, either under `subprocessors` (by name or alias, or as
-//! the same vendor in candor's catalog) or under `self_hosted`. Negated
+//! the same vendor in candor's catalog) or under `self_hosted`. An
+//! inventory name with a part in parentheses also stands for each part
+//! ("Microsoft (Azure)" for Microsoft and Azure), and a mention matches when
+//! either its catalog name or the text as the policy wrote it ("Google,
+//! Inc.") denotes the inventory's vendor. Negated
 //! mentions ("we do not use Google Analytics") and tools the policy calls
 //! self-hosted never count. Each unknown name is reported once, at its first
 //! mention.
+//!
+//! Two kinds of mention are not third parties and are skipped: the
+//! organization itself (`organization.name` or `legal_name` in the
+//! inventory, or the same vendor in the catalog — GitHub's own policy names
+//! GitHub on every line), and a catalog name that the policy writes only as a
+//! lower-case common word where the vendor spells itself with capitals
+//! ("to make a complaint" is not the vendor Make).
 //!
 //! ## Why it matters
 //!
@@ -37,11 +48,17 @@
 //! policy uses another spelling of a listed vendor, add that spelling to the
 //! subprocessor's `aliases`; if you run the tool yourself, list it under
 //! `self_hosted`.
+//!
+//! ## References
+//!
+//! GDPR Art. 13(1)(e) and 14(1)(e) (recipients), Art. 30(1)(d) (the record
+//! of processing lists the recipients — the inventory plays that part).
 
 use std::collections::BTreeSet;
 
+use super::shared::{MentionKeys, VendorKeys, written_as_common_word};
 use super::{Context, Finding, Level, Rule, RuleInfo, SourceFile};
-use crate::lexicon::vendors::catalog;
+use crate::model::MentionSource;
 
 pub struct UnknownSubprocessor;
 
@@ -59,26 +76,42 @@ impl Rule for UnknownSubprocessor {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         let Some(inv) = cx.inventory else { return };
-        let cat = catalog();
         let mut reported = BTreeSet::new();
+        let subprocessors = VendorKeys::of_subprocessors(inv);
+        let organization = VendorKeys::new(
+            [&inv.organization.name, &inv.organization.legal_name]
+                .into_iter()
+                .flatten()
+                .map(|o| o.value.as_str()),
+        );
+        let self_hosted: Vec<VendorKeys> = inv
+            .self_hosted
+            .iter()
+            .map(|s| VendorKeys::new(std::iter::once(s.value.as_str())))
+            .collect();
         for tp in &cx.model.third_parties {
             if tp.negated || tp.self_hosted {
-                continue;
-            }
-            let known = inv
-                .subprocessors
-                .iter()
-                .any(|s| s.names().any(|n| cat.same_vendor(n, &tp.name)))
-                || inv
-                    .self_hosted
-                    .iter()
-                    .any(|s| cat.same_vendor(&s.value, &tp.name));
-            if known || !reported.insert(crate::lexicon::vendors::normalize(&tp.name)) {
                 continue;
             }
             let Some(doc) = cx.doc(&tp.evidence.path) else {
                 continue;
             };
+            let written = doc
+                .text
+                .get(tp.evidence.start..tp.evidence.end)
+                .unwrap_or("");
+            if tp.source == MentionSource::Catalog && written_as_common_word(written, &tp.name) {
+                continue;
+            }
+            let mention = MentionKeys::new(&tp.name, written);
+            if mention.denotes(&organization) {
+                continue;
+            }
+            let known = subprocessors.iter().any(|k| mention.denotes(k))
+                || self_hosted.iter().any(|k| mention.denotes(k));
+            if known || !reported.insert(crate::lexicon::vendors::normalize(&tp.name)) {
+                continue;
+            }
             out.push(
                 Finding::new(
                     &INFO,
@@ -96,5 +129,42 @@ impl Rule for UnknownSubprocessor {
                 )),
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::shared::testing::*;
+    use super::*;
+
+    #[test]
+    fn reports_unknown_vendors_once_and_skips_negated_self_hosted_and_the_organization() {
+        let d = doc(concat!(
+            "# Privacy\n\n",
+            "GitHub runs this site. We use Intercom for support and Intercom again.\n\n",
+            "We do not use Google Analytics. We run self-hosted Plausible.\n\n",
+            "You may make a complaint.\n",
+        ));
+        let docs = [d];
+        let m = model(&docs);
+        let i = inv("version: 1\norganization:\n  name: GitHub, Inc.\n");
+        let got = run(&UnknownSubprocessor, &docs, &m, Some(&i));
+        // "We use Intercom": "GitHub runs this site. We use " is 30 characters.
+        assert_eq!(
+            brief(&got),
+            [("Intercom".into(), "policy.md".into(), 3, 31)]
+        );
+        assert!(got[0].message.contains("inventory.yaml does not list"));
+    }
+
+    #[test]
+    fn listed_and_self_hosted_tools_are_known() {
+        let d = doc("# Privacy\n\nWe use Stripe, Inc. and Plausible.\n");
+        let docs = [d];
+        let m = model(&docs);
+        let i = inv(
+            "version: 1\nsubprocessors:\n  - name: Stripe\nself_hosted: [Plausible Analytics]\n",
+        );
+        assert!(run(&UnknownSubprocessor, &docs, &m, Some(&i)).is_empty());
     }
 }

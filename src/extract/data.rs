@@ -1,0 +1,475 @@
+//! Data collected: phrases for kinds of personal data, mapped to fideslang
+//! keys through the synonym lexicon `rules/lexicons/data_categories.tsv`
+//! (its header explains the format), matched with one Aho-Corasick
+//! automaton per block.
+//!
+//! A phrase counts only where the text is about collection, and the more
+//! ambiguous the phrase, the closer that context must be (lexicon flags):
+//!
+//! - **section**: the block sits under a heading about collection ("What we
+//!   collect", "Personal Information You Provide", "Information we
+//!   collect"), or in the run of flat headings that follows such a heading
+//!   when it has no text of its own (plain-text policies lose heading
+//!   levels);
+//! - **sentence**: the sentence has a collection verb (collect, receive,
+//!   store, log, track, ask for, provide us, "we use cookies", …);
+//! - **position**: the block is a list item, table row or heading about
+//!   collection — under a collection section, after a lead-in such as "We
+//!   collect the following:", in a cookie or data-category table, or an
+//!   item labelled "Account data: …".
+//!
+//! Specific phrases ("IP address") need any of the three; ambiguous words
+//! ("name", "location") a sentence or position; weak words ("content") a
+//! sentence. Sections about rights, choices and contact are skipped ("verify
+//! your name and email address" is not collection), and so is a phrase
+//! under "we do not collect/use/track" or "no cookies". Merely not storing
+//! data ("we never see your raw card details", "we do not store your card
+//! number") still discloses it: the card passes through the service.
+
+use std::collections::HashSet;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::context::{clause_start, sentence_at};
+use crate::document::{Block, BlockKind, Document};
+use crate::lexicon::{NameMatch, NameMatcher};
+use crate::model::{DataCollected, Evidence, PolicyModel};
+
+const TSV: &str = include_str!("../../rules/lexicons/data_categories.tsv");
+
+/// How close the collection context must be for a phrase to count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Need {
+    /// Section, sentence or position.
+    Any,
+    /// Sentence or position.
+    Close,
+    /// A collection verb in the sentence.
+    Verb,
+}
+
+/// One lexicon phrase.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub phrase: &'static str,
+    /// `None` for stop phrases ("domain name").
+    pub category: Option<&'static str>,
+    pub need: Need,
+}
+
+/// The parsed lexicon and its automaton.
+pub struct Lexicon {
+    pub entries: Vec<Entry>,
+    matcher: NameMatcher,
+}
+
+impl Lexicon {
+    fn parse(tsv: &'static str) -> Lexicon {
+        let mut entries = Vec::new();
+        let mut patterns: Vec<(String, usize, bool)> = Vec::new();
+        for line in tsv.lines() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let mut cols = line.split('\t');
+            let Some(phrase) = cols.next().map(str::trim).filter(|p| !p.is_empty()) else {
+                continue;
+            };
+            let category = cols.next().map(str::trim).unwrap_or("-");
+            let flags = cols.next().unwrap_or("").trim();
+            let need = if flags.contains('!') {
+                Need::Verb
+            } else if flags.contains('~') {
+                Need::Close
+            } else {
+                Need::Any
+            };
+            let id = entries.len();
+            entries.push(Entry {
+                phrase,
+                category: (category != "-" && !category.is_empty()).then_some(category),
+                need,
+            });
+            patterns.push((phrase.to_string(), id, false));
+            if !flags.contains('=')
+                && let Some(plural) = plural(phrase)
+            {
+                patterns.push((plural, id, false));
+            }
+        }
+        Lexicon {
+            matcher: NameMatcher::new(patterns),
+            entries,
+        }
+    }
+
+    pub fn find(&self, text: &str) -> Vec<NameMatch> {
+        self.matcher.find(text)
+    }
+}
+
+/// The regular plural of a phrase's last word, if it has one.
+fn plural(phrase: &str) -> Option<String> {
+    let last = phrase.rsplit(' ').next()?;
+    if last.is_empty() || !last.chars().all(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let lower = last.to_ascii_lowercase();
+    if lower.ends_with('s') && !lower.ends_with("ss") {
+        return None;
+    }
+    let stem = &phrase[..phrase.len() - last.len()];
+    let bytes = lower.as_bytes();
+    let plural = if lower.ends_with('y')
+        && bytes.len() > 1
+        && !matches!(bytes[bytes.len() - 2], b'a' | b'e' | b'i' | b'o' | b'u')
+    {
+        format!("{}ies", &last[..last.len() - 1])
+    } else if lower.ends_with("ss")
+        || lower.ends_with('x')
+        || lower.ends_with("ch")
+        || lower.ends_with("sh")
+    {
+        format!("{last}es")
+    } else {
+        format!("{last}s")
+    };
+    Some(format!("{stem}{plural}"))
+}
+
+/// The data-category lexicon, parsed and compiled on first use.
+pub fn lexicon() -> &'static Lexicon {
+    static L: OnceLock<Lexicon> = OnceLock::new();
+    L.get_or_init(|| Lexicon::parse(TSV))
+}
+
+fn re(pattern: &str) -> Regex {
+    Regex::new(pattern).expect("static regex")
+}
+
+macro_rules! static_re {
+    ($name:ident, $pattern:expr) => {
+        fn $name() -> &'static Regex {
+            static RE: OnceLock<Regex> = OnceLock::new();
+            RE.get_or_init(|| re($pattern))
+        }
+    };
+}
+
+static_re!(
+    collect_heading,
+    r"(?i)\b(?:collect(?:s|ed|ing)?|gather(?:s|ed|ing)?|obtain\w*|receiv\w*|information\s+(?:we|you|that)|data\s+(?:we|you|that)|(?:what|which)\s+(?:personal\s+)?(?:data|information)|types?\s+of\s+(?:personal\s+)?(?:data|information)|categor(?:y|ies)\s+of\s+(?:personal\s+)?(?:data|information)|personal\s+(?:data|information)|information\s+about\s+you|data\s+about\s+you|(?:usage|device|account|log|location|geolocation|technical|payment|billing|contact|profile|analytics)\s+(?:data|information))\b"
+);
+static_re!(
+    topic_heading,
+    r"(?i)\b(?:use|uses|using|share|shares|sharing|shared|disclos\w*|transfer\w*|retain\w*|retention|protect\w*|secur\w*|sell|sale|rights?|choices|delet\w*|contact|children|child|changes|updates?|cookies?|third[- ]part\w*|sub-?processors?|processors|legal\s+bas\w*|lawful|purposes?|how\s+we|why\s+we|storage|location\s+of|international|questions)\b"
+);
+static_re!(
+    skip_heading,
+    r"(?i)\b(?:your\s+(?:\w+\s+)?rights|rights\s+(?:and|&)|data\s+subject|choices|contact(?:ing)?\s+us|how\s+to\s+contact|changes\s+to|updates\s+to|children|child)\b"
+);
+static_re!(
+    collection_verb,
+    r"(?i)\b(?:collect\w*|gather\w*|receiv\w*|obtain\w*|stor(?:e|es|ed|ing)|process(?:es|ed)?|record(?:s|ed|ing)?|log(?:s|ged|ging)?|track(?:s|ed|ing)?|captur\w*|ask(?:s|ed)?\s+(?:you\s+)?for|request(?:s|ed)?\s+(?:your|that\s+you)|provid\w*\s+(?:it\s+)?(?:to\s+)?us|provided\s+(?:to\s+us|by\s+you)|submit\w*|enter(?:s|ed)?|giv(?:e|es|en)\s+us|share\s+with\s+us|upload\w*|infer\w*|(?:we|may|can|will|to)\s+(?:\w+\s+)?access|accessed|retain\w*|keep|keeps|kept|hold|holds|maintain\w*|sav(?:e|es|ed)|remember\w*|identif(?:y|ies)|measur\w*|monitor\w*|(?:we|our\s+\w+(?:\s+\w+)?|they|partners)\s+(?:\w+\s+){0,2}?(?:use|uses|set|sets|place|places|deploy)\s+(?:[\w-]+\s+){0,3}?(?:cookies?|pixels?|web\s+beacons?|local\s+storage|tags|trackers?|tracking))\b"
+);
+static_re!(
+    listing_verb,
+    r"(?i)\b(?:includ\w*|such\s+as|for\s+example|e\.g\.|contains?|consist\w*)\b"
+);
+static_re!(
+    continuation,
+    r"(?i)^\W*(?:(?:this|that|such|these|those|the)\s+(?:\w+\s+)?(?:may\s+|can\s+|will\s+)?(?:also\s+)?includ\w*|(?:this|these)\s+(?:information|data)\s+(?:is|are|consists?|contains?))"
+);
+static_re!(
+    negated_prefix,
+    r"(?i)(?:\b(?:not|never)\s+(?:\w+\s+){0,2}?|n't\s+(?:\w+\s+){0,2}?)(?:collect|gather|use|track|ask|request|require|record|log|access|obtain|receive|set|place|sell)\w*\b[^.;:]*$|\b(?:no|without)\s+(?:[\w-]+\s+){0,2}$"
+);
+static_re!(
+    data_label,
+    r"(?i)^\W*(?:[\w/&-]+\s+){0,3}(?:data|information|info|details|identifiers|logs|records)\W*$"
+);
+static_re!(
+    data_table_header,
+    r"(?i)\b(?:cookies?|categor\w*|personal|data|information|examples?)\b"
+);
+
+/// Per block: is it in a collection section, and should it be skipped?
+fn block_contexts(doc: &Document) -> Vec<(bool, bool)> {
+    // A section decides by its innermost heading that says anything.
+    let decide = |block: &Block| -> (bool, bool) {
+        for h in doc.section_path(block).iter().rev() {
+            if skip_heading().is_match(h) {
+                return (false, true);
+            }
+            let collect = collect_heading().find(h);
+            let topic = topic_heading().find(h);
+            match (collect, topic) {
+                (Some(c), Some(t)) if c.start() < t.start() => return (true, false),
+                (Some(_), None) => return (true, false),
+                (_, Some(_)) => return (false, false),
+                (None, None) => continue,
+            }
+        }
+        (false, false)
+    };
+    let mut out = Vec::with_capacity(doc.blocks.len());
+    // A collection heading followed directly by another heading opens a run
+    // of flat sub-headings ("What data we collect" / "Account" / "Billing").
+    let mut run = false;
+    for (i, block) in doc.blocks.iter().enumerate() {
+        let (mut in_section, skip) = decide(block);
+        if block.kind == BlockKind::Heading {
+            let title = block.text.as_str();
+            let is_collect = collect_heading().is_match(title)
+                && !topic_heading().find(title).is_some_and(|t| {
+                    collect_heading()
+                        .find(title)
+                        .is_some_and(|c| t.start() < c.start())
+                });
+            if is_collect {
+                run = doc
+                    .blocks
+                    .get(i + 1)
+                    .is_some_and(|b| b.kind == BlockKind::Heading);
+            } else if topic_heading().is_match(title) || skip_heading().is_match(title) {
+                run = false;
+            }
+        }
+        if run && !skip {
+            in_section = true;
+        }
+        out.push((in_section, skip));
+    }
+    out
+}
+
+/// Is a list item introduced by a lead-in that collects ("We collect the
+/// following information:")?
+fn lead_in_collects(doc: &Document, index: usize) -> bool {
+    let Some(list) = doc.blocks.get(index).and_then(|b| b.list) else {
+        return false;
+    };
+    let first = doc.blocks[..=index]
+        .iter()
+        .rposition(|b| b.list != Some(list))
+        .map(|p| p + 1)
+        .unwrap_or(0);
+    let Some(lead) = first.checked_sub(1).and_then(|i| doc.blocks.get(i)) else {
+        return false;
+    };
+    !lead.is_list_item()
+        && lead.kind != BlockKind::Heading
+        && lead.text.trim_end().ends_with(':')
+        && collection_verb().is_match(&lead.text)
+}
+
+/// "Account data: name, email, …": an item labelled as a kind of data.
+fn labelled_data_item(block: &Block) -> bool {
+    let t = &block.text;
+    let Some(i) = [": ", " — ", " – "].iter().filter_map(|s| t.find(s)).min() else {
+        return false;
+    };
+    data_label().is_match(&t[..i])
+}
+
+/// Is the row's table a cookie or data-category table?
+fn data_table(doc: &Document, block: &Block) -> bool {
+    doc.table_header(block)
+        .is_some_and(|h| data_table_header().is_match(&h.text))
+}
+
+/// Add every data category `doc` says it collects to `model`.
+pub fn extract(doc: &Document, model: &mut PolicyModel) {
+    let lex = lexicon();
+    let contexts = block_contexts(doc);
+    let mut seen: HashSet<(&'static str, String)> = HashSet::new();
+    for (bi, block) in doc.blocks.iter().enumerate() {
+        let (in_section, skip) = contexts.get(bi).copied().unwrap_or((false, false));
+        if skip {
+            continue;
+        }
+        let matches = lex.find(&block.text);
+        if matches.is_empty() {
+            continue;
+        }
+        let positional = match block.kind {
+            BlockKind::ListItem { .. } => {
+                in_section || lead_in_collects(doc, bi) || labelled_data_item(block)
+            }
+            BlockKind::TableRow => in_section || data_table(doc, block),
+            BlockKind::Heading => in_section,
+            BlockKind::Paragraph => labelled_data_item(block),
+            BlockKind::TableHeader => false,
+        };
+        let mut verbs: Vec<Option<bool>> = vec![None; block.sentences.len()];
+        for m in matches {
+            let Some(entry) = lex.entries.get(m.id) else {
+                continue;
+            };
+            let Some(category) = entry.category else {
+                continue;
+            };
+            let sentence = sentence_at(block, m.start);
+            let si = block
+                .sentences
+                .iter()
+                .position(|r| *r == sentence)
+                .unwrap_or(usize::MAX);
+            let verb = sentence_collects(block, si, &sentence, in_section, &mut verbs);
+            let ok = match entry.need {
+                Need::Any => in_section || verb || positional,
+                Need::Close => verb || positional,
+                Need::Verb => verb,
+            };
+            if !ok
+                || negated(block, &sentence, m.start, m.end)
+                || inside_address(&block.text, m.start, m.end)
+                || used_as_verb(&block.text, m.start, m.end)
+            {
+                continue;
+            }
+            let phrase = block.text[m.start..m.end].to_string();
+            if !seen.insert((category, phrase.to_lowercase())) {
+                continue;
+            }
+            model.data_collected.push(DataCollected {
+                category: category.to_string(),
+                phrase,
+                evidence: Evidence::new(doc, block.span_of(m.start..m.end)),
+            });
+        }
+    }
+}
+
+/// Does sentence `si` of `block` say data is collected? "That information
+/// includes …" continues the sentence before it. Results are cached.
+fn sentence_collects(
+    block: &Block,
+    si: usize,
+    sentence: &Range<usize>,
+    in_section: bool,
+    cache: &mut [Option<bool>],
+) -> bool {
+    if let Some(Some(v)) = cache.get(si) {
+        return *v;
+    }
+    let text = &block.text[sentence.clone()];
+    let mut v = has_collection_verb(text, in_section);
+    if !v
+        && continuation().is_match(text)
+        && let Some(prev) = si.checked_sub(1).and_then(|p| block.sentences.get(p))
+    {
+        v = sentence_collects(block, si - 1, &prev.clone(), in_section, cache);
+    }
+    if let Some(slot) = cache.get_mut(si) {
+        *slot = Some(v);
+    }
+    v
+}
+
+fn has_collection_verb(sentence: &str, in_section: bool) -> bool {
+    collection_verb().is_match(sentence) || (in_section && listing_verb().is_match(sentence))
+}
+
+/// Is the match part of an e-mail address or URL ("feedback@range.co")?
+fn inside_address(text: &str, start: usize, end: usize) -> bool {
+    let is_sep = |c: char| c.is_whitespace() || matches!(c, '(' | ')' | '<' | '>' | '"' | ',');
+    let token_start = text[..start].rfind(is_sep).map(|i| i + 1).unwrap_or(0);
+    let token_end = text[end..]
+        .find(is_sep)
+        .map(|i| end + i)
+        .unwrap_or(text.len());
+    let token = text.get(token_start..token_end).unwrap_or("");
+    token.contains('@') || token.contains("://") || token.starts_with("www.")
+}
+
+/// "to address security concerns", "we will email you": a data word used
+/// as a verb.
+fn used_as_verb(text: &str, start: usize, end: usize) -> bool {
+    let word = text[start..end].to_ascii_lowercase();
+    if !matches!(
+        word.as_str(),
+        "address" | "email" | "e-mail" | "phone" | "text" | "name"
+    ) {
+        return false;
+    }
+    let prev = text[..start]
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphanumeric() && c != '\'')
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    matches!(
+        prev.as_str(),
+        "to" | "will"
+            | "can"
+            | "may"
+            | "might"
+            | "must"
+            | "should"
+            | "please"
+            | "we"
+            | "i"
+            | "you"
+            | "help"
+            | "also"
+    )
+}
+
+/// "We do not collect X", "no cookies", "cookie-free".
+fn negated(block: &Block, sentence: &Range<usize>, start: usize, end: usize) -> bool {
+    let text = &block.text;
+    if text[end..].starts_with("-free") {
+        return true;
+    }
+    let cs = clause_start(text, sentence, start);
+    negated_prefix().is_match(&text[cs..start])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::fideslang;
+
+    #[test]
+    fn every_category_is_a_fideslang_key() {
+        for e in &lexicon().entries {
+            if let Some(c) = e.category {
+                assert!(fideslang::is_known(c), "{}: unknown key {c}", e.phrase);
+            }
+        }
+        assert!(lexicon().entries.len() > 250);
+    }
+
+    #[test]
+    fn plurals() {
+        assert_eq!(plural("email address").as_deref(), Some("email addresses"));
+        assert_eq!(plural("search query").as_deref(), Some("search queries"));
+        assert_eq!(
+            plural("device identifier").as_deref(),
+            Some("device identifiers")
+        );
+        assert_eq!(plural("cookies"), None);
+    }
+
+    #[test]
+    fn longest_phrase_wins() {
+        let lex = lexicon();
+        let found: Vec<Option<&str>> = lex
+            .find("your IP address, email address, domain names and name")
+            .iter()
+            .map(|m| lex.entries[m.id].category)
+            .collect();
+        assert_eq!(
+            found,
+            [
+                Some("user.device.ip_address"),
+                Some("user.contact.email"),
+                None,
+                Some("user.name")
+            ]
+        );
+    }
+}

@@ -1,0 +1,913 @@
+//! Retention statements: how long data is kept, from when, and how firmly.
+//!
+//! A sentence (or list item, or retention-table row) is read as retention
+//! when it has a retention cue ("retain", "keep", "delete", "purge", "age
+//! out", …) or sits under a retention heading ("Data retention", "How long
+//! we keep…", "What happens when you delete…"). Each period in it becomes
+//! one fact (`find_durations`: "30 days", "thirty (30) days", "within 90."
+//! with the unit inherited), unless the period belongs to something else:
+//! a response deadline ("we respond within 30 days"), a notice period, an
+//! age ("under 16 years of age"), a look-back ("in the preceding 12
+//! months") or a cookie's lifetime (sentences about cookies are skipped).
+//!
+//! Without a period, "as long as your account is active" is `indefinite`,
+//! "as long as necessary" / "as needed for …" is `vague`, and a stated
+//! criterion ("according to your plan limits") gives `days: null`.
+//!
+//! The anchor (`after`) is read per period: first right after it ("30 days
+//! after account deletion", "1 year after the event", "of your request"),
+//! then chained periods ("another 30 days" → `event`, in backups →
+//! `backup_rotation`), then "until account closure + 90 days", then the
+//! nearest event named in the sentence ("If you delete your account, …").
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+use super::context::clause_start;
+use super::duration::{Duration, RangePart, find_durations};
+use crate::document::{Block, BlockKind, Document};
+use crate::model::{Bound, Evidence, PolicyModel, Retention, RetentionEvent};
+
+fn re(pattern: &str) -> Regex {
+    Regex::new(pattern).expect("static regex")
+}
+
+macro_rules! static_re {
+    ($name:ident, $pattern:expr) => {
+        fn $name() -> &'static Regex {
+            static RE: OnceLock<Regex> = OnceLock::new();
+            RE.get_or_init(|| re($pattern))
+        }
+    };
+}
+
+// Words that make a sentence about keeping or deleting data.
+static_re!(
+    retention_cue,
+    r"(?i)\b(?:retain\w*|retention|keep|keeps|kept|keeping|stores?|stored|storing|delet\w*|purg\w*|eras(?:e|ed|es|ing|ure)|remov\w*|destroy\w*|anonymi[sz]\w*|hold|holds|held|preserv\w*|maintain\w*|remain\w*|archiv\w*|ages?\s+out|aged\s+out|rotat\w*|expunge\w*|discard\w*|dispos\w*|overwrit\w*|pruned?|log\s+files?|logs)\b"
+);
+
+// Verbs that govern a period that is not a retention period.
+static_re!(
+    other_period_cue,
+    r"(?i)\b(?:respond\w*|response|repl(?:y|ies|ied)|answer\w*|acknowledg\w*|notif\w*|notice|inform(?:s|ed)?\s+(?:you|users|them|the)|extend\w*|extension|fulfil\w*|honou?r\w*|verif\w*|confirm\w*|refund\w*|trial|renew\w*|take\s+effect|takes\s+effect|effective|appeal\w*|complet\w*|process\s+(?:your|the|a|any)\s+request|wait\w*|receiv\w*\s+(?:your|the|a)\s+request)\b"
+);
+
+static_re!(
+    retention_heading,
+    r"(?i)\b(?:retention|retain\w*|how\s+long|storage\s+(?:period|duration|limitation)|keep\s+(?:your\s+)?(?:data|information|personal)|delet\w*|kept|erasure)\b"
+);
+
+// A sentence that continues the previous one's situation.
+static_re!(
+    back_reference,
+    r"(?i)^\W*(?:in\s+(?:this|that|such|which|either)\s+cases?|then|after\s+(?:that|this)|thereafter|afterwards?|at\s+(?:that|this)\s+(?:point|time)|(?:once|when|after)\s+(?:this|that)\s+(?:happens|is\s+done)|following\s+(?:this|that)|subsequently)\b"
+);
+static_re!(cookie_word, r"(?i)\bcookies?\b");
+static_re!(
+    rights_heading,
+    r"(?i)\b(?:your\s+(?:\w+\s+)?rights|rights\s+(?:and|&)\s+choices|data\s+subject\s+rights|privacy\s+rights)\b"
+);
+static_re!(
+    rights_sentence,
+    r"(?i)\b(?:right\s+to|you\s+(?:may|can|could)\s+(?:also\s+)?(?:request|ask)|^\W*request\s+(?:the\s+)?(?:erasure|deletion|correction|access))\b"
+);
+
+// A period that is not about keeping data: an age, a look-back.
+static_re!(
+    age_after,
+    r"(?i)^\s*(?:of\s+age|old\b|or\s+(?:older|younger|over|under)|and\s+(?:older|over|up)|of\s+experience)"
+);
+static_re!(
+    lookback_before,
+    r"(?i)\b(?:past|preceding|prior|previous|last|ago|aged|age\s+of|under|over)\s*$"
+);
+
+// Bounds, read from the words right before a period.
+static_re!(
+    at_most_before,
+    r"(?i)\b(?:within|in\s+under|in\s+less\s+than|less\s+than|up\s+to|no\s+longer\s+than|not\s+longer\s+than|no\s+more\s+than|not\s+more\s+than|not\s+exceeding|at\s+most|a\s+maximum\s+of|maximum\s+of|maximum|max\.?|before|by|under|no\s+later\s+than|at\s+the\s+latest)\s*$"
+);
+static_re!(
+    at_least_before,
+    r"(?i)\b(?:at\s+least|a\s+minimum\s+of|minimum\s+of|minimum|no\s+less\s+than|not\s+less\s+than|more\s+than|longer\s+than|over|beyond)\s*$"
+);
+static_re!(
+    exactly_before,
+    r"(?i)(?:\b(?:for|after|of|kept|retained|stored|held|deleted|purged|removed|maintained|preserved)|\+|—|–|\s-|:)\s*$"
+);
+static_re!(
+    approx_before,
+    r"(?i)\s*\b(?:another|an\s+additional|additional|a\s+further|further|about|approximately|approx\.?|around|roughly|some|a\s+period\s+of|period\s+of|the)\s*$"
+);
+static_re!(chain_before, r"(?i)\b(?:another|additional|further)\s*$");
+static_re!(
+    bound_after,
+    r"(?i)^\s*(?:\)\s*)?(?:(?P<most>or\s+(?:less|fewer|sooner|shorter)|at\s+(?:the\s+)?most|maximum|max)|(?P<least>or\s+(?:more|longer)|at\s+(?:a\s+)?minimum|minimum))\b"
+);
+static_re!(
+    until_plus_before,
+    r"(?i)\buntil\b(?P<ev>[^.;]{0,60}?)\+\s*$"
+);
+
+// Anchors.
+static_re!(
+    closure_re,
+    r"(?i)\b(?:(?:close|closes|closed|closing|cancel|cancels|cancell?ed|cancell?ing|terminate|terminates|terminated|terminating|deactivate|deactivates|deactivated|deactivating)\s+(?:your|the|an|my|their|his|her|its)\s+(?:\w+\s+)?accounts?|(?:closure|cancell?ation|termination|deactivation)\s+of\s+(?:your|the|an|their)\s+(?:\w+\s+)?accounts?|accounts?\s+(?:is\s+|are\s+|has\s+been\s+|have\s+been\s+|was\s+|were\s+|gets\s+|get\s+)?(?:closed|closure|cancell?ed|cancell?ation|terminated|termination|deactivated|deactivation)|(?:auto-?)?cancell?ed\s+accounts?|account\s+closure)\b"
+);
+static_re!(
+    deletion_re,
+    r"(?i)\b(?:delet\w*|eras\w*|remov\w*)\s+(?:your|the|an|my|their|his|her|its)\s+(?:\w+\s+)?(?:accounts?|workspaces?|organi[sz]ations?|profiles?|teams?)\b|\b(?:deletion|erasure|removal)\s+of\s+(?:your|the|an|their)\s+(?:\w+\s+)?(?:accounts?|workspaces?|organi[sz]ations?|profiles?)\b|\b(?:accounts?|workspaces?|organi[sz]ations?|profiles?)\s+(?:is\s+|are\s+|has\s+been\s+|have\s+been\s+|was\s+|were\s+|gets\s+|get\s+)?(?:deleted|deletion|erased|removed)\b"
+);
+static_re!(
+    deletion_request_re,
+    r"(?i)\b(?:(?:request\w*|ask\w*)\s+(?:us\s+)?(?:for\s+|to\s+)?(?:the\s+)?(?:delet\w*|eras\w*|remov\w*)|(?:deletion|erasure|removal)\s+requests?|you\s+(?:\w+\s+)?(?:delete|trash|remove|erase)|trash(?:ed)?|deleted\s+(?:content|items?|files?|data|posts?|messages?|information)|(?:of|after|from)\s+(?:your|the|receiving\s+(?:your|the)|receipt\s+of\s+(?:your|the))\s+request)\b"
+);
+static_re!(
+    contract_end_re,
+    r"(?i)\b(?:(?:end|expir\w*|terminat\w*|cancell?ation|conclusion)\s+of\s+(?:the|your|our|this|any)\s+(?:\w+\s+)?(?:contract|agreement|subscription|engagement|relationship|services?|plan|term)|(?:contract|agreement|subscription|engagement)\s+(?:ends|ended|terminates|terminated|expires|expired|is\s+terminated|has\s+ended|has\s+expired)|after\s+(?:the\s+)?termination)\b"
+);
+static_re!(
+    last_activity_re,
+    r"(?i)\b(?:inactiv\w*|dormant|last\s+(?:log-?in|sign-?in|activity|use|access|interaction|contact|visit|login)|(?:not|n't|never)\s+(?:been\s+)?(?:signed|logged)\s+in|gone\s+unused|unused\s+for|not\s+(?:been\s+)?used\s+for)\b"
+);
+static_re!(
+    event_re,
+    r"(?i)\b(?:(?:after|of|from|following)\s+(?:the\s+)?(?:date\s+of\s+)?(?:the\s+|that\s+|an?\s+|each\s+|your\s+)?(?:last\s+|final\s+|relevant\s+)?(?:event|transaction|purchase|payment|order|interview|donation|incident)|after\s+the\s+end\s+of\s+the\s+(?:tax|fiscal|financial|calendar)\s+year)\b"
+);
+static_re!(
+    collection_re,
+    r"(?i)\b(?:(?:from|after|of)\s+(?:the\s+(?:date|time)\s+of\s+)?(?:collection|creation|receipt)|(?:after|from\s+when)\s+(?:we|it\s+(?:is|was))\s+(?:collect|creat|receiv)\w*)\b"
+);
+static_re!(backup_re, r"(?i)\bback-?ups?\b");
+
+// Periods without a number.
+static_re!(
+    indefinite_re,
+    r"(?i)\b(?:as\s+long\s+as\s+(?:your|the|an?|you|our)\s+(?:\w+\s+){0,3}?(?:accounts?|subscriptions?|profiles?|memberships?|workspaces?|relationship|services?|registration)\s+(?:is|are|remains?|stays?)\s+(?:active|open|in\s+use|live|in\s+place|ongoing|valid)|while\s+(?:your|the)\s+(?:\w+\s+){0,3}?(?:accounts?|subscriptions?|profiles?|memberships?|workspaces?)\s+(?:is|are|remains?)\s+(?:active|open|in\s+use)|until\s+(?:your|the)\s+(?:\w+\s+){0,2}?accounts?\s+(?:is|are)\s+(?:no\s+longer\s+active|closed|deleted|terminated|cancell?ed|deactivated)|until\s+you\s+(?:delete|close|cancel|deactivate)\s+(?:your|the)\s+(?:\w+\s+)?account|for\s+the\s+(?:life|lifetime|duration)\s+of\s+(?:your|the)\s+(?:\w+\s+)?(?:accounts?|subscriptions?|relationship|services?)|as\s+long\s+as\s+(?:you|we)\s+(?:continue\s+to\s+)?(?:use|utili[sz]e|maintain|remain|are\s+(?:a|an)\s+\w+|have\s+an\s+account|keep\s+(?:your|the|an)\s+account)|indefinitely|forever|in\s+perpetuity|(?:keep|retain|store|maintain|hold)\w*\s+(?:\w+\s+){0,4}?permanently)\b"
+);
+static_re!(
+    vague_re,
+    r"(?i)\b(?:as\s+long\s+as\s+(?:(?:is|are|it\s+is|they\s+are)\s+)?(?:reasonably\s+|strictly\s+)?(?:necessary|needed|required|appropriate|permitted|allowed|useful|relevant)|as\s+long\s+as\s+(?:we|it|they)\s+(?:\w+\s+){0,2}?(?:need|needs|require|requires|have\s+a\s+(?:legitimate|valid|business|legal))|for\s+(?:the|a|such)\s+(?:time|period|duration|length\s+of\s+time)\s+(?:(?:that\s+is|as)\s+)?(?:reasonably\s+|strictly\s+)?(?:necessary|needed|required)|(?:as|where|when|if)\s+(?:reasonably\s+|strictly\s+)?(?:necessary|needed|required)\s+(?:to|for|by)|for\s+(?:some\s+time|a\s+period\s+of\s+time|an?\s+(?:certain|limited|reasonable|longer|extended|additional)\s+(?:time|period)(?:\s+of\s+time)?|longer\s+periods?)|no\s+longer\s+(?:necessary|needed|required|relevant|useful)|(?:when|once|after|until)\s+we\s+(?:are|'re)\s+(?:done|finished)|until\s+(?:we|it)\s+(?:is\s+)?no\s+longer|(?:depends?|depending|vary|varies)\s+on\s+the\s+purposes?|retain\w*\s+(?:\w+\s+){0,4}?for\s+(?:use\s+in|the\s+purposes?\s+of|purposes\s+of))"
+);
+static_re!(
+    criterion_re,
+    r"(?i)\b(?:(?:according\s+to|based\s+on|determined\s+by|depend\w*\s+on|per|subject\s+to|governed\s+by|in\s+line\s+with|in\s+accordance\s+with)\s+(?:your|the|our|its)\s+(?:\w+\s+){0,2}?(?:plan|plans|subscription|settings|configuration|retention\s+(?:settings?|policy|schedule)|tier|limits?)|configurable|you\s+(?:can\s+|may\s+)?(?:choose|configure|set|select)\s+(?:the|your|a)\s+(?:\w+\s+)?retention)\b"
+);
+// Keeping a right, a provider or a copyright is not keeping data.
+static_re!(
+    not_data_re,
+    r"(?i)\b(?:retain|reserve|keep)s?\s+(?:the\s+)?(?:right|rights|services?\s+of|counsel|ownership|copyright|control|title)\b|\bkeep\s+(?:you|your\s+\w+\s+(?:safe|secure)|track|in\s+mind|up\s+to\s+date)\b"
+);
+
+// Subjects.
+static_re!(
+    active_subject_re,
+    r"(?i)\b(?:retain|retains|keep|keeps|store|stores|hold|holds|maintain|maintains|preserve|preserves|delete|deletes|purge|purges|erase|erases|remove|removes)\s+(?P<np>(?:(?:your|the|this|that|these|those|such|all|any|our|its|their)\s+)?[^,.;:()]{1,60}?)\s+(?:for|until|while|as\s+long|within|after|in\s|on\s|according|only|up\s+to|no\s+longer|at\s+least|indefinitely|permanently|beyond|through|when|if|unless|so\s|to\s|from|per\s|once|either|and\s+(?:use|delete))"
+);
+static_re!(
+    passive_subject_re,
+    r"(?i)(?P<np>[^,.;:()—–]{2,80}?)\s+(?:is|are|will\s+be|may\s+be|should\s+be|can\s+be|would\s+be|shall\s+be|get|gets|is\s+being|are\s+being)\s+(?:\w+\s+){0,2}?(?:retained|kept|stored|held|deleted|purged|removed|erased|maintained|preserved|anonymi[sz]ed|destroyed)\b"
+);
+static_re!(
+    ages_out_subject_re,
+    r"(?i)(?P<np>[^,.;:()—–]{2,60}?)\s+ages?\s+out\b"
+);
+
+/// Add every retention statement of `doc` to `model`.
+pub fn extract(doc: &Document, model: &mut PolicyModel) {
+    for block in &doc.blocks {
+        match block.kind {
+            BlockKind::Heading | BlockKind::TableHeader => continue,
+            _ => {}
+        }
+        let path = doc.section_path(block);
+        let in_retention_section = path.iter().any(|h| retention_heading().is_match(h));
+        let in_cookie_section = path
+            .iter()
+            .rev()
+            .take(1)
+            .any(|h| cookie_word().is_match(h) && !retention_heading().is_match(h));
+        if in_cookie_section {
+            continue;
+        }
+        if block.kind == BlockKind::TableRow {
+            table_row(doc, block, model);
+            continue;
+        }
+        let item_subject = labelled_item(block);
+        let in_rights_section = path.iter().any(|h| rights_heading().is_match(h));
+        let mut prev_anchor = None;
+        for sentence in &block.sentences {
+            let ctx = Context {
+                in_section: in_retention_section,
+                in_rights: in_rights_section,
+                item: item_subject.as_ref(),
+                prev_anchor,
+            };
+            let facts = read_sentence(block, sentence.clone(), &ctx);
+            for f in facts {
+                model.retention.push(f.into_fact(doc, block));
+            }
+            prev_anchor = block
+                .text
+                .get(sentence.clone())
+                .and_then(account_level_anchor);
+        }
+    }
+}
+
+/// A fact before it gets its evidence.
+struct Found {
+    subject: Option<String>,
+    days: Option<u32>,
+    after: Option<RetentionEvent>,
+    bound: Bound,
+    indefinite: bool,
+    vague: bool,
+    range: Range<usize>,
+}
+
+impl Found {
+    fn into_fact(self, doc: &Document, block: &Block) -> Retention {
+        Retention {
+            subject: self.subject,
+            days: self.days,
+            after: self.after,
+            bound: self.bound,
+            indefinite: self.indefinite,
+            vague: self.vague,
+            evidence: Evidence::new(doc, block.span_of(self.range)),
+        }
+    }
+}
+
+/// "Account data — until account closure + 90 days": the label before the
+/// dash or colon of a list item, and where its text starts.
+fn labelled_item(block: &Block) -> Option<(String, usize)> {
+    if !block.is_list_item() && block.kind != BlockKind::Paragraph {
+        return None;
+    }
+    let t = &block.text;
+    let (i, sep) = [" — ", " – ", " - ", ": "]
+        .iter()
+        .filter_map(|s| t.find(s).map(|i| (i, s.len())))
+        .min_by_key(|(i, _)| *i)?;
+    let label = t[..i].trim().trim_end_matches(['*', '.']).trim();
+    let words = label.split_whitespace().count();
+    if words == 0 || words > 6 || label.ends_with('.') {
+        return None;
+    }
+    // A sentence is not a label ("We keep your data: …").
+    let lower = label.to_lowercase();
+    if ["we ", "you ", "our ", "if ", "when ", "this ", "it "]
+        .iter()
+        .any(|w| lower.starts_with(w))
+    {
+        return None;
+    }
+    Some((label.to_string(), i + sep))
+}
+
+/// What a sentence's surroundings say.
+struct Context<'a> {
+    in_section: bool,
+    in_rights: bool,
+    item: Option<&'a (String, usize)>,
+    /// An account-level event named by the previous sentence of the block
+    /// ("We soft-delete your data after an account is cancelled. In this
+    /// case … purged within 30 days.").
+    prev_anchor: Option<RetentionEvent>,
+}
+
+/// The account-level event (closure, deletion, contract end, inactivity) a
+/// sentence names, if any.
+fn account_level_anchor(s: &str) -> Option<RetentionEvent> {
+    anchors_in(s)
+        .into_iter()
+        .map(|(_, e)| e)
+        .find(|e| is_account_level(*e))
+}
+
+fn is_account_level(e: RetentionEvent) -> bool {
+    matches!(
+        e,
+        RetentionEvent::AccountClosure
+            | RetentionEvent::AccountDeletion
+            | RetentionEvent::ContractEnd
+            | RetentionEvent::LastActivity
+    )
+}
+
+fn read_sentence(block: &Block, sentence: Range<usize>, ctx: &Context) -> Vec<Found> {
+    let (in_section, item) = (ctx.in_section, ctx.item);
+    let text = &block.text;
+    let Some(s) = text.get(sentence.clone()) else {
+        return Vec::new();
+    };
+    // Cookie lifetimes are not retention.
+    if cookie_word().is_match(s) {
+        return Vec::new();
+    }
+    let has_cue = retention_cue().is_match(s);
+    let labelled = item.is_some_and(|(_, start)| *start > sentence.start && *start <= sentence.end);
+    if !has_cue && !in_section {
+        return Vec::new();
+    }
+    if not_data_re().is_match(s) && !has_period_words(s) {
+        return Vec::new();
+    }
+    let base = sentence.start;
+    let item_subject = item
+        .filter(|(_, start)| *start > sentence.start && *start <= sentence.end)
+        .map(|(l, _)| l.clone());
+
+    let durations: Vec<Duration> = find_durations(s)
+        .into_iter()
+        .filter(|d| is_retention_period(s, d, has_cue || labelled || in_section))
+        .collect();
+
+    let mut out = Vec::new();
+    let subject_for = |at: usize| item_subject.clone().or_else(|| subject_in(s, at));
+    let whole = trimmed(text, sentence.clone());
+    // "as long as your account is active" may sit next to a period
+    // ("… while your account is active and delete it within 30 days …").
+    if let Some(m) = indefinite_re().find(s)
+        && !negated_before(&s[..m.start()])
+        && !(ctx.in_rights && durations.is_empty())
+        && (has_cue || labelled)
+    {
+        let after = if closure_re().is_match(m.as_str()) {
+            Some(RetentionEvent::AccountClosure)
+        } else if deletion_re().is_match(m.as_str()) {
+            Some(RetentionEvent::AccountDeletion)
+        } else {
+            None
+        };
+        out.push(Found {
+            subject: subject_for(m.start()),
+            days: None,
+            after,
+            bound: Bound::Unspecified,
+            indefinite: true,
+            vague: false,
+            range: whole.clone(),
+        });
+    }
+    if !durations.is_empty() {
+        let many = durations
+            .iter()
+            .filter(|d| d.range_part != Some(RangePart::Low))
+            .count()
+            > 1;
+        for d in &durations {
+            if d.range_part == Some(RangePart::Low) {
+                continue;
+            }
+            let range = if many {
+                clause_range(block, &sentence, base + d.range.start, base + d.range.end)
+            } else {
+                whole.clone()
+            };
+            let after = anchor(s, d).or_else(|| {
+                back_reference()
+                    .is_match(s)
+                    .then_some(ctx.prev_anchor)
+                    .flatten()
+            });
+            out.push(Found {
+                subject: if many {
+                    let cs = range.start.saturating_sub(base).min(d.range.start);
+                    item_subject
+                        .clone()
+                        .or_else(|| subject_in(&s[cs..], d.range.start - cs))
+                        .or_else(|| subject_for(d.range.start))
+                } else {
+                    subject_for(d.range.start)
+                },
+                days: Some(d.days),
+                after,
+                bound: bound(s, d),
+                indefinite: false,
+                vague: false,
+                range,
+            });
+        }
+        return out;
+    }
+    if !has_cue && !labelled {
+        return out;
+    }
+    let any = !out.is_empty();
+    if let Some(m) = vague_re().find(s)
+        && !ctx.in_rights
+        && !rights_sentence().is_match(s)
+    {
+        out.push(Found {
+            subject: subject_for(m.start()),
+            days: None,
+            after: None,
+            bound: Bound::Unspecified,
+            indefinite: false,
+            vague: true,
+            range: whole.clone(),
+        });
+        return out;
+    }
+    if !any
+        && let Some(m) = criterion_re().find(s)
+        && strong_cue(s)
+    {
+        out.push(Found {
+            subject: subject_for(m.start()),
+            days: None,
+            after: None,
+            bound: Bound::Unspecified,
+            indefinite: false,
+            vague: false,
+            range: whole,
+        });
+    }
+    out
+}
+
+fn negation() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| re(r"(?i)\b(?:not|never|no)\b|n't\b"))
+}
+
+/// Does a negation close the text ("not stored permanently", "we do not
+/// retain … for more than")?
+fn negated_before(prefix: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| re(r"(?i)\b(?:not|never|no|n't|cannot)\b(?:\s+\S+){0,4}\s*$"))
+        .is_match(prefix)
+}
+
+fn has_period_words(s: &str) -> bool {
+    !find_durations(s).is_empty()
+}
+
+/// A verb that clearly says data is kept (not merely deleted or stored).
+fn strong_cue(s: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        re(r"(?i)\b(?:retain\w*|retention|kept|keep|keeps|held|preserved|maintained|stored)\b")
+    })
+    .is_match(s)
+}
+
+/// Is the period `d` of sentence `s` a retention period?
+fn is_retention_period(s: &str, d: &Duration, cue_or_item: bool) -> bool {
+    let before = &s[..d.range.start];
+    let after = &s[d.range.end..];
+    if age_after().is_match(after) || lookback_before().is_match(before) {
+        return false;
+    }
+    // "After the thirty days are up": a period mentioned again.
+    static AGAIN_BEFORE: OnceLock<Regex> = OnceLock::new();
+    static AGAIN_AFTER: OnceLock<Regex> = OnceLock::new();
+    if AGAIN_BEFORE
+        .get_or_init(|| re(r"(?i)\b(?:the|these|those|this|that)\s*$"))
+        .is_match(before)
+        && AGAIN_AFTER
+            .get_or_init(|| {
+                re(r"(?i)^\s+(?:are|is|have|has)\s+(?:up|passed|over|elapsed|expired|gone\s+by)\b")
+            })
+            .is_match(after)
+    {
+        return false;
+    }
+    // The nearest cue before the period decides what it measures.
+    let last_ret = retention_cue().find_iter(before).last().map(|m| m.end());
+    let last_other = other_period_cue().find_iter(before).last().map(|m| m.end());
+    match (last_ret, last_other) {
+        (Some(r), Some(o)) => r > o,
+        (None, Some(_)) => false,
+        (Some(_), None) => true,
+        // No cue before: a cue after ("30 days after which it is deleted"),
+        // or a labelled item under a retention heading.
+        (None, None) => {
+            let after_other = other_period_cue().find(after).map(|m| m.start());
+            let after_ret = retention_cue().find(after).map(|m| m.start());
+            match (after_ret, after_other) {
+                (Some(r), Some(o)) => r < o,
+                (None, Some(_)) => false,
+                (Some(_), None) => true,
+                (None, None) => cue_or_item,
+            }
+        }
+    }
+}
+
+/// The last few words before the period, with fillers ("another", "about")
+/// removed.
+fn words_before(s: &str, d: &Duration) -> String {
+    let start = floor_char(s, d.range.start.saturating_sub(48));
+    let mut b = s[start..d.range.start].to_string();
+    // Drop an opening parenthesis and fillers.
+    loop {
+        let t = b.trim_end().trim_end_matches('(').trim_end().to_string();
+        let stripped = approx_before().replace(&t, "").to_string();
+        if stripped == t {
+            b = t;
+            break;
+        }
+        b = stripped;
+    }
+    b
+}
+
+fn floor_char(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_char(s: &str, mut i: usize) -> usize {
+    while i < s.len() && !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i.min(s.len())
+}
+
+fn bound(s: &str, d: &Duration) -> Bound {
+    if d.range_part == Some(RangePart::High) {
+        return Bound::AtMost;
+    }
+    let after = &s[d.range.end..];
+    if let Some(c) = bound_after().captures(after) {
+        if c.name("most").is_some() {
+            return Bound::AtMost;
+        }
+        if c.name("least").is_some() {
+            return Bound::AtLeast;
+        }
+    }
+    let before = words_before(s, d);
+    if at_most_before().is_match(&before) {
+        Bound::AtMost
+    } else if at_least_before().is_match(&before) {
+        // "we do not retain data for more than 25 months", "in no event …
+        // for more than three days": a negated minimum is a maximum.
+        let clause = before.rsplit([',', ';', '(']).next().unwrap_or(&before);
+        if negation().is_match(clause) {
+            Bound::AtMost
+        } else {
+            Bound::AtLeast
+        }
+    } else if exactly_before().is_match(&before) {
+        Bound::Exactly
+    } else {
+        Bound::Unspecified
+    }
+}
+
+/// The first anchor named in `text`, by priority.
+fn anchor_in(text: &str) -> Option<(usize, RetentionEvent)> {
+    let candidates = [
+        (closure_re(), RetentionEvent::AccountClosure),
+        (deletion_re(), RetentionEvent::AccountDeletion),
+        (contract_end_re(), RetentionEvent::ContractEnd),
+        (last_activity_re(), RetentionEvent::LastActivity),
+        (deletion_request_re(), RetentionEvent::DeletionRequest),
+        (event_re(), RetentionEvent::Event),
+        (collection_re(), RetentionEvent::Collection),
+    ];
+    candidates
+        .iter()
+        .find_map(|(r, e)| r.find(text).map(|m| (m.start(), *e)))
+}
+
+/// Every anchor named in `text`, with positions.
+fn anchors_in(text: &str) -> Vec<(usize, RetentionEvent)> {
+    let mut v = Vec::new();
+    for (r, e) in [
+        (closure_re(), RetentionEvent::AccountClosure),
+        (deletion_re(), RetentionEvent::AccountDeletion),
+        (contract_end_re(), RetentionEvent::ContractEnd),
+        (last_activity_re(), RetentionEvent::LastActivity),
+        (deletion_request_re(), RetentionEvent::DeletionRequest),
+        (event_re(), RetentionEvent::Event),
+        (collection_re(), RetentionEvent::Collection),
+    ] {
+        for m in r.find_iter(text) {
+            // An earlier, stronger anchor at the same place wins.
+            if !v
+                .iter()
+                .any(|(p, _): &(usize, RetentionEvent)| *p <= m.start() && m.start() < *p + 8)
+            {
+                v.push((m.start(), e));
+            }
+        }
+    }
+    v
+}
+
+fn anchor(s: &str, d: &Duration) -> Option<RetentionEvent> {
+    // 1. Right after the period: "30 days after account deletion", "1 year
+    //    after the event", "within 30 days of your request".
+    let after_start = d.range.end;
+    let window_end = ceil_char(s, (after_start + 70).min(s.len()));
+    let window = &s[after_start..window_end];
+    let window = window.split([';', '.']).next().unwrap_or(window);
+    let w = window.trim_start().trim_start_matches(')').trim_start();
+    let lower = w.to_ascii_lowercase();
+    let introduces = [
+        "after",
+        "of",
+        "from",
+        "following",
+        "since",
+        "upon",
+        "once",
+        "when",
+        "since",
+        "beyond",
+    ]
+    .iter()
+    .any(|p| lower.starts_with(p) && lower[p.len()..].starts_with(|c: char| !c.is_alphanumeric()));
+    let chained = chain_before().is_match(&s[..d.range.start].trim_end().replace(['(', ')'], ""));
+    let clause_has_backup = {
+        let cs = s[..d.range.start]
+            .rfind([';', ','])
+            .map(|i| i + 1)
+            .unwrap_or(0);
+        backup_re().is_match(&s[cs..d.range.start])
+    };
+    if introduces {
+        if lower.starts_with("after that")
+            || lower.starts_with("after this")
+            || lower.starts_with("thereafter")
+        {
+            return Some(if clause_has_backup {
+                RetentionEvent::BackupRotation
+            } else {
+                RetentionEvent::Event
+            });
+        }
+        if let Some((_, e)) = anchor_in(w) {
+            return Some(e);
+        }
+        // "of inactivity" / "after the end of …" are covered above; a bare
+        // "after …" with an unknown noun is some event.
+    }
+    // 2. Chained periods: "for another 30 days".
+    if chained {
+        return Some(if clause_has_backup {
+            RetentionEvent::BackupRotation
+        } else {
+            RetentionEvent::Event
+        });
+    }
+    // 3. "until account closure + 90 days".
+    if let Some(c) = until_plus_before().captures(&s[..d.range.start])
+        && let Some(ev) = c.name("ev")
+        && let Some((_, e)) =
+            anchor_in(ev.as_str()).or_else(|| anchor_in(&format!("account {}", ev.as_str().trim())))
+    {
+        return Some(e);
+    }
+    // "inactive for 2 years", "after 2 years of inactivity".
+    let before_window = &s[floor_char(s, d.range.start.saturating_sub(30))..d.range.start];
+    if last_activity_re().is_match(before_window) || last_activity_re().is_match(window) {
+        return Some(RetentionEvent::LastActivity);
+    }
+    // 4. The nearest event named in the sentence; backups age out on their own
+    //    schedule unless the sentence names the event.
+    // A period inside parentheses ("(with the exception of X, which has a
+    // retention period of 90 days)") takes only anchors named inside them.
+    let open = {
+        let mut depth = 0i32;
+        let mut last_open = None;
+        let mut stack = Vec::new();
+        for (i, c) in s[..d.range.start].char_indices() {
+            match c {
+                '(' => {
+                    depth += 1;
+                    stack.push(i);
+                }
+                ')' if depth > 0 => {
+                    depth -= 1;
+                    stack.pop();
+                }
+                _ => {}
+            }
+        }
+        if let Some(i) = stack.last() {
+            last_open = Some(*i);
+        }
+        last_open
+    };
+    let all: Vec<(usize, RetentionEvent)> = anchors_in(s)
+        .into_iter()
+        .filter(|(p, _)| open.is_none_or(|o| *p > o))
+        .collect();
+    let account_level = all.iter().any(|(_, e)| {
+        matches!(
+            e,
+            RetentionEvent::AccountClosure
+                | RetentionEvent::AccountDeletion
+                | RetentionEvent::ContractEnd
+                | RetentionEvent::LastActivity
+        )
+    });
+    if clause_has_backup && !account_level {
+        return Some(RetentionEvent::BackupRotation);
+    }
+    let preceding = all
+        .iter()
+        .filter(|(p, _)| *p < d.range.start)
+        .max_by_key(|(p, _)| *p)
+        .map(|(_, e)| *e);
+    preceding.or_else(|| {
+        all.iter()
+            .filter(|(p, _)| *p >= d.range.end)
+            .min_by_key(|(p, _)| *p)
+            .map(|(_, e)| *e)
+    })
+}
+
+/// The clause around `start..end` (absolute block offsets) in `sentence`.
+fn clause_range(block: &Block, sentence: &Range<usize>, start: usize, end: usize) -> Range<usize> {
+    let text = &block.text;
+    let mut cs = clause_start(text, sentence, start);
+    // Coordinated clauses: "…, and copies of the content may be held …".
+    if let Some(prefix) = text.get(cs..start) {
+        static RE: OnceLock<Regex> = OnceLock::new();
+        let coord = RE.get_or_init(|| re(r"(?i),\s+(?:and|or|while|whereas|with)\s+"));
+        if let Some(m) = coord.find_iter(prefix).last() {
+            cs += m.end();
+        }
+    }
+    let tail = &text[end..sentence.end];
+    let ce = tail
+        .find([';', ','])
+        .map(|i| end + i)
+        .unwrap_or(sentence.end);
+    trimmed(text, cs..ce)
+}
+
+fn trimmed(text: &str, r: Range<usize>) -> Range<usize> {
+    let Some(s) = text.get(r.clone()) else {
+        return r;
+    };
+    let lead = s.len() - s.trim_start().len();
+    let body = s.trim();
+    r.start + lead..r.start + lead + body.len()
+}
+
+/// What the sentence says is kept, for a period at `at`.
+fn subject_in(s: &str, at: usize) -> Option<String> {
+    let head = &s[..at.min(s.len())];
+    let np = active_subject_re()
+        .captures_iter(s)
+        .filter(|c| c.get(0).is_some_and(|m| m.start() < at))
+        .last()
+        .and_then(|c| c.name("np").map(|m| m.as_str()))
+        .map(|np| (np, false))
+        .or_else(|| {
+            passive_subject_re()
+                .captures_iter(head)
+                .last()
+                .and_then(|c| c.name("np").map(|m| (m.as_str(), true)))
+        })
+        .or_else(|| {
+            ages_out_subject_re()
+                .captures_iter(head)
+                .last()
+                .and_then(|c| c.name("np").map(|m| (m.as_str(), true)))
+        })?;
+    match np {
+        // "Temporary server logs are used for … and are normally deleted":
+        // the subject ends where the first verb starts.
+        (np, true) => {
+            let cut = verbish()
+                .find(np)
+                .filter(|m| m.start() > 0)
+                .map(|m| &np[..m.start()])
+                .unwrap_or(np);
+            clean_subject(cut)
+        }
+        (np, false) => clean_subject(np),
+    }
+}
+
+fn verbish() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        re(r"(?i)\b(?:is|are|was|were|be|been|being|depends?|will|may|might|can|could|should|would|shall|has|have|had|goes|go|gets?|do|does|did)\b|^(?:onto|into|with|of|at|by|from|about|up|out)\b|^\w+ly$")
+    })
+}
+
+fn clean_subject(np: &str) -> Option<String> {
+    // Keep the part after the last comma ("Altogether, any content …").
+    let t = np.rsplit(',').next().unwrap_or(np).trim();
+    const LEADING: [&str; 14] = [
+        "your", "the", "this", "that", "these", "those", "such", "all", "any", "our", "its",
+        "their", "also", "then",
+    ];
+    let mut words: Vec<&str> = t.split_whitespace().collect();
+    while words
+        .first()
+        .is_some_and(|w| LEADING.contains(&w.to_lowercase().as_str()))
+    {
+        words.remove(0);
+    }
+    if words.is_empty() || words.len() > 8 {
+        return None;
+    }
+    let joined = words.join(" ");
+    let lower = joined.to_lowercase();
+    if verbish().is_match(&joined) {
+        return None;
+    }
+    const NOT_SUBJECTS: [&str; 9] = [
+        "it",
+        "them",
+        "they",
+        "most of it",
+        "we",
+        "you",
+        "which",
+        "what",
+        "there",
+    ];
+    if NOT_SUBJECTS.contains(&lower.as_str())
+        || [
+            "we ", "we’", "we'", "you ", "if ", "when ", "it ", "there ", "and ", "or ", "to ",
+            "for ", "in ", "on ", "as ", "them ",
+        ]
+        .iter()
+        .any(|p| lower.starts_with(p))
+    {
+        return None;
+    }
+    Some(joined)
+}
+
+/// A row of a retention table: first cell the subject, the retention
+/// column the period.
+fn table_row(doc: &Document, block: &Block, model: &mut PolicyModel) {
+    static HEAD: OnceLock<Regex> = OnceLock::new();
+    let head = HEAD.get_or_init(|| {
+        re(r"(?i)\b(?:retention|retained|retain|how\s+long|kept|storage\s+(?:period|duration)|deletion|deleted|period)\b")
+    });
+    let Some(header) = doc.table_header(block) else {
+        return;
+    };
+    let cells: Vec<&str> = header.cell_texts().collect();
+    if cells.iter().any(|c| cookie_word().is_match(c)) {
+        return;
+    }
+    let Some(col) = cells.iter().position(|c| head.is_match(c)) else {
+        return;
+    };
+    let Some(period) = block.cells.get(col).cloned() else {
+        return;
+    };
+    let subject = block
+        .cells
+        .iter()
+        .enumerate()
+        .find(|(i, _)| *i != col)
+        .and_then(|(_, r)| block.text.get(r.clone()))
+        .map(|s| s.trim().to_string())
+        .filter(|s| !s.is_empty());
+    let Some(ptext) = block.text.get(period.clone()) else {
+        return;
+    };
+    let ds: Vec<Duration> = find_durations(ptext)
+        .into_iter()
+        .filter(|d| is_retention_period(ptext, d, true))
+        .collect();
+    let mut push = |days: Option<u32>, after, bound, indefinite, vague| {
+        model.retention.push(Retention {
+            subject: subject.clone(),
+            days,
+            after,
+            bound,
+            indefinite,
+            vague,
+            evidence: Evidence::new(doc, block.span_of(trimmed(&block.text, period.clone()))),
+        });
+    };
+    if !ds.is_empty() {
+        for d in ds.iter().filter(|d| d.range_part != Some(RangePart::Low)) {
+            let b = match bound(ptext, d) {
+                Bound::Unspecified => Bound::Exactly,
+                b => b,
+            };
+            push(Some(d.days), anchor(ptext, d), b, false, false);
+        }
+    } else if indefinite_re().is_match(ptext) {
+        push(None, None, Bound::Unspecified, true, false);
+    } else if vague_re().is_match(ptext) {
+        push(None, None, Bound::Unspecified, false, true);
+    } else if criterion_re().is_match(ptext) {
+        push(None, None, Bound::Unspecified, false, false);
+    }
+}
