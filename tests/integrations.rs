@@ -892,7 +892,7 @@ fn pre_commit_hook_blocks_an_undisclosed_subprocessor_until_it_is_disclosed() {
     std::fs::write(project.join("inventory.yaml"), INVENTORY).expect("write");
     std::fs::write(
         project.join("candor.yaml"),
-        "inventory: inventory.yaml\npolicies: [privacy.md]\n",
+        "inventory: inventory.yaml\npolicies: [privacy.md]\n# This test is about the hook and inventory rules: only the hygiene pack.\npacks: [hygiene]\n",
     )
     .expect("write");
     std::fs::write(project.join("app.py"), "print('hello')\n").expect("write");
