@@ -321,10 +321,15 @@ fn planted_subprocessor_discrepancies_are_found_exactly() {
     );
 }
 
+/// The human report of the groups this file checks (the regulation packs'
+/// findings on these real policies are not what the planted sets are about).
 fn human(set: &str) -> String {
     let config = format!("fixtures/sets/corpus/{set}/candor.yaml");
+    let select = GROUPS.map(|g| g.trim_end_matches('/')).join(",");
     let out = candor()
-        .args(["check", "--color", "never", "--config", &config])
+        .args([
+            "check", "--color", "never", "--select", &select, "--config", &config,
+        ])
         .output()
         .expect("runs");
     String::from_utf8_lossy(&out.stdout).into_owned()
