@@ -77,7 +77,7 @@ pub struct Checks {
 }
 
 /// Every built-in pack, parsed (an error here is a bug in a pack file).
-fn builtin_packs() -> Result<Vec<&'static Pack>> {
+pub(crate) fn builtin_packs() -> Result<Vec<&'static Pack>> {
     packs::builtin_names()
         .map(|n| {
             packs::builtin(n).unwrap_or_else(|| {

@@ -126,6 +126,8 @@ enum Format {
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 enum ModelFormat {
     Json,
+    Yaml,
+    Text,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -372,6 +374,15 @@ fn extract(args: ExtractArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resul
             serde_json::to_writer_pretty(&mut *out, &loaded.model)
                 .map_err(|e| io_err(io::Error::other(e)))?;
             writeln!(out).map_err(io_err)?;
+        }
+        ModelFormat::Yaml => {
+            let y = serde_saphyr::to_string(&loaded.model)
+                .map_err(|e| io_err(io::Error::other(e.to_string())))?;
+            out.write_all(y.as_bytes()).map_err(io_err)?;
+        }
+        ModelFormat::Text => {
+            let t = crate::extract::summary::render(&loaded.model);
+            out.write_all(t.as_bytes()).map_err(io_err)?;
         }
     }
     Ok(EXIT_OK)

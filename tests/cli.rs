@@ -654,3 +654,44 @@ fn inventory_ignore_silences_a_finding() {
     let (code, out, _) = s.run(&["check", "--format", "json"]);
     assert_eq!(code, 0, "{out}");
 }
+
+#[test]
+fn extract_prints_yaml_and_a_text_summary() {
+    let out = candor()
+        .args([
+            "extract",
+            "--format",
+            "yaml",
+            "fixtures/seeds/modeldock-privacy.txt",
+        ])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("schema: candor/model/v1\n"));
+    let out = candor()
+        .args([
+            "extract",
+            "--format",
+            "text",
+            "fixtures/seeds/modeldock-privacy.txt",
+        ])
+        .output()
+        .expect("runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    // Line 21: "via self-hosted Umami analytics"; line 57: "We do not use
+    // Google Analytics, Facebook Pixel, …"; line 84: the contact address.
+    assert!(
+        text.contains("  Umami — self-hosted  (fixtures/seeds/modeldock-privacy.txt:21)"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "  Google Analytics — NOT used (negated)  (fixtures/seeds/modeldock-privacy.txt:57)"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("admin@modeldock.run  (fixtures/seeds/modeldock-privacy.txt:84)"),
+        "{text}"
+    );
+}

@@ -11,6 +11,7 @@ pub mod dates;
 pub mod duration;
 pub mod retention;
 pub mod rights;
+pub mod summary;
 pub mod third_parties;
 
 use crate::document::Document;

@@ -235,15 +235,48 @@ fn descriptor(id: &str, default_level: Level, docs: Option<rules::docs::RuleDocs
     }
 }
 
-/// Every registry rule, then any other rule id a finding carries; with the
-/// index of each id in that list.
+/// Every rule candor knows — the built-in registry and the built-in packs,
+/// sorted by id as `candor rules` lists them — then any other rule id a
+/// finding carries (a user's own pack); with the index of each id.
 fn descriptors(findings: &[Finding]) -> (Vec<Descriptor>, BTreeMap<String, usize>) {
     let mut list = Vec::new();
     let mut index = BTreeMap::new();
-    for r in rules::registry() {
-        let info = r.info();
-        index.insert(info.id.to_string(), list.len());
-        list.push(descriptor(info.id, info.default_level, Some(info.docs())));
+    let packs = crate::checks::builtin_packs().unwrap_or_default();
+    let pack_rule = |id: &str| {
+        packs
+            .iter()
+            .flat_map(|p| p.rules.iter())
+            .find(|r| r.id == id)
+    };
+    for m in crate::checks::catalog(&[]).unwrap_or_default() {
+        let docs = match (rules::find(&m.id), pack_rule(&m.id)) {
+            (Some(r), _) => r.info().docs(),
+            (None, Some(r)) => {
+                let mut body = String::new();
+                if let Some(d) = &r.description {
+                    body.push_str(&format!("{d}\n\n"));
+                }
+                if let Some(c) = &r.citation {
+                    body.push_str(&format!("## References\n\n{c}\n\n"));
+                }
+                body.push_str(&format!(
+                    "## How to fix\n\n{}",
+                    r.help
+                        .as_deref()
+                        .unwrap_or("Add the missing disclosure to the policy.")
+                ));
+                rules::docs::RuleDocs {
+                    summary: r.message.clone(),
+                    body,
+                }
+            }
+            (None, None) => rules::docs::RuleDocs {
+                summary: m.summary.clone(),
+                body: String::new(),
+            },
+        };
+        index.insert(m.id.clone(), list.len());
+        list.push(descriptor(&m.id, m.default_level, Some(docs)));
     }
     for f in findings {
         if !index.contains_key(&f.rule) {
