@@ -61,7 +61,7 @@
 //! with "We do not sell, rent, or share your personal information":
 //!
 //! ```text
-//! error[claims/contradicted-claim]: the policy claims no sale of personal data, but inventory.yaml says the system sells personal data
+//! error[claims/contradicted-claim]: the policy claims no sale of personal data, but inventory.yaml says otherwise: practices.sells_personal_data is true
 //! ```
 //!
 //! ## How to fix
