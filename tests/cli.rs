@@ -299,6 +299,58 @@ fn a_denied_vendor_in_the_inventory_is_a_contradicted_claim_not_an_undisclosed_o
 }
 
 #[test]
+fn a_scoped_claim_is_checked_only_inside_its_scope() {
+    // monitoring-saas-privacy.txt line 64: "We use a minimum of cookies. On
+    // the marketing site — no cookies at all." (the claim starts at column
+    // 30, scope "marketing site"). The consistent inventory's session
+    // cookie (authentication, the cabinet) is outside the scope; the planted
+    // site_lang cookie ("language of the marketing site", inventory line 44)
+    // is inside it, and no document names it either.
+    let (_, json) = check_json("fixtures/sets/monitoring-saas/consistent/candor.yaml");
+    assert!(
+        findings(&json).iter().all(|f| !f.0.starts_with("claims/")),
+        "{json:#}"
+    );
+    let (code, json) = check_json("fixtures/sets/monitoring-saas/planted-scoped-claim/candor.yaml");
+    let mut got: Vec<_> = findings(&json)
+        .into_iter()
+        .filter(|f| {
+            [
+                "inventory/",
+                "claims/",
+                "cookies/",
+                "retention/",
+                "rights/",
+                "consistency/",
+            ]
+            .iter()
+            .any(|g| f.0.starts_with(g))
+        })
+        .collect();
+    got.sort();
+    assert_eq!(
+        got,
+        [
+            f(
+                "claims/contradicted-claim",
+                "no_cookies",
+                "../../../seeds/monitoring-saas-privacy.txt",
+                64,
+                30
+            ),
+            f(
+                "cookies/undisclosed-cookie",
+                "site_lang",
+                "inventory.yaml",
+                43,
+                11
+            ),
+        ]
+    );
+    assert_eq!(code, 1);
+}
+
+#[test]
 fn category_disclosure_human_output() {
     let out = candor()
         .args([
