@@ -342,7 +342,7 @@ fn a_scoped_claim_is_checked_only_inside_its_scope() {
                 "cookies/undisclosed-cookie",
                 "site_lang",
                 "inventory.yaml",
-                43,
+                44,
                 11
             ),
         ]
