@@ -216,7 +216,9 @@ fn python_json(script: &str, args: &[&Path]) -> Value {
 
 fn candor() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_candor"));
-    c.env_remove("CANDOR_FORMAT").env("NO_COLOR", "1");
+    c.env_remove("CANDOR_FORMAT")
+        .env("NO_COLOR", "1")
+        .env("CANDOR_TODAY", "2026-11-22");
     c
 }
 
@@ -890,7 +892,7 @@ fn pre_commit_hook_blocks_an_undisclosed_subprocessor_until_it_is_disclosed() {
     std::fs::write(project.join("inventory.yaml"), INVENTORY).expect("write");
     std::fs::write(
         project.join("candor.yaml"),
-        "inventory: inventory.yaml\npolicies: [privacy.md]\n",
+        "inventory: inventory.yaml\npolicies: [privacy.md]\n# This test is about the hook and inventory rules: only the hygiene pack.\npacks: [hygiene]\n",
     )
     .expect("write");
     std::fs::write(project.join("app.py"), "print('hello')\n").expect("write");

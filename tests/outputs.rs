@@ -14,6 +14,7 @@ fn root() -> PathBuf {
 
 fn candor_in(dir: &Path) -> Command {
     let mut c = Command::cargo_bin("candor").expect("binary built");
+    c.env("CANDOR_TODAY", "2026-11-22");
     c.current_dir(dir)
         .env_remove("CANDOR_FORMAT")
         .env_remove("NO_COLOR");

@@ -13,14 +13,14 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::context::sentence_at;
+use super::rights::local_sentence;
 use crate::document::Document;
 use crate::model::{Children, Evidence, PolicyModel};
 
 fn age_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(
+        super::rights::compile(
             r"(?ix)
               \b(?:under|below|younger\s+than|less\s+than)\s+(?:the\s+age\s+of\s+|age\s+|the\s+age\s+)?(?P<a>\d{1,2})\b
                 (?:\s*(?:years?|yrs?)(?:\s+(?:of\s+age|old|of\s+age\s+or\s+younger))?)?
@@ -30,15 +30,13 @@ fn age_re() -> &'static Regex {
             | \b(?P<e>\d{1,2})\s+years?\s+(?:of\s+age|old)\s+or\s+(?:older|over|above)\b
             ",
         )
-        .expect("static regex")
     })
 }
 
 fn child_context_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)\bchild|\bminors?\b|\bkids?\b|\bteens?\b|\bteenagers?\b|\bnot\s+(?:intended|directed|designed|meant|aimed)\b|\bdirected\s+(?:to|at|towards)\b|\bknowingly\b|\bmust\s+be\b|\bparental\b|\bparents?\b|\bguardian|\bcoppa\b|\bage\b|\byears\s+(?:of\s+age|old)\b")
-            .expect("static regex")
+        super::rights::compile(r"(?i)\bchild|\bminors?\b|\bkids?\b|\bteens?\b|\bteenagers?\b|\bnot\s+(?:intended|directed|designed|meant|aimed)\b|\bdirected\s+(?:to|at|towards)\b|\bknowingly\b|\bmust\s+be\b|\bparental\b|\bparents?\b|\bguardian|\bcoppa\b|\bage\b|\byears\s+(?:of\s+age|old)\b")
     })
 }
 
@@ -46,21 +44,21 @@ fn child_context_re() -> &'static Regex {
 fn not_minimum_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)\bsell\b|\bsells\b|\bsold\b|\bsale\b|\bselling\b|\bopt[- ]?in\b|\bcross-context\b")
-            .expect("static regex")
+        super::rights::compile(r"(?i)\bsell\b|\bsells\b|\bsold\b|\bsale\b|\bselling\b|\bopt[- ]?in\b|\bcross-context\b")
     })
 }
 
 fn children_heading_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)\bchild|\bminors?\b|\bkids?\b|\bage\b|\bcoppa\b").expect("static regex")
+        super::rights::compile(r"(?i)\bchild|\bminors?\b|\bkids?\b|\bage\b|\bcoppa\b")
     })
 }
 
 /// Units that make "under 30" a period, not an age.
 fn unit_after(rest: &str) -> bool {
-    let r = rest.trim_start().to_ascii_lowercase();
+    let r = rest.trim_start();
+    let r = r.get(..r.len().min(12)).unwrap_or(r).to_ascii_lowercase();
     [
         "day", "week", "month", "hour", "minute", "second", "%", "percent", "mb", "kb", "gb",
     ]
@@ -91,7 +89,7 @@ pub fn extract(doc: &Document, model: &mut PolicyModel) {
             if !(6..=21).contains(&age) || unit_after(&block.text[whole.end()..]) {
                 continue;
             }
-            let sentence = sentence_at(block, whole.start());
+            let (_, sentence) = local_sentence(block, whole.start(), whole.end());
             let sent = &block.text[sentence];
             if not_minimum_re().is_match(sent) {
                 continue;

@@ -32,13 +32,15 @@
 //! An unscoped claim ("we do not sell your personal information") has
 //! scope `None`. The evidence is the sentence stating the claim.
 
+use std::cell::OnceCell;
+use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::context::{clause_start, sentence_at};
-use super::rights::{block_label, expand_braces};
+use super::context::clause_start;
+use super::rights::{block_label, expand_braces, local_sentence};
 use crate::document::{Block, Document};
 use crate::lexicon::NameMatcher;
 use crate::lexicon::vendors::catalog;
@@ -129,7 +131,7 @@ fn lexicon() -> &'static Lexicon {
 }
 
 fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
-    cell.get_or_init(|| Regex::new(pattern).expect("static regex"))
+    cell.get_or_init(|| super::rights::compile(pattern))
 }
 
 fn negation_re() -> &'static Regex {
@@ -459,17 +461,19 @@ fn subject_before(block: &Block, sentence: &Range<usize>, cs: usize, at: usize) 
         let start = clause_start(text, sentence, end.saturating_sub(2).max(sentence.start));
         (start, end)
     } else {
-        let prev = block
-            .sentences
-            .iter()
-            .rev()
-            .find(|r| r.end <= sentence.start);
+        let i = block.sentences.partition_point(|r| r.end <= sentence.start);
+        let prev = i.checked_sub(1).and_then(|i| block.sentences.get(i));
         match prev {
             Some(r) => (r.start, r.end),
             None => return String::new(),
         }
     };
-    let prev = text[prev_start.min(prev_end)..prev_end]
+    // Only the end of a long previous sentence can hold the antecedent.
+    let mut from = prev_start.min(prev_end).max(prev_end.saturating_sub(300));
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let prev = text[from..prev_end]
         .trim()
         .trim_end_matches([':', ';', ',', '.', '—', '–'])
         .trim();
@@ -483,7 +487,7 @@ fn subject_before(block: &Block, sentence: &Range<usize>, cs: usize, at: usize) 
 
 /// Is `subject` the organisation behind the document? Its name is in the
 /// title, or it is named throughout (ten times or more).
-fn is_owner(doc: &Document, subject: &str) -> bool {
+fn is_owner(doc: &Document, lower_text: &OnceCell<String>, subject: &str) -> bool {
     let s = strip_determiner(subject);
     if s.is_empty() {
         return false;
@@ -495,12 +499,17 @@ fn is_owner(doc: &Document, subject: &str) -> bool {
     {
         return true;
     }
-    doc.text.to_lowercase().matches(&lower).take(10).count() >= 10
+    lower_text
+        .get_or_init(|| doc.text.to_lowercase())
+        .matches(&lower)
+        .take(10)
+        .count()
+        >= 10
 }
 
-fn is_tool(doc: &Document, subject: &str) -> bool {
+fn is_tool(doc: &Document, lower_text: &OnceCell<String>, subject: &str) -> bool {
     tool_subject_re().is_match(subject)
-        || (!is_owner(doc, subject) && !catalog().matcher().find(subject).is_empty())
+        || (!is_owner(doc, lower_text, subject) && !catalog().matcher().find(subject).is_empty())
 }
 
 /// Where a claim was found: the phrase `m` (a range of `block.text`) in
@@ -509,7 +518,11 @@ fn is_tool(doc: &Document, subject: &str) -> bool {
 /// `subject_end`.
 struct Site<'a> {
     doc: &'a Document,
+    /// The document's text in lower case, made on first need.
+    lower_text: &'a OnceCell<String>,
     block: &'a Block,
+    /// The block's label when it is a list item ("Self-hosted analytics: …").
+    label: Option<Range<usize>>,
     sentence: Range<usize>,
     cs: usize,
     subject_end: usize,
@@ -522,7 +535,9 @@ struct Site<'a> {
 fn scope(site: &Site) -> Option<String> {
     let Site {
         doc,
+        lower_text,
         block,
+        ref label,
         ref sentence,
         cs,
         subject_end,
@@ -555,13 +570,12 @@ fn scope(site: &Site) -> Option<String> {
         } else if passive {
             return (!unscoped_object_re().is_match(&subject))
                 .then(|| strip_determiner(&subject).to_string());
-        } else if is_tool(doc, &subject) {
+        } else if is_tool(doc, lower_text, &subject) {
             return Some(strip_determiner(&subject).to_string());
         } else {
             // An organisation's name ("Namesake does not use …").
         }
-    } else if block.is_list_item()
-        && let Some(l) = block_label(block)
+    } else if let Some(l) = label.clone()
         && l.end <= subject_end
     {
         // 3. "Self-hosted analytics (…): … — no cookies"
@@ -610,17 +624,23 @@ fn word_count(s: &str) -> usize {
 /// Add every claim of `doc` to `model`.
 pub fn extract(doc: &Document, model: &mut PolicyModel) {
     let lex = lexicon();
-    let mut seen: Vec<(&'static str, usize, usize)> = Vec::new();
+    let mut seen: HashSet<(&'static str, usize, usize)> = HashSet::new();
+    let lower_text: OnceCell<String> = OnceCell::new();
     for block in &doc.blocks {
         let text = &block.text;
-        for m in lex.matcher.find(text) {
+        let matches = lex.matcher.find(text);
+        if matches.is_empty() {
+            continue;
+        }
+        let label = block.is_list_item().then(|| block_label(block)).flatten();
+        for m in matches {
             let Some(entry) = lex.entries.get(m.id) else {
                 continue;
             };
             let Some(mut claim) = entry.claim else {
                 continue;
             };
-            let sentence = sentence_at(block, m.start);
+            let (_, sentence) = local_sentence(block, m.start, m.end);
             let cs = clause_start(text, &sentence, m.start);
             let sent_end = sentence.end.max(m.end).min(text.len());
             let after = &text[m.end..sent_end];
@@ -697,7 +717,9 @@ pub fn extract(doc: &Document, model: &mut PolicyModel) {
             let range = m.start..m.end;
             let scope = scope(&Site {
                 doc,
+                lower_text: &lower_text,
                 block,
+                label: label.clone(),
                 sentence: sentence.clone(),
                 cs,
                 subject_end,
@@ -710,10 +732,9 @@ pub fn extract(doc: &Document, model: &mut PolicyModel) {
             let trimmed = sent_text.trim();
             let ev = sentence.start + lead..sentence.start + lead + trimmed.len();
             let span = block.span_of(ev);
-            if seen.contains(&(claim, span.start, span.end)) {
+            if !seen.insert((claim, span.start, span.end)) {
                 continue;
             }
-            seen.push((claim, span.start, span.end));
             model.claims.push(Claim {
                 claim: claim.to_string(),
                 scope,

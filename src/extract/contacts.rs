@@ -15,11 +15,11 @@
 //! "[email protected]" contain no address and yield nothing; documentation
 //! placeholders (`you@example.com`) are skipped.
 
+use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::context::sentence_at;
 use crate::document::{Block, Document};
 use crate::model::{Contact, Evidence, PolicyModel};
 use crate::span::Span;
@@ -27,16 +27,14 @@ use crate::span::Span;
 fn email_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)\b[a-z0-9][a-z0-9._%+\-]*@[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?)*\.[a-z]{2,24}\b")
-            .expect("static regex")
+        super::rights::compile(r"(?i)\b[a-z0-9][a-z0-9._%+\-]*@[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?)*\.[a-z]{2,24}\b")
     })
 }
 
 fn privacy_local_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)privacy|^dpo\b|^dpo[._-]|gdpr|ccpa|data[._-]?protection|dataprotection|^dsar|^dsr[._-]?|datenschutz")
-            .expect("static regex")
+        super::rights::compile(r"(?i)privacy|^dpo\b|^dpo[._-]|gdpr|ccpa|data[._-]?protection|dataprotection|^dsar|^dsr[._-]?|datenschutz")
     })
 }
 
@@ -44,7 +42,7 @@ fn privacy_local_re() -> &'static Regex {
 fn privacy_context_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(
+        super::rights::compile(
             r"(?ix)
             \bprivacy\b | \bpersonal\s+(?:data|information)\b | \bdata\s+protection\b | \bDPO\b
             | \byour\s+(?:data|information|personal|rights?)\b | \brights?\b
@@ -54,31 +52,26 @@ fn privacy_context_re() -> &'static Regex {
             | \bthis\s+(?:privacy\s+)?(?:policy|notice|statement)\b
             ",
         )
-        .expect("static regex")
     })
 }
 
 fn dpo_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(r"(?i)\bDPO\b|\bdata\s+protection\s+officer\b|^dpo\b").expect("static regex")
-    })
+    RE.get_or_init(|| super::rights::compile(r"(?i)\bDPO\b|\bdata\s+protection\s+officer\b|^dpo\b"))
 }
 
 /// Context that gives an address another purpose.
 fn other_purpose_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)\b(?:customer\s+support|support\s+team|technical\s+support|sales|press\s+inquir|media\s+inquir|careers?|jobs?|billing\s+(?:questions|inquiries)|abuse\s+reports?)\b")
-            .expect("static regex")
+        super::rights::compile(r"(?i)\b(?:customer\s+support|support\s+team|technical\s+support|sales|press\s+inquir|media\s+inquir|careers?|jobs?|billing\s+(?:questions|inquiries)|abuse\s+reports?)\b")
     })
 }
 
 fn contact_heading_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)\bcontact|\bquestions\b|\bdata\s+protection\s+officer\b|\bDPO\b|\bprivacy\b|\brights?\b|\bchoices\b")
-            .expect("static regex")
+        super::rights::compile(r"(?i)\bcontact|\bquestions\b|\bdata\s+protection\s+officer\b|\bDPO\b|\bprivacy\b|\brights?\b|\bchoices\b")
     })
 }
 
@@ -124,13 +117,18 @@ fn placeholder(email: &str) -> bool {
 
 /// Role of an address found at `range` of `block`, or `None` when it is not
 /// given for privacy matters.
-fn role(doc: &Document, block: &Block, start: usize, email: &str) -> Option<&'static str> {
-    let sentence = sentence_at(block, start);
+fn role(
+    doc: &Document,
+    block: &Block,
+    label: Option<&str>,
+    start: usize,
+    email: &str,
+) -> Option<&'static str> {
+    let (_, sentence) = super::rights::local_sentence(block, start, start + email.len());
     // Other addresses in the sentence say nothing about this one's role
     // ("contact privacy@x.com or DPO@x.com").
     let masked = email_re().replace_all(&block.text[sentence], " ");
     let sent = masked.as_ref();
-    let label = super::rights::block_label(block).map(|r| &block.text[r]);
     let path = doc.section_path(block);
     let heading = path.last().copied().unwrap_or("");
     let local = email.split('@').next().unwrap_or("");
@@ -151,13 +149,12 @@ fn role(doc: &Document, block: &Block, start: usize, email: &str) -> Option<&'st
 /// Add every privacy contact address of `doc` to `model`, once per address
 /// and role (the first occurrence is the evidence).
 pub fn extract(doc: &Document, model: &mut PolicyModel) {
-    let mut seen: Vec<(String, &'static str)> = Vec::new();
+    let mut seen: HashSet<(String, &'static str)> = HashSet::new();
     let mut push = |email: &str, role: &'static str, span: Span, model: &mut PolicyModel| {
         let key = (email.to_ascii_lowercase(), role);
-        if seen.contains(&key) {
+        if !seen.insert(key) {
             return;
         }
-        seen.push(key);
         model.contacts.push(Contact {
             role: role.to_string(),
             email: email.to_string(),
@@ -165,12 +162,16 @@ pub fn extract(doc: &Document, model: &mut PolicyModel) {
         });
     };
     for block in &doc.blocks {
+        if block.links.is_empty() && !block.text.contains('@') {
+            continue;
+        }
+        let label = super::rights::block_label(block).and_then(|r| block.text.get(r));
         for m in email_re().find_iter(&block.text) {
             let email = m.as_str().trim_end_matches('.');
             if placeholder(email) || inside_url(&block.text, m.start()) {
                 continue;
             }
-            if let Some(r) = role(doc, block, m.start(), email) {
+            if let Some(r) = role(doc, block, label, m.start(), email) {
                 push(
                     email,
                     r,
@@ -199,14 +200,19 @@ pub fn extract(doc: &Document, model: &mut PolicyModel) {
             if shown.eq_ignore_ascii_case(email) {
                 continue;
             }
-            let Some(r) = role(doc, block, link.text.start, email) else {
+            let Some(r) = role(doc, block, label, link.text.start, email) else {
                 continue;
             };
             // Point at the destination in the original text when it is there.
             let outer = block.span_of(link.text.clone());
+            let search_end = block
+                .span
+                .end
+                .max(outer.end)
+                .min(outer.end + 512 + email.len());
             let span = doc
                 .text
-                .get(outer.start..block.span.end.max(outer.end))
+                .get(outer.start..search_end)
                 .and_then(|t| t.find(email))
                 .map(|i| Span::new(outer.start + i, outer.start + i + email.len()))
                 .unwrap_or(outer);

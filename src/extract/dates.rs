@@ -76,7 +76,7 @@ const MONTH: &str = r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?
 fn date_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(&format!(
+        super::rights::compile(&format!(
             concat!(
                 r"(?i)",
                 // 2026-05-15, 2026/05/15, 2026.05.15 (the end is checked in code)
@@ -92,7 +92,6 @@ fn date_re() -> &'static Regex {
             ),
             m = MONTH
         ))
-        .expect("static regex")
     })
 }
 
@@ -186,11 +185,23 @@ pub fn date_at_start(text: &str) -> Option<DateMatch> {
         - text
             .trim_start_matches(|c: char| c.is_whitespace() || "*_\"'`[(".contains(c))
             .len();
-    let c = date_re().captures(&text[skip..])?;
-    if c.get(0)?.start() != 0 {
+    // A date is at most ~30 bytes long: look no further than that, so a
+    // cue without a date costs nothing in a long text.
+    let mut limit = (skip + 48).min(text.len());
+    while !text.is_char_boundary(limit) {
+        limit += 1;
+    }
+    let hay = &text[skip..limit];
+    let c = date_re().captures(hay)?;
+    let whole = c.get(0)?;
+    if whole.start() != 0 {
         return None;
     }
-    let m = from_captures(&text[skip..], &c)?;
+    // The window may have cut a longer number short ("2026-05-155").
+    if whole.end() == hay.len() && text[limit..].starts_with(|ch: char| ch.is_ascii_digit()) {
+        return None;
+    }
+    let m = from_captures(hay, &c)?;
     Some(DateMatch {
         start: m.start + skip,
         end: m.end + skip,
@@ -219,7 +230,7 @@ enum Tier {
 fn statement_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(
+        super::rights::compile(
             r"(?ix)
             (?P<upd>
                 \blast\s+(?:updated|modified|revised|reviewed|changed|amended|edited)
@@ -237,7 +248,6 @@ fn statement_re() -> &'static Regex {
             )
             | (?P<dated>\bdated?\b)",
         )
-        .expect("static regex")
     })
 }
 
@@ -245,8 +255,9 @@ fn statement_re() -> &'static Regex {
 fn gap_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)^(?:[\s:*_\-–—,]|\b(?:on|as\s+of|of|from|since|is|was|date|at|the)\b)*")
-            .expect("static regex")
+        super::rights::compile(
+            r"(?i)^(?:[\s:*_\-–—,]|\b(?:on|as\s+of|of|from|since|is|was|date|at|the)\b)*",
+        )
     })
 }
 
@@ -254,16 +265,14 @@ fn gap_re() -> &'static Regex {
 fn about_policy_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)\b(?:this|these|our)\s+(?:[\w-]+\s+)?(?:policy|notice|statement|terms|document|version)\b|\bpolicy\b")
-            .expect("static regex")
+        super::rights::compile(r"(?i)\b(?:this|these|our)\s+(?:[\w-]+\s+)?(?:policy|notice|statement|terms|document|version)\b|\bpolicy\b")
     })
 }
 
 fn changelog_heading_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)\bchange\s*logs?\b|\bchanges?\s+log\b|\b(?:change|revision|version|update|amendment|document)s?\s+history\b|\bhistory\s+of\s+(?:changes|revisions|updates)\b|\brevisions?\b")
-            .expect("static regex")
+        super::rights::compile(r"(?i)\bchange\s*logs?\b|\bchanges?\s+log\b|\b(?:change|revision|version|update|amendment|document)s?\s+history\b|\bhistory\s+of\s+(?:changes|revisions|updates)\b|\brevisions?\b")
     })
 }
 
@@ -345,7 +354,7 @@ fn statements(block: &Block, out: &mut Vec<Candidate>) {
             }
             Tier::Effective
         } else {
-            let sentence = super::context::sentence_at(block, cue.start());
+            let (_, sentence) = super::rights::local_sentence(block, cue.start(), cue.end());
             if !lead && !about_policy_re().is_match(&text[sentence]) {
                 continue;
             }

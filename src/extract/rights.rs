@@ -23,12 +23,13 @@
 //! statement; retention wording between the response verb and the period
 //! ("… and delete your data within 30 days") disqualifies it.
 
+use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::context::{negated_before, sentence_at};
+use super::context::negated_before;
 use crate::document::{Block, BlockKind, Document};
 use crate::lexicon::NameMatcher;
 use crate::model::{Evidence, PolicyModel, RightFact};
@@ -156,8 +157,21 @@ fn lexicon() -> &'static Lexicon {
     L.get_or_init(|| parse_lexicon(TSV))
 }
 
+/// Compile a static pattern with ASCII classes: `\b`, `\d` and `\w` become
+/// their ASCII forms. A Unicode `\b` sends text with non-ASCII characters
+/// to the regex crate's slow engines, and Unicode `\d`/`\w` classes make
+/// compiling many times slower; the vocabulary and numbers matched here
+/// are ASCII.
+pub(crate) fn compile(pattern: &str) -> Regex {
+    let p = pattern
+        .replace(r"\b", r"(?-u:\b)")
+        .replace(r"\d", "[0-9]")
+        .replace(r"\w", "[0-9A-Za-z_]");
+    Regex::new(&p).expect("static regex")
+}
+
 fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
-    cell.get_or_init(|| Regex::new(pattern).expect("static regex"))
+    cell.get_or_init(|| compile(pattern))
 }
 
 /// Headings that make a section about the reader's rights.
@@ -268,8 +282,11 @@ fn object_window(
             return (e, e);
         }
     };
-    for m in matches.iter().skip(i + 1) {
-        if m.start < last || !chain_gap_re().is_match(&text[last..m.start]) {
+    for m in matches.iter().skip(i + 1).take(16) {
+        if m.start < last
+            || m.start - last > REACH
+            || !chain_gap_re().is_match(&text[last..m.start])
+        {
             break;
         }
         last = m.end;
@@ -332,6 +349,43 @@ fn chain_gap_re() -> &'static Regex {
         &RE,
         r"(?i)^(?:[\s,/]|\b(?:and|or|and/or|to|as\s+well\s+as|also|request|ask\s+us\s+to|us\s+to)\b)*$",
     )
+}
+
+/// How far look-arounds reach from a match, in bytes: enough for any
+/// sentence a policy writes, and a bound on the work in run-on text.
+const REACH: usize = 400;
+
+fn floor_boundary(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_boundary(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while i < text.len() && !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+/// The sentence of `block` around the match `start..end`: its start (which
+/// identifies it) and the part of it within [`REACH`] bytes of the match.
+/// Found by binary search over the block's sorted sentences.
+pub(crate) fn local_sentence(block: &Block, start: usize, end: usize) -> (usize, Range<usize>) {
+    let text = &block.text;
+    let i = block.sentences.partition_point(|r| r.start <= start);
+    let full = i
+        .checked_sub(1)
+        .and_then(|i| block.sentences.get(i))
+        .filter(|r| start < r.end.max(r.start + 1))
+        .cloned()
+        .unwrap_or(0..text.len());
+    let lo = floor_boundary(text, start.saturating_sub(REACH)).max(full.start);
+    let hi = ceil_boundary(text, end.saturating_add(REACH)).min(full.end.max(end));
+    (full.start, lo.min(start)..hi.max(end).min(text.len()))
 }
 
 /// Start of the clause containing `offset` within `sentence`.
@@ -403,7 +457,7 @@ fn is_lead_in(block: &Block) -> bool {
 pub fn extract(doc: &Document, model: &mut PolicyModel) {
     let lex = lexicon();
     let mut lead_in = false;
-    let mut seen: Vec<(&'static str, usize, usize)> = Vec::new();
+    let mut seen: HashSet<(&'static str, usize, usize)> = HashSet::new();
     for block in &doc.blocks {
         if !block.is_list_item() {
             lead_in = is_lead_in(block);
@@ -425,7 +479,7 @@ pub fn extract(doc: &Document, model: &mut PolicyModel) {
             let Some(entry) = lex.entries.get(m.id) else {
                 continue;
             };
-            let sentence = sentence_at(block, m.start);
+            let (sid, sentence) = local_sentence(block, m.start, m.end);
             let s0 = sentence.start.min(m.start);
             let cs = clause_from(text, &sentence, m.start);
             let prefix = &text[cs..m.start];
@@ -445,13 +499,16 @@ pub fn extract(doc: &Document, model: &mut PolicyModel) {
                 .filter(|c| !organisation_right_re().is_match(&text[s0..s0 + c.start()]))
                 .last()
                 .map(|c| (s0 + c.start(), s0 + c.end()))
-                .or((in_lead_list && s0 == 0).then_some((0, 0)));
+                .or((in_lead_list && sid == 0).then_some((0, 0)));
             let direct = cue.filter(|&(_, ce)| {
                 let gap = &text[ce..m.start];
                 word_count(gap) <= 4 && !boundary_re().is_match(gap) && !gap.contains(',')
             });
             let chained = chain.filter(|&(ss, end, _)| {
-                ss == s0 && end <= m.start && chain_gap_re().is_match(&text[end..m.start])
+                ss == sid
+                    && end <= m.start
+                    && m.start - end <= REACH
+                    && chain_gap_re().is_match(&text[end..m.start])
             });
             let cue_start = direct.map(|(s, _)| s).or(chained.map(|(_, _, s)| s));
             let accepted = match entry.kind {
@@ -486,16 +543,15 @@ pub fn extract(doc: &Document, model: &mut PolicyModel) {
                 }
             };
             if let Some(cstart) = cue_start.filter(|_| entry.kind == Kind::Word || accepted) {
-                chain = Some((s0, m.end, cstart));
+                chain = Some((sid, m.end, cstart));
             }
             if !accepted {
                 continue;
             }
             let span = block.span_of(m.start..m.end);
-            if seen.contains(&(entry.right, span.start, span.end)) {
+            if !seen.insert((entry.right, span.start, span.end)) {
                 continue;
             }
-            seen.push((entry.right, span.start, span.end));
             model.rights.push(RightFact {
                 right: entry.right.to_string(),
                 evidence: Evidence::new(doc, span),
@@ -548,11 +604,12 @@ fn request_context_re() -> &'static Regex {
 /// The first "we will respond within N days" statement of `doc`, in days.
 pub fn response_days(doc: &Document) -> Option<u32> {
     for block in &doc.blocks {
+        let mut request_context: Option<bool> = None;
         for c in response_re().captures_iter(&block.text) {
             let (Some(whole), Some(dur)) = (c.get(0), c.name("dur")) else {
                 continue;
             };
-            let sentence = sentence_at(block, whole.start());
+            let (_, sentence) = local_sentence(block, whole.start(), whole.end());
             let before = &block.text[sentence.start.min(whole.start())..whole.start()];
             let Some(verb) = respond_word_re().find_iter(before).last() else {
                 continue;
@@ -561,7 +618,9 @@ pub fn response_days(doc: &Document) -> Option<u32> {
             if not_response_re().is_match(between) || word_count(between) > 12 {
                 continue;
             }
-            if !request_context_re().is_match(&block.text) && !respond_is_explicit(before) {
+            let in_request_context =
+                *request_context.get_or_insert_with(|| request_context_re().is_match(&block.text));
+            if !in_request_context && !respond_is_explicit(before) {
                 continue;
             }
             if let Some(days) = duration_days(dur.as_str()) {

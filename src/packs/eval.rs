@@ -105,6 +105,7 @@ impl<'a> Matches<'a> {
         let set = pack.matcher()?;
         let caches = RefCell::new(set.caches());
         let n = pack.atoms.len();
+
         let mut any = Bits::with_len(n);
         let mut blocks = Vec::with_capacity(input.docs.len());
         let mut sections = Vec::with_capacity(input.docs.len());
@@ -359,19 +360,19 @@ fn finding(
 struct Ctx<'a, 'b> {
     input: &'b PackInput<'a>,
     matches: Option<Matches<'a>>,
-    model_json: RefCell<Option<serde_json::Value>>,
+    model_json: std::cell::OnceCell<serde_json::Value>,
 }
 
 impl Ctx<'_, '_> {
-    fn model_list(&self, list: &str) -> Vec<serde_json::Value> {
-        let mut cache = self.model_json.borrow_mut();
-        let json = cache.get_or_insert_with(|| {
-            serde_json::to_value(self.input.model).unwrap_or(serde_json::Value::Null)
-        });
-        json.get(list)
+    /// One list of the model, as JSON (the model is serialized once).
+    fn model_list(&self, list: &str) -> &[serde_json::Value] {
+        self.model_json
+            .get_or_init(|| {
+                serde_json::to_value(self.input.model).unwrap_or(serde_json::Value::Null)
+            })
+            .get(list)
             .and_then(|v| v.as_array())
-            .cloned()
-            .unwrap_or_default()
+            .map_or(&[], Vec::as_slice)
     }
 
     fn query_matches(entry: &serde_json::Value, q: &ModelQuery) -> bool {
@@ -487,7 +488,7 @@ pub fn check_pack(
     let cx = Ctx {
         input,
         matches,
-        model_json: RefCell::new(None),
+        model_json: std::cell::OnceCell::new(),
     };
     for (rule, rr) in active {
         if !cx.applies(rule) {
@@ -522,14 +523,22 @@ fn check_rule(cx: &Ctx<'_, '_>, rule: &PackRule, rr: RuleRun, out: &mut Vec<Find
                         section.is_none()
                             && matches!(item, Item::One(a) if m.front.get(di).is_some_and(|b| b.get(*a)))
                     };
-                    m.blocks_iter().any(|(di, b)| {
-                        d.is_none_or(|want| want == di)
-                            && section.is_none_or(|s| m.in_section(di, b, s))
-                            && m.item_in_block(item, di, b)
-                    }) || match d {
-                        Some(di) => in_front(di),
-                        None => (0..m.docs.len()).any(in_front),
-                    }
+                    let in_doc = |di: usize| {
+                        let n = m.blocks.get(di).map_or(0, Vec::len);
+                        (0..n).any(|b| {
+                            section.is_none_or(|s| m.in_section(di, b, s))
+                                && m.item_in_block(item, di, b)
+                        })
+                    };
+                    let in_blocks = match d {
+                        Some(di) => in_doc(di),
+                        None => (0..m.docs.len()).any(in_doc),
+                    };
+                    in_blocks
+                        || match d {
+                            Some(di) => in_front(di),
+                            None => (0..m.docs.len()).any(in_front),
+                        }
                 })
             };
             if !*per_document {
@@ -694,7 +703,7 @@ fn check_rule(cx: &Ctx<'_, '_>, rule: &PackRule, rr: RuleRun, out: &mut Vec<Find
                 }
                 Expect::Absent | Expect::Every => {
                     let want = *expect == Expect::Absent;
-                    for e in &entries {
+                    for e in entries {
                         if Ctx::query_matches(e, query) != want {
                             continue;
                         }

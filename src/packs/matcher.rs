@@ -43,6 +43,9 @@ struct Group {
     anchored: bool,
     /// Run over the ASCII-lowercased text.
     lower: bool,
+    /// Bytes a match can start with (after any leading assertion); `None`
+    /// when some pattern could start with anything or match empty.
+    first: Option<Box<[bool; 256]>>,
 }
 
 /// The compiled patterns of a pack.
@@ -78,6 +81,82 @@ pub(crate) struct Caches(Vec<lazy::Cache>);
 
 fn syntax_config() -> syntax::Config {
     syntax::Config::new().unicode(false).utf8(false)
+}
+
+/// Add the bytes a match of `hir` can start with to `set`; `false` when
+/// that is not known (Unicode classes) or the pattern can match empty.
+fn first_bytes(hir: &Hir, set: &mut [bool; 256]) -> bool {
+    if hir.properties().minimum_len() == Some(0) {
+        return false;
+    }
+    match hir.kind() {
+        HirKind::Literal(l) => match l.0.first() {
+            Some(&b) => {
+                set[usize::from(b)] = true;
+                true
+            }
+            None => false,
+        },
+        HirKind::Class(regex_syntax::hir::Class::Bytes(c)) => {
+            for r in c.iter() {
+                for b in r.start()..=r.end() {
+                    set[usize::from(b)] = true;
+                }
+            }
+            true
+        }
+        HirKind::Class(regex_syntax::hir::Class::Unicode(c)) => {
+            // Only ASCII starts can be listed exactly; otherwise give up.
+            let mut ok = true;
+            for r in c.iter() {
+                let (s, e) = (u32::from(r.start()), u32::from(r.end()));
+                if e > 0x7f {
+                    ok = false;
+                    break;
+                }
+                for b in s..=e {
+                    if let Ok(b) = usize::try_from(b) {
+                        set[b] = true;
+                    }
+                }
+            }
+            ok
+        }
+        HirKind::Concat(v) => {
+            // Leading assertions and empty-matching parts are transparent.
+            for h in v {
+                match h.kind() {
+                    HirKind::Look(_) => continue,
+                    _ if h.properties().minimum_len() == Some(0) => {
+                        if !first_bytes_nullable(h, set) {
+                            return false;
+                        }
+                    }
+                    _ => return first_bytes(h, set),
+                }
+            }
+            false
+        }
+        HirKind::Alternation(v) => v.iter().all(|h| first_bytes(h, set)),
+        HirKind::Capture(c) => first_bytes(&c.sub, set),
+        HirKind::Repetition(r) => first_bytes(&r.sub, set),
+        HirKind::Empty | HirKind::Look(_) => false,
+    }
+}
+
+/// The first bytes of a part that may also match empty (`(?:the )?`).
+fn first_bytes_nullable(hir: &Hir, set: &mut [bool; 256]) -> bool {
+    match hir.kind() {
+        HirKind::Repetition(r) => first_bytes(&r.sub, set),
+        HirKind::Capture(c) => first_bytes_nullable(&c.sub, set),
+        HirKind::Alternation(v) => v.iter().all(|h| {
+            h.properties().minimum_len() == Some(0) && matches!(h.kind(), HirKind::Empty)
+                || first_bytes(h, set)
+                || first_bytes_nullable(h, set)
+        }),
+        HirKind::Empty => true,
+        _ => false,
+    }
 }
 
 /// Must every match of `hir` start at an ASCII word boundary or at the start
@@ -230,7 +309,13 @@ impl Matcher {
             if hirs.is_empty() {
                 continue;
             }
+            let mut set = [false; 256];
+            let first = hirs
+                .iter()
+                .all(|h| first_bytes(h, &mut set))
+                .then(|| Box::new(set));
             groups.push(Group {
+                first,
                 re: build(&hirs)?,
                 hirs,
                 fallback: std::sync::OnceLock::new(),
@@ -257,6 +342,24 @@ impl Matcher {
             .iter()
             .any(|g| g.lower)
             .then(|| text.to_ascii_lowercase());
+        // Word boundaries (the same in the lowercased text), plus the start.
+        let bounds: Vec<usize> = if self.groups.iter().any(|g| g.anchored) {
+            let mut v = vec![0];
+            let mut prev = text.first().is_some_and(|&b| is_word(b));
+            for (i, &b) in text.iter().enumerate().skip(1) {
+                let w = is_word(b);
+                if w != prev {
+                    v.push(i);
+                }
+                prev = w;
+            }
+            if prev && !text.is_empty() {
+                v.push(text.len());
+            }
+            v
+        } else {
+            Vec::new()
+        };
         let mut c = caches.borrow_mut();
         for (g, cache) in self.groups.iter().zip(c.0.iter_mut()) {
             let hay: &[u8] = match (&lowered, g.lower) {
@@ -266,13 +369,10 @@ impl Matcher {
             let mut set = PatternSet::new(g.re.pattern_len());
             let mut gave_up = false;
             if g.anchored {
-                for i in 0..=hay.len() {
-                    let before = i
-                        .checked_sub(1)
-                        .and_then(|j| hay.get(j))
-                        .is_some_and(|&b| is_word(b));
-                    let after = hay.get(i).is_some_and(|&b| is_word(b));
-                    if i != 0 && before == after {
+                for &i in &bounds {
+                    if let Some(first) = &g.first
+                        && !hay.get(i).is_some_and(|&b| first[usize::from(b)])
+                    {
                         continue;
                     }
                     let input = Input::new(hay).range(i..).anchored(Anchored::Yes);
@@ -339,9 +439,9 @@ mod tests {
             "un café noir",
             "",
         ] {
+            let want: Vec<usize> = rs.matches(text.as_bytes()).iter().collect();
             let mut got = m.matches(text.as_bytes(), &cache);
             got.sort_unstable();
-            let want: Vec<usize> = rs.matches(text.as_bytes()).iter().collect();
             assert_eq!(got, want, "{text}");
         }
     }

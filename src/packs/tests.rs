@@ -816,3 +816,39 @@ fn document_scope_checks_each_file_and_reads_front_matter() {
     assert_eq!(got[0].location.path, "subprocessors.md");
     assert_eq!((got[0].location.line, got[0].location.column), (1, 1));
 }
+
+#[test]
+fn the_matcher_agrees_with_a_regex_set_on_real_policies() {
+    // Every built-in pack over every line of the seeds, the example and a
+    // few corpus policies: the same patterns match as with regex::RegexSet.
+    let mut texts = String::new();
+    for f in [
+        "fixtures/seeds/modeldock-privacy.txt",
+        "fixtures/seeds/dunops-privacy.txt",
+        "fixtures/seeds/monitoring-saas-privacy.txt",
+        "fixtures/example/privacy.md",
+        "fixtures/corpus/github/privacy-statement.md",
+        "fixtures/corpus/basecamp/privacy-policy.md",
+        "fixtures/corpus/mozilla/websites-privacy-notice.md",
+    ] {
+        let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(f);
+        texts.push_str(&std::fs::read_to_string(p).unwrap_or_default());
+        texts.push('\n');
+    }
+    assert!(texts.len() > 50_000, "fixtures missing");
+    for name in builtin_names() {
+        let p = builtin(name).unwrap().unwrap();
+        let pats: Vec<&str> = (0..p.atoms.len()).map(|a| p.pattern(a)).collect();
+        let m = p.matcher().unwrap();
+        let cache = std::cell::RefCell::new(m.caches());
+        let mut rs = regex::bytes::RegexSetBuilder::new(&pats);
+        rs.unicode(false).size_limit(64 << 20);
+        let rs = rs.build().unwrap();
+        for line in texts.lines() {
+            let mut got = m.matches(line.as_bytes(), &cache);
+            got.sort_unstable();
+            let want: Vec<usize> = rs.matches(line.as_bytes()).iter().collect();
+            assert_eq!(got, want, "{name}: {line}");
+        }
+    }
+}
