@@ -278,6 +278,115 @@ fn a_vendor_covered_only_by_its_category_is_a_warning_not_an_error() {
 }
 
 #[test]
+fn a_denied_vendor_in_the_inventory_is_a_contradicted_claim_not_an_undisclosed_one() {
+    // modeldock-privacy.txt line 57: "We do not use Google Analytics,
+    // Facebook Pixel, or any other third-party tracking services." The
+    // planted inventory lists Google Analytics (line 46, column 11). Both
+    // the denial of the vendor (column 15) and the claim of no third-party
+    // analytics (the sentence, column 1) are contradicted; the vendor is not
+    // also reported as undisclosed.
+    let (code, json) = check_json("fixtures/sets/modeldock/planted-denied/candor.yaml");
+    let mut got: Vec<_> = findings(&json)
+        .into_iter()
+        .filter(|f| f.0.starts_with("inventory/") || f.0.starts_with("claims/"))
+        .collect();
+    got.sort();
+    let seed = "../../../seeds/modeldock-privacy.txt";
+    assert_eq!(
+        got,
+        [
+            f(
+                "claims/contradicted-claim",
+                "Google Analytics",
+                seed,
+                57,
+                15
+            ),
+            f(
+                "claims/contradicted-claim",
+                "no_third_party_analytics",
+                seed,
+                57,
+                1
+            ),
+        ]
+    );
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn a_scoped_claim_is_checked_only_inside_its_scope() {
+    // monitoring-saas-privacy.txt line 64: "We use a minimum of cookies. On
+    // the marketing site — no cookies at all." (the claim starts at column
+    // 30, scope "marketing site"). The consistent inventory's session
+    // cookie (authentication, the cabinet) is outside the scope; the planted
+    // site_lang cookie ("language of the marketing site", inventory line 44)
+    // is inside it, and no document names it either.
+    let (_, json) = check_json("fixtures/sets/monitoring-saas/consistent/candor.yaml");
+    assert!(
+        findings(&json).iter().all(|f| !f.0.starts_with("claims/")),
+        "{json:#}"
+    );
+    let (code, json) = check_json("fixtures/sets/monitoring-saas/planted-scoped-claim/candor.yaml");
+    let mut got: Vec<_> = findings(&json)
+        .into_iter()
+        .filter(|f| {
+            [
+                "inventory/",
+                "claims/",
+                "cookies/",
+                "retention/",
+                "rights/",
+                "consistency/",
+            ]
+            .iter()
+            .any(|g| f.0.starts_with(g))
+        })
+        .collect();
+    got.sort();
+    assert_eq!(
+        got,
+        [
+            f(
+                "claims/contradicted-claim",
+                "no_cookies",
+                "../../../seeds/monitoring-saas-privacy.txt",
+                64,
+                30
+            ),
+            f(
+                "cookies/undisclosed-cookie",
+                "site_lang",
+                "inventory.yaml",
+                44,
+                11
+            ),
+        ]
+    );
+    assert_eq!(code, 1);
+}
+
+#[test]
+fn category_disclosure_human_output() {
+    let out = candor()
+        .args([
+            "check",
+            "--config",
+            "fixtures/sets/dunops/planted-category/candor.yaml",
+            "--select",
+            "inventory,retention,cookies,claims,rights,consistency",
+            "--color",
+            "never",
+        ])
+        .output()
+        .expect("runs");
+    insta::assert_snapshot!(
+        "dunops_planted_category_human",
+        String::from_utf8_lossy(&out.stdout)
+    );
+}
+
+#[test]
 fn fail_on_warning_counts_warnings() {
     // The planted ModelDock set has one error and one warning; the consistent
     // one none at all.

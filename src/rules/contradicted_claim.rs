@@ -27,7 +27,8 @@
 //! cookies") is checked only against inventory entries inside that scope:
 //!
 //! - when the scope names a vendor or tool (a catalog vendor, a
-//!   subprocessor or a `self_hosted` tool), an entry is in scope when it is
+//!   subprocessor or a `self_hosted` tool, also in parentheses: "our
+//!   analytics solution (Umami)"), an entry is in scope when it is
 //!   that vendor (a subprocessor) or is provided by it (a cookie's
 //!   `provider`);
 //! - otherwise an entry is in scope when its name, purpose and provider
@@ -60,7 +61,7 @@
 //! with "We do not sell, rent, or share your personal information":
 //!
 //! ```text
-//! error[claims/contradicted-claim]: the policy claims no sale of personal data, but inventory.yaml says the system sells personal data
+//! error[claims/contradicted-claim]: the policy claims no sale of personal data, but inventory.yaml says otherwise: practices.sells_personal_data is true
 //! ```
 //!
 //! ## How to fix
@@ -75,7 +76,7 @@
 //! FTC Act §5 (15 U.S.C. §45); GDPR Art. 5(1)(a), Art. 13; CCPA Cal. Civ.
 //! Code §1798.120, §1798.135; ePrivacy Directive Art. 5(3).
 
-use super::shared::{Disclosure, primary_category, subprocessor_disclosures};
+use super::shared::{Disclosure, name_variants, primary_category, subprocessor_disclosures};
 use super::{Context, Finding, Level, Location, Rule, RuleInfo, SourceFile};
 use crate::inventory::{InvCookie, Inventory, Located, Subprocessor};
 use crate::lexicon::vendors::catalog;
@@ -121,10 +122,10 @@ const TRACKING_WORDS: [&str; 12] = [
 ];
 
 /// A claim's scope, resolved.
-enum Scope<'a> {
+enum Scope {
     All,
     /// A vendor or tool, by the name the policy used.
-    Vendor(&'a str),
+    Vendor(String),
     /// Part of the service, as content words.
     Words(Vec<String>),
 }
@@ -136,19 +137,26 @@ fn words(s: &str) -> Vec<String> {
         .collect()
 }
 
-fn resolve_scope<'a>(scope: Option<&'a str>, inv: &Inventory) -> Scope<'a> {
+fn resolve_scope(scope: Option<&str>, inv: &Inventory) -> Scope {
     let Some(s) = scope.map(str::trim).filter(|s| !s.is_empty()) else {
         return Scope::All;
     };
     let cat = catalog();
-    let names_vendor = cat.resolve(s).is_some()
-        || inv
-            .subprocessors
-            .iter()
-            .any(|sp| sp.names().any(|n| cat.same_vendor(n, s)))
-        || inv.self_hosted.iter().any(|t| cat.same_vendor(&t.value, s));
+    // "analytics solution (Umami)" names Umami: try the parts too.
+    let names_vendor = name_variants(s).iter().any(|v| {
+        cat.resolve(v).is_some()
+            || inv
+                .subprocessors
+                .iter()
+                .any(|sp| sp.names().any(|n| cat.same_vendor(n, v)))
+            || inv.self_hosted.iter().any(|t| cat.same_vendor(&t.value, v))
+    });
     if names_vendor {
-        return Scope::Vendor(s);
+        let vendor = name_variants(s)
+            .into_iter()
+            .find(|v| cat.resolve(v).is_some())
+            .unwrap_or_else(|| s.to_string());
+        return Scope::Vendor(vendor);
     }
     let w: Vec<String> = words(s)
         .into_iter()
@@ -161,7 +169,7 @@ fn resolve_scope<'a>(scope: Option<&'a str>, inv: &Inventory) -> Scope<'a> {
     }
 }
 
-impl Scope<'_> {
+impl Scope {
     fn is_all(&self) -> bool {
         matches!(self, Scope::All)
     }

@@ -130,7 +130,7 @@ impl Lifetime {
         match (self, other) {
             (Lifetime::Session, Lifetime::Session) => true,
             (Lifetime::Days(a), Lifetime::Days(b)) => {
-                let (lo, hi) = (a.min(b), a.max(b));
+                let (lo, hi) = (u64::from(a.min(b)), u64::from(a.max(b)));
                 hi - lo <= 1 || (hi - lo) * 100 <= hi * 3
             }
             _ => false,
@@ -247,5 +247,7 @@ mod tests {
         assert!(Lifetime::Days(365).same(Lifetime::Days(360)));
         assert!(!Lifetime::Days(365).same(Lifetime::Days(390)));
         assert!(!Lifetime::Session.same(Lifetime::Days(1)));
+        assert!(Lifetime::Days(u32::MAX).same(Lifetime::Days(u32::MAX - 1)));
+        assert!(!Lifetime::Days(u32::MAX).same(Lifetime::Days(0)));
     }
 }

@@ -7,7 +7,7 @@
 //! its `name`, `aliases`, `id` or the policy's own words for its categories,
 //! in the statement's subject or in the sentence, list item or section it
 //! sits in (general statements about "your data" apply to every item that
-//! has no statement of its own). The policy's period is a promise:
+//! has no period stated for it alone). The policy's period is a promise:
 //!
 //! - a system period longer than an `at_most` ("within 90 days", "no longer
 //!   than"), `exactly` ("for 1 year") or unqualified promise is an error;
@@ -18,7 +18,10 @@
 //!   (plan tiers: "30 days / 90 days");
 //! - `indefinite` in the inventory exceeds every stated period, and also a
 //!   policy that says only "while your account is active": that statement
-//!   promises the data ends with the account.
+//!   promises the data ends with the account;
+//! - a statement that the data is kept *indefinitely* ("records will be
+//!   maintained indefinitely"), whose subject or sentence names the item,
+//!   allows any period.
 //!
 //! `until account_deletion + 90d` against "within 90 days after you close
 //! your account" is consistent; `until account_deletion + 180d` is not. The
@@ -46,7 +49,7 @@
 //! with "Account data — until account closure + 90 days":
 //!
 //! ```text
-//! error[retention/exceeds-policy]: the system keeps account for 180 days after account deletion, longer than the policy's 90 days after account closure
+//! error[retention/exceeds-policy]: the system keeps account for 180 days after account deletion, longer than the policy's at most 90 days after account closure
 //! ```
 //!
 //! ## How to fix

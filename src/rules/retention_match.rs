@@ -143,8 +143,13 @@ fn mentioned(matcher: &NameMatcher, text: &str) -> BTreeSet<usize> {
 pub(crate) enum Covers {
     /// Every item.
     General,
-    /// These items (indexes into `Inventory::data`).
-    Items(BTreeSet<usize>),
+    /// These items (indexes into `Inventory::data`); `direct` when the
+    /// statement's subject or sentence names them, not only its paragraph
+    /// or section.
+    Items {
+        items: BTreeSet<usize>,
+        direct: bool,
+    },
 }
 
 /// What every statement of the model covers (same order as `model.retention`).
@@ -170,9 +175,11 @@ fn covers(cx: &Context<'_>, matcher: &NameMatcher, r: &Retention) -> Covers {
     let around = cx
         .doc(&r.evidence.path)
         .and_then(|d| surroundings(d, r.evidence.span()));
+    let mut direct = true;
     if let Some(a) = &around {
         items.extend(mentioned(matcher, a.sentence));
         if items.is_empty() {
+            direct = false;
             items = mentioned(matcher, a.block);
         }
         if items.is_empty() {
@@ -187,7 +194,7 @@ fn covers(cx: &Context<'_>, matcher: &NameMatcher, r: &Retention) -> Covers {
     if items.is_empty() && subject.is_none() {
         Covers::General
     } else {
-        Covers::Items(items)
+        Covers::Items { items, direct }
     }
 }
 
@@ -265,6 +272,12 @@ pub(crate) enum Outcome {
 ///    same (or no) event is exceeded, the item `Exceeds`; when it is only
 ///    shorter than `exactly` promises, `Shorter`; when every promise runs
 ///    from another event, `TriggerMismatch`.
+/// 0. An `indefinite` statement that says *indefinitely* ("records will be
+///    maintained indefinitely", `forever[i]`) and whose subject or sentence
+///    names the item (`direct[i]`) allows any period. One that names it only
+///    through its paragraph or section, or a general one ("we may retain
+///    anonymised information indefinitely"), says nothing sure about the
+///    item and is ignored.
 /// 3. Without a period, an `indefinite` statement ("while your account is
 ///    active") covers the time the account exists. It is consistent with a
 ///    period that runs from collection, with `until account_deletion`, and
@@ -277,9 +290,19 @@ pub(crate) enum Outcome {
 pub(crate) fn evaluate(
     period: RetentionPeriod,
     statements: &[Retention],
+    forever: &[bool],
+    direct: &[bool],
     attached: &[usize],
     general: &[usize],
 ) -> Outcome {
+    let is_forever = |i: usize| forever.get(i).copied().unwrap_or(false);
+    let is_direct = |i: usize| direct.get(i).copied().unwrap_or(false);
+    if attached
+        .iter()
+        .any(|&i| is_forever(i) && is_direct(i) && statements.get(i).is_some_and(|r| r.indefinite))
+    {
+        return Outcome::Consistent;
+    }
     let with_days = |ids: &[usize]| -> Vec<usize> {
         ids.iter()
             .copied()
@@ -319,7 +342,7 @@ pub(crate) fn evaluate(
     let indefinite: Vec<usize> = all
         .iter()
         .copied()
-        .filter(|&i| statements.get(i).is_some_and(|r| r.indefinite))
+        .filter(|&i| !is_forever(i) && statements.get(i).is_some_and(|r| r.indefinite))
         .collect();
     if !indefinite.is_empty() {
         return match period {
@@ -341,6 +364,35 @@ pub(crate) fn evaluate(
     Outcome::Undisclosed
 }
 
+/// For each statement of the model: does its sentence say the data is kept
+/// *indefinitely* ("maintained indefinitely", "forever", "permanently",
+/// "in perpetuity") rather than "as long as your account is active"?
+pub(crate) fn says_forever(cx: &Context<'_>) -> Vec<bool> {
+    const CUES: [&str; 5] = [
+        "indefinite",
+        "forever",
+        "permanently",
+        "in perpetuity",
+        "no time limit",
+    ];
+    cx.model
+        .retention
+        .iter()
+        .map(|r| {
+            r.indefinite
+                && cx
+                    .doc(&r.evidence.path)
+                    .and_then(|d| surroundings(d, r.evidence.span()))
+                    .is_some_and(|s| {
+                        let l = s.sentence.to_lowercase();
+                        CUES.iter().any(|c| l.contains(c))
+                            && !l.contains("as long as")
+                            && !l.contains("while")
+                    })
+        })
+        .collect()
+}
+
 /// One item's outcome, with everything a rule needs to report it.
 pub(crate) struct ItemOutcome<'a> {
     pub item: &'a DataItem,
@@ -354,6 +406,11 @@ pub(crate) struct ItemOutcome<'a> {
 pub(crate) fn evaluate_items<'a>(cx: &Context<'_>, inv: &'a Inventory) -> Vec<ItemOutcome<'a>> {
     use super::SourceFile;
     let cov = coverage(cx, inv);
+    let forever = says_forever(cx);
+    let direct: Vec<bool> = cov
+        .iter()
+        .map(|c| matches!(c, Covers::Items { direct: true, .. }))
+        .collect();
     let general: Vec<usize> = cov
         .iter()
         .enumerate()
@@ -368,14 +425,21 @@ pub(crate) fn evaluate_items<'a>(cx: &Context<'_>, inv: &'a Inventory) -> Vec<It
             let attached: Vec<usize> = cov
                 .iter()
                 .enumerate()
-                .filter(|(_, c)| matches!(c, Covers::Items(s) if s.contains(&idx)))
+                .filter(|(_, c)| matches!(c, Covers::Items { items, .. } if items.contains(&idx)))
                 .map(|(i, _)| i)
                 .collect();
             Some(ItemOutcome {
                 item,
                 period: r.value,
                 inventory: inv.locate(r.span),
-                outcome: evaluate(r.value, &cx.model.retention, &attached, &general),
+                outcome: evaluate(
+                    r.value,
+                    &cx.model.retention,
+                    &forever,
+                    &direct,
+                    &attached,
+                    &general,
+                ),
             })
         })
         .collect()
@@ -570,6 +634,34 @@ mod tests {
         assert_eq!(compare(period("30d"), &st(None, None, Bound::AtMost)), None);
     }
 
+    fn evaluate_t(p: RetentionPeriod, s: &[Retention], a: &[usize], g: &[usize]) -> Outcome {
+        evaluate(p, s, &[], &[], a, g)
+    }
+
+    #[test]
+    fn an_attached_forever_statement_allows_anything_a_general_one_nothing() {
+        let mut forever = st(None, None, Bound::Unspecified);
+        forever.indefinite = true;
+        let s = [forever];
+        assert_eq!(
+            evaluate(period("indefinite"), &s, &[true], &[true], &[0], &[]),
+            Outcome::Consistent
+        );
+        assert_eq!(
+            evaluate(period("14d"), &s, &[true], &[false], &[], &[0]),
+            Outcome::Undisclosed
+        );
+        assert_eq!(
+            evaluate(period("indefinite"), &s, &[false], &[true], &[0], &[]),
+            Outcome::Exceeds(vec![0])
+        );
+        // Named only by its paragraph: not sure enough to allow anything.
+        assert_eq!(
+            evaluate(period("indefinite"), &s, &[true], &[false], &[0], &[]),
+            Outcome::Undisclosed
+        );
+    }
+
     #[test]
     fn evaluate_prefers_attached_promises_and_reads_while_active() {
         let attached_90 = st(Some(90), Some(AccountClosure), Bound::AtMost);
@@ -581,32 +673,41 @@ mod tests {
         let s = [attached_90, general_365, active, vague];
         // The attached promise is broken; the looser general one is not used.
         assert_eq!(
-            evaluate(period("until account_deletion + 180d"), &s, &[0], &[1]),
+            evaluate_t(period("until account_deletion + 180d"), &s, &[0], &[1]),
             Outcome::Exceeds(vec![0])
         );
         // No attached period: the general one applies (anchor unknown).
         assert_eq!(
-            evaluate(period("180d"), &s, &[2], &[1]),
+            evaluate_t(period("180d"), &s, &[2], &[1]),
             Outcome::Consistent
         );
         // "While your account is active" alone.
         assert_eq!(
-            evaluate(period("until account_deletion"), &s, &[2], &[]),
+            evaluate_t(period("until account_deletion"), &s, &[2], &[]),
             Outcome::Consistent
         );
-        assert_eq!(evaluate(period("14d"), &s, &[2], &[]), Outcome::Consistent);
         assert_eq!(
-            evaluate(period("until account_closure + 30d"), &s, &[2], &[]),
+            evaluate_t(period("14d"), &s, &[2], &[]),
+            Outcome::Consistent
+        );
+        assert_eq!(
+            evaluate_t(period("until account_closure + 30d"), &s, &[2], &[]),
             Outcome::GraceUndisclosed(vec![2])
         );
         assert_eq!(
-            evaluate(period("indefinite"), &s, &[2], &[]),
+            evaluate_t(period("indefinite"), &s, &[2], &[]),
             Outcome::Exceeds(vec![2])
         );
-        assert_eq!(evaluate(period("14d"), &s, &[3], &[]), Outcome::Consistent);
-        assert_eq!(evaluate(period("14d"), &s, &[], &[]), Outcome::Undisclosed);
         assert_eq!(
-            evaluate(period("90d after last_activity"), &s, &[0], &[]),
+            evaluate_t(period("14d"), &s, &[3], &[]),
+            Outcome::Consistent
+        );
+        assert_eq!(
+            evaluate_t(period("14d"), &s, &[], &[]),
+            Outcome::Undisclosed
+        );
+        assert_eq!(
+            evaluate_t(period("90d after last_activity"), &s, &[0], &[]),
             Outcome::TriggerMismatch(vec![0])
         );
     }
@@ -673,9 +774,30 @@ mod tests {
             inventory: Some(&i),
         };
         let cov = coverage(&cx, &i);
-        assert_eq!(cov[0], Covers::Items([2].into()), "by heading");
-        assert_eq!(cov[1], Covers::Items([0, 1].into()), "subject and sentence");
+        assert_eq!(
+            cov[0],
+            Covers::Items {
+                items: [2].into(),
+                direct: false
+            },
+            "by heading"
+        );
+        assert_eq!(
+            cov[1],
+            Covers::Items {
+                items: [0, 1].into(),
+                direct: true
+            },
+            "subject and sentence"
+        );
         assert_eq!(cov[2], Covers::General, "generic subject");
-        assert_eq!(cov[3], Covers::Items(BTreeSet::new()), "unknown subject");
+        assert_eq!(
+            cov[3],
+            Covers::Items {
+                items: BTreeSet::new(),
+                direct: false
+            },
+            "unknown subject"
+        );
     }
 }

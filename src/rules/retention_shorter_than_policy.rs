@@ -28,7 +28,7 @@
 //! with "Audit log — 1 year after the event":
 //!
 //! ```text
-//! info[retention/shorter-than-policy]: the system keeps audit_log 90 days after the event, less than the policy's 1 year after the event
+//! info[retention/shorter-than-policy]: the system keeps audit_log for 90 days after the event, less than the policy's 1 year after the event
 //! ```
 //!
 //! ## How to fix

@@ -32,7 +32,7 @@
 //! with "we delete account data 90 days after you close your account":
 //!
 //! ```text
-//! warning[retention/trigger-mismatch]: the policy counts the retention of account from account closure (90 days after account closure), but the system counts it from the last activity (90 days after the last activity)
+//! warning[retention/trigger-mismatch]: the policy counts the retention of account from account closure (at most 90 days after account closure), but the system counts it from the last activity (it keeps account for 90 days after the last activity)
 //! ```
 //!
 //! ## How to fix

@@ -9,7 +9,9 @@
 //! providers", "analytics providers". The phrases live in
 //! `rules/lexicons/recipient_categories.tsv` (category key → phrases) and are
 //! matched in one pass; a negated phrase ("we do not use analytics
-//! providers") covers nothing.
+//! providers") covers nothing, and neither does a phrase in a list item,
+//! table row or sentence that names a vendor ("Braintree. Payment processing
+//! services." describes Braintree, not a category of recipients).
 //!
 //! The subprocessor's category is its `category` in `inventory.yaml` when
 //! given; otherwise the categories the words of its `purpose` name
@@ -41,7 +43,7 @@
 //! provider":
 //!
 //! ```text
-//! warning[inventory/subprocessor-disclosed-by-category]: Stripe is not named in the policy set; only its category is disclosed ("payment provider")
+//! warning[inventory/subprocessor-disclosed-by-category]: Stripe is not named in the policy set; only its category is disclosed ("payment provider"), which GDPR Art. 13(1)(e) allows as a category of recipients
 //! ```
 //!
 //! ## How to fix

@@ -112,15 +112,22 @@ impl Rule for UnknownSubprocessor {
             if known || !reported.insert(crate::lexicon::vendors::normalize(&tp.name)) {
                 continue;
             }
+            // "Jira" is Atlassian in the catalog: say both.
+            let written = written.split_whitespace().collect::<Vec<_>>().join(" ");
+            let named = if written.is_empty()
+                || crate::lexicon::vendors::normalize(&written)
+                    == crate::lexicon::vendors::normalize(&tp.name)
+            {
+                tp.name.clone()
+            } else {
+                format!("{written} ({})", tp.name)
+            };
             out.push(
                 Finding::new(
                     &INFO,
                     &tp.name,
                     doc.locate(tp.evidence.span()),
-                    format!(
-                        "the policy names {}, which {} does not list",
-                        tp.name, inv.path
-                    ),
+                    format!("the policy names {named}, which {} does not list", inv.path),
                 )
                 .label("named here")
                 .help(format!(
