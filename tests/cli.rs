@@ -1,7 +1,9 @@
 //! The built binary, driven as a user would. Expected findings are derived
 //! by hand from the fixture files (line/column counted in the sources).
 
-use std::path::{Path, PathBuf};
+mod common;
+use common::Scratch;
+use std::path::PathBuf;
 
 use assert_cmd::Command;
 use serde_json::Value;
@@ -509,51 +511,6 @@ fn explain_and_rules() {
 
 // ---------------------------------------------------------------------------
 // Bad input: a clear message, exit 2, no panic.
-
-struct Scratch {
-    dir: tempfile::TempDir,
-}
-
-impl Scratch {
-    fn new() -> Scratch {
-        Scratch {
-            dir: tempfile::tempdir().expect("tempdir"),
-        }
-    }
-
-    fn write(&self, name: &str, content: impl AsRef<[u8]>) -> &Self {
-        let p = self.dir.path().join(name);
-        if let Some(parent) = p.parent() {
-            std::fs::create_dir_all(parent).expect("mkdir");
-        }
-        std::fs::write(p, content).expect("write");
-        self
-    }
-
-    fn path(&self) -> &Path {
-        self.dir.path()
-    }
-
-    /// Run candor in this directory; (exit code, stdout, stderr).
-    fn run(&self, args: &[&str]) -> (i32, String, String) {
-        let out = Command::cargo_bin("candor")
-            .expect("binary")
-            .env("CANDOR_TODAY", "2026-11-22")
-            .current_dir(self.path())
-            .env("NO_COLOR", "1")
-            .env_remove("CANDOR_FORMAT")
-            .args(args)
-            .output()
-            .expect("runs");
-        let stderr = String::from_utf8_lossy(&out.stderr).to_string();
-        assert!(!stderr.contains("panicked"), "candor panicked: {stderr}");
-        (
-            out.status.code().unwrap_or(-1),
-            String::from_utf8_lossy(&out.stdout).to_string(),
-            stderr,
-        )
-    }
-}
 
 const POLICY: &str = "# Privacy\n\nWe use Stripe for payments.\n";
 const INVENTORY: &str = "version: 1\nsubprocessors:\n  - name: Stripe\n";

@@ -2,79 +2,14 @@
 //! through the built binary. Expected lines and columns are counted by hand
 //! in the texts below (or in the seed files, as noted).
 
-use std::path::{Path, PathBuf};
+mod common;
+use common::{Scratch, run_in};
+use std::path::PathBuf;
 
-use assert_cmd::Command;
 use serde_json::Value;
-
-/// A fixed "today" so freshness is deterministic.
-const TODAY: &str = "2026-11-22";
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-struct Scratch {
-    dir: tempfile::TempDir,
-}
-
-impl Scratch {
-    fn new() -> Scratch {
-        Scratch {
-            dir: tempfile::tempdir().expect("tempdir"),
-        }
-    }
-
-    fn write(&self, name: &str, content: impl AsRef<[u8]>) -> &Self {
-        let p = self.dir.path().join(name);
-        if let Some(parent) = p.parent() {
-            std::fs::create_dir_all(parent).expect("mkdir");
-        }
-        std::fs::write(p, content).expect("write");
-        self
-    }
-
-    fn path(&self) -> &Path {
-        self.dir.path()
-    }
-
-    fn read(&self, name: &str) -> String {
-        std::fs::read_to_string(self.path().join(name)).unwrap_or_default()
-    }
-
-    /// Run candor here; (exit code, stdout, stderr).
-    fn run(&self, args: &[&str]) -> (i32, String, String) {
-        run_in(self.path(), args)
-    }
-
-    /// Run `check --format json` with `args`; (exit code, JSON, stderr).
-    fn json(&self, args: &[&str]) -> (i32, Value, String) {
-        let mut all = vec!["check", "--format", "json"];
-        all.extend_from_slice(args);
-        let (code, out, err) = self.run(&all);
-        let json =
-            serde_json::from_str(&out).unwrap_or_else(|e| panic!("not JSON ({e}): {out}\n{err}"));
-        (code, json, err)
-    }
-}
-
-fn run_in(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = Command::cargo_bin("candor")
-        .expect("binary")
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env("CANDOR_TODAY", TODAY)
-        .env_remove("CANDOR_FORMAT")
-        .args(args)
-        .output()
-        .expect("runs");
-    let stderr = String::from_utf8_lossy(&out.stderr).to_string();
-    assert!(!stderr.contains("panicked"), "candor panicked: {stderr}");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).to_string(),
-        stderr,
-    )
 }
 
 /// (rule, subject, path, line, column) of every finding.
