@@ -15,7 +15,15 @@
 //!   `subprocessors.md`) or is named by the path (`/security` →
 //!   `security.md`);
 //! * a reference within the same document (`#subprocessors`, "listed
-//!   below") is fine.
+//!   below", "updates to this subprocessor list", "listed in Appendix B"
+//!   when the document has an "Appendix B" heading) is fine, and so is a
+//!   mention of the topic inside the topic's own document ("see the cookie
+//!   list" in `cookie-policy.md`).
+//!
+//! A link counts as the reference only when its text or address names the
+//! topic ("[subprocessor list](…)", `…#subprocessors`) or its text is a bare
+//! "here"/"this page": "follow the [instructions](/notifications)" in a
+//! sentence about the subprocessor list is not the list.
 //!
 //! ## Why it matters
 //!
@@ -281,11 +289,7 @@ fn stem(path: &str) -> String {
 /// Is the target of a reference part of the set?
 fn in_set(cx: &Context<'_>, doc: &Document, target: Option<&str>, topic_word: &str) -> bool {
     let others = || cx.docs.iter().filter(move |d| d.path != doc.path);
-    let about_topic = |d: &Document| {
-        stem(&d.path).contains(topic_word)
-            || d.title()
-                .is_some_and(|t| t.to_ascii_lowercase().contains(topic_word))
-    };
+    let about_topic = |d: &Document| is_about(d, topic_word);
     let Some(t) = target else {
         return others().any(about_topic);
     };
@@ -316,6 +320,70 @@ fn in_set(cx: &Context<'_>, doc: &Document, target: Option<&str>, topic_word: &s
         .filter(|s| !s.is_empty())
         .collect();
     others().any(|d| about_topic(d) || tokens.contains(&stem(&d.path).as_str()))
+}
+
+/// Is `d` itself the document of a topic (its file name or title says so)?
+fn is_about(d: &Document, topic_word: &str) -> bool {
+    stem(&d.path).contains(topic_word)
+        || d.title()
+            .is_some_and(|t| t.to_ascii_lowercase().contains(topic_word))
+}
+
+/// Does the text before a topic phrase end in "this" / "these" — "updates
+/// to this Subprocessor list"?
+fn refers_to_this(before: &str) -> bool {
+    let last = before
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    last.eq_ignore_ascii_case("this") || last.eq_ignore_ascii_case("these")
+}
+
+/// Words that name a part of a document, followed by its label: "Appendix
+/// B", "Annex 2", "Schedule 1".
+const PARTS: &[&str] = &["appendix", "annex", "schedule", "exhibit", "attachment"];
+
+/// Does the sentence cite a part of the document ("listed in Appendix B")
+/// that is one of the document's own headings?
+fn names_own_heading(doc: &Document, sentence: &str) -> bool {
+    let words: Vec<&str> = sentence
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.windows(2).any(|w| {
+        PARTS.iter().any(|p| w[0].eq_ignore_ascii_case(p)) && {
+            let label = format!("{} {}", w[0], w[1]).to_lowercase();
+            doc.sections
+                .iter()
+                .any(|s| s.title.to_lowercase().starts_with(&label))
+        }
+    })
+}
+
+/// Link texts that hand the sentence's reference to the link: "see our
+/// subprocessor list [here](…)".
+const GENERIC_LINK_TEXTS: &[&str] = &["here", "this page", "this link", "page", "list", "link"];
+
+/// Is this link the place the sentence points at for topic `ti`: its text
+/// or destination names the topic, or its text is a generic "here"?
+fn link_is_the_reference(
+    block: &crate::document::Block,
+    l: &crate::document::Link,
+    ti: usize,
+) -> bool {
+    let (_, word, phrases) = TOPICS[ti];
+    let text = block
+        .text
+        .get(l.text.clone())
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase();
+    let dest = l.dest.to_ascii_lowercase();
+    text.contains(word)
+        || dest.contains(word)
+        || phrases.iter().any(|p| text.contains(p))
+        || GENERIC_LINK_TEXTS.contains(&text.as_str())
 }
 
 impl Rule for DanglingReference {
@@ -350,11 +418,22 @@ impl Rule for DanglingReference {
                     let (topic_name, topic_word, _) = TOPICS[ti];
                     let cue = found.iter().any(|(k, x)| *k == Kind::Cue && inside(x));
                     let here = found.iter().any(|(k, x)| *k == Kind::Here && inside(x));
-                    // The link inside the sentence, else a URL/path/file token.
-                    let link = block
-                        .links
-                        .iter()
-                        .find(|l| l.text.start < r.end && l.text.end > r.start);
+                    // "this subprocessor list", "Appendix B (approved
+                    // sub-processors)": the list is in this document.
+                    if refers_to_this(&block.text[..topic_at.start])
+                        || names_own_heading(doc, sentence)
+                    {
+                        continue;
+                    }
+                    // The link inside the sentence that is about the topic
+                    // (or carries a generic "here"), else a URL/path/file
+                    // token. Another link in the sentence — "follow the
+                    // [instructions](…)" — is not the list.
+                    let link = block.links.iter().find(|l| {
+                        l.text.start < r.end
+                            && l.text.end > r.start
+                            && link_is_the_reference(block, l, ti)
+                    });
                     let token = find_target(sentence)
                         .map(|(range, t)| (r.start + range.start..r.start + range.end, t));
                     let (target, at): (Option<String>, Option<std::ops::Range<usize>>) =
@@ -363,7 +442,7 @@ impl Rule for DanglingReference {
                             (None, Some((range, t))) => (Some(t), Some(range)),
                             (None, None) => (None, None),
                         };
-                    if target.is_none() && (!cue || here) {
+                    if target.is_none() && (!cue || here || is_about(doc, topic_word)) {
                         continue;
                     }
                     if in_set(cx, doc, target.as_deref(), topic_word) {
@@ -482,6 +561,47 @@ mod tests {
         )]);
         assert_eq!(f.len(), 1, "{f:?}");
         assert_eq!(f[0].subject, "subprocessor list");
+    }
+
+    #[test]
+    fn a_link_about_something_else_is_not_the_list() {
+        // github/subprocessors.md line 19: the list is this document; the
+        // link is about notifications.
+        let gh = "# GitHub Subprocessors\n\nTo receive notifications of updates to this Subprocessor list, please follow the instructions provided in [AUTOTITLE](/account-and-profile/managing-subscriptions-and-notifications-on-github/setting-up-notifications/about-notifications).\n";
+        assert!(run(&[("subprocessors.md", gh)]).is_empty());
+        // range/subprocessors.md lines 33-37: "here", and the link is the
+        // policy repository.
+        let range = "# Subprocessors\n\nWe will endeavor to provide the account administrators with notice of any new\nSubprocessors to the extent required under the Agreement, along with posting\nsuch updates here or on our [policy repository](https://github.com/range-labs/range-policy).\n";
+        assert!(run(&[("privacy.md", range)]).is_empty());
+        // A generic link text hands the reference to the link.
+        let f = run(&[(
+            "privacy.md",
+            "# P\n\nSee our subprocessor list [here](https://example.com/legal).\n",
+        )]);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].subject, "https://example.com/legal");
+    }
+
+    #[test]
+    fn a_part_of_the_same_document_is_here() {
+        // whereby/dpa.md line 239, with its own "Appendix B" heading.
+        let dpa = "# DPA\n\nThe location for the processing is listed in Appendix B (approved sub-processors).\n\n## Appendix B - Authorized sub-processors\n\n| Name | Purpose |\n| --- | --- |\n| Stripe | Payments |\n";
+        assert!(run(&[("dpa.md", dpa)]).is_empty());
+        // Without that heading, the appendix is elsewhere.
+        let elsewhere = "# DPA\n\nThe sub-processors are listed in Appendix B.\n";
+        assert_eq!(run(&[("dpa.md", elsewhere)]).len(), 1);
+    }
+
+    #[test]
+    fn a_topic_document_mentioning_its_topic_is_not_a_reference() {
+        // whereby/cookie-policy.md line 71, a table cell of the cookie policy.
+        let cp = "# Cookie Policy\n\n| Purpose | Description |\n| --- | --- |\n| Analysis | We use services from Posthog and Google Analytics for this purpose, see the cookie list for more details. |\n";
+        assert!(run(&[("cookie-policy.md", cp)]).is_empty());
+        // The same sentence in the privacy policy does point elsewhere.
+        assert_eq!(
+            run(&[("privacy.md", &cp.replace("Cookie Policy", "Privacy"))]).len(),
+            1
+        );
     }
 
     #[test]
