@@ -622,3 +622,65 @@ fn rules_lists_pack_rules_and_explain_shows_citations() {
     assert_eq!(code, 0);
     assert!(out.contains("## Why it matters"), "{out}");
 }
+
+/// The README's table of pack rules, rendered from `candor rules --format
+/// json`: one table per built-in pack, rows in id order.
+fn pack_tables(list: &Value) -> String {
+    let esc = |s: &str| s.replace('|', "\\|");
+    let mut out = String::new();
+    for pack in ["gdpr", "ccpa", "eprivacy", "coppa", "hygiene"] {
+        let rows: Vec<&Value> = list
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter(|r| r["source"] == format!("pack {pack} (built-in)"))
+                    .collect()
+            })
+            .unwrap_or_default();
+        assert!(!rows.is_empty(), "no rule of pack {pack}");
+        out.push_str(&format!(
+            "\n#### `{pack}` ({} rules)\n\n| rule | level | fires when | citation |\n| --- | --- | --- | --- |\n",
+            rows.len()
+        ));
+        for r in rows {
+            out.push_str(&format!(
+                "| `{}` | {} | {} | {} |\n",
+                r["id"].as_str().unwrap_or_default(),
+                r["default_level"].as_str().unwrap_or_default(),
+                esc(r["summary"].as_str().unwrap_or_default()),
+                esc(r["citation"].as_str().unwrap_or("—")),
+            ));
+        }
+    }
+    out
+}
+
+/// The README lists every pack rule with its level, summary and citation,
+/// exactly as `candor rules` does; a pack edit that changes a citation must
+/// update the README (the failure prints the text to paste).
+#[test]
+fn the_readme_lists_every_pack_rule() {
+    let readme = std::fs::read_to_string(root().join("README.md")).expect("README");
+    let (code, out, err) = run_in(&root(), &["rules", "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    let list: Value = serde_json::from_str(&out).expect("json");
+    let want = pack_tables(&list);
+    let (start, end) = ("<!-- pack-rules:start -->\n", "<!-- pack-rules:end -->");
+    let got = readme
+        .split_once(start)
+        .and_then(|(_, rest)| rest.split_once(end))
+        .map(|(block, _)| block)
+        .expect("README.md has the pack-rules markers");
+    assert!(
+        got == want,
+        "README.md's pack rule tables are out of date; replace the block between the markers with:\n{want}"
+    );
+    // And every built-in rule is in one of the README's tables.
+    for r in list.as_array().expect("array") {
+        let id = r["id"].as_str().unwrap_or_default();
+        assert!(
+            readme.contains(&format!("| `{id}` |")),
+            "README.md lacks {id}"
+        );
+    }
+}
