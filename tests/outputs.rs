@@ -425,6 +425,31 @@ fn human_output_has_no_colour_when_not_a_terminal() {
     assert_eq!(stdout, "1 error in 2 files\n");
 }
 
+/// The human header's `file:line:col` counts characters, as JSON and
+/// GitHub do: on `“Naïve” — we use Mixpanel.` the name starts at the 18th
+/// character (byte 25: “ ” — are 3 bytes each, ï is 2).
+#[test]
+fn human_columns_count_characters_like_the_other_formats() {
+    let d = tempfile::tempdir().expect("tempdir");
+    let w = |name: &str, text: &str| std::fs::write(d.path().join(name), text).expect("write");
+    w("privacy.md", "# Privacy\n\n“Naïve” — we use Mixpanel.\n");
+    w("inventory.yaml", "version: 1\nsubprocessors: []\n");
+    w(
+        "candor.yaml",
+        "inventory: inventory.yaml\npolicies: [privacy.md]\n",
+    );
+    let (_, stdout, stderr) = run(d.path(), &["check", "--select", "inventory"]);
+    assert!(stdout.contains("[privacy.md:3:18]"), "{stdout}{stderr}");
+    let (_, stdout, _) = run(
+        d.path(),
+        &["check", "--select", "inventory", "-f", "github"],
+    );
+    assert!(
+        stdout.contains("line=3,endLine=3,col=18,endColumn=26"),
+        "{stdout}"
+    );
+}
+
 // ---------------------------------------------------------------------------
 // candor init
 

@@ -7,8 +7,8 @@ use std::io::{self, Write};
 use std::sync::Arc;
 
 use miette::{
-    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, Severity,
-    SourceCode,
+    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError,
+    MietteSpanContents, Severity, SourceCode, SourceSpan, SpanContents,
 };
 
 use super::{Reporter, Summary, write_warnings};
@@ -56,10 +56,55 @@ pub struct Human {
     pub quiet: bool,
 }
 
+/// A named source whose columns count characters, like the JSON, SARIF and
+/// GitHub outputs (miette's own `str` source counts bytes, so the
+/// `file:line:col` header disagreed after a "—" or an "é").
+struct Src {
+    name: String,
+    text: Arc<str>,
+}
+
+impl Src {
+    fn new(name: &str, text: Arc<str>) -> Src {
+        Src {
+            name: name.to_string(),
+            text,
+        }
+    }
+}
+
+impl SourceCode for Src {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let text: &'a str = &self.text;
+        let inner = text.read_span(span, context_lines_before, context_lines_after)?;
+        let start = inner.span().offset();
+        let column = text
+            .get(..start)
+            .map(|before| {
+                let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+                before[line_start..].chars().count()
+            })
+            .unwrap_or_else(|| inner.column());
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.clone(),
+            inner.data(),
+            *inner.span(),
+            inner.line(),
+            column,
+            inner.line_count(),
+        )))
+    }
+}
+
 /// A secondary diagnostic for a related location in another file.
 struct RelatedDiag {
     message: String,
-    source: NamedSource<Arc<str>>,
+    source: Src,
     span: LabeledSpan,
 }
 
@@ -91,7 +136,7 @@ struct FindingDiag {
     code: String,
     severity: Severity,
     help: Option<String>,
-    source: Option<NamedSource<Arc<str>>>,
+    source: Option<Src>,
     labels: Vec<LabeledSpan>,
     related: Vec<RelatedDiag>,
 }
@@ -196,7 +241,7 @@ fn diag(
                     related.push(RelatedDiag {
                         message: sanitize(&r.message),
                         span: labeled(&r.location, &rt, Some(sanitize(&r.message))),
-                        source: NamedSource::new(r.location.path.clone(), rt),
+                        source: Src::new(&r.location.path, rt),
                     });
                 }
             }
@@ -211,7 +256,7 @@ fn diag(
             Level::Info => Severity::Advice,
         },
         help: f.help.as_ref().map(|h| sanitize(h)),
-        source: text.map(|t| NamedSource::new(f.location.path.clone(), t)),
+        source: text.map(|t| Src::new(&f.location.path, t)),
         labels,
         related,
     }
