@@ -261,20 +261,89 @@ impl Loader<'_> {
         Ok(a)
     }
 
-    /// Error when `key` is set for a check kind that does not use it.
-    fn unused<T>(&self, v: &Option<Spanned<T>>, key: &str, kind: &str, uses: &str) -> Result<()> {
-        match v {
-            Some(s) => Err(self
-                .err(
-                    self.span(s),
-                    format!("`{key}` is not used by {kind} checks"),
-                )
+    /// Reject an optional key that the rule's check kind does not use:
+    /// "`forbidden` is not used by presence checks".
+    fn keys_fit(&self, r: &RawRule, kind: &str) -> Result<()> {
+        let keys: [(&str, Option<Span>, &[&str]); 12] = [
+            (
+                "scope",
+                r.scope.as_ref().map(|v| self.span(v)),
+                &["presence"],
+            ),
+            (
+                "evidence",
+                r.evidence.as_ref().map(|v| self.span(v)),
+                &["presence", "specificity"],
+            ),
+            (
+                "details",
+                r.details.as_ref().map(|v| self.span(v)),
+                &["specificity"],
+            ),
+            (
+                "vague",
+                r.vague.as_ref().map(|v| self.span(v)),
+                &["specificity"],
+            ),
+            (
+                "forbidden",
+                r.forbidden.as_ref().map(|v| self.span(v)),
+                &["anti_pattern"],
+            ),
+            (
+                "unless",
+                r.unless.as_ref().map(|v| self.span(v)),
+                &["anti_pattern"],
+            ),
+            (
+                "context",
+                r.context.as_ref().map(|v| self.span(v)),
+                &["anti_pattern"],
+            ),
+            (
+                "required",
+                r.required.as_ref().map(|v| self.span(v)),
+                &["specificity"],
+            ),
+            (
+                "model",
+                r.model.as_ref().map(|v| self.span(v)),
+                &["presence", "model"],
+            ),
+            (
+                "expect",
+                r.expect.as_ref().map(|v| self.span(v)),
+                &["model"],
+            ),
+            (
+                "max_age",
+                r.max_age.as_ref().map(|v| self.span(v)),
+                &["freshness"],
+            ),
+            (
+                "section",
+                r.section.as_ref().map(|v| self.span(v)),
+                &["presence", "specificity", "anti_pattern"],
+            ),
+        ];
+        for (key, span, uses) in keys {
+            let Some(span) = span else { continue };
+            if uses.contains(&kind) {
+                continue;
+            }
+            let uses = match uses.split_last() {
+                Some((last, [])) => last.to_string(),
+                Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+                None => String::new(),
+            };
+            return Err(self
+                .err(span, format!("`{key}` is not used by {kind} checks"))
                 .with_label("not used here")
                 .with_help(format!(
                     "`{key}` belongs to {uses} checks; remove it or change `check`"
-                ))),
-            None => Ok(()),
+                )));
         }
+        Ok(())
     }
 
     fn rule(&mut self, raw: &Spanned<RawRule>) -> Result<PackRule> {
@@ -321,16 +390,9 @@ impl Loader<'_> {
         let need = |this: &Self, ok: bool, key: &str| -> Result<()> {
             if ok { Ok(()) } else { Err(missing(this, key)) }
         };
+        self.keys_fit(r, kind)?;
         let check = match kind {
             "presence" => {
-                self.unused(&r.details, "details", kind, "specificity")?;
-                self.unused(&r.vague, "vague", kind, "specificity")?;
-                self.unused(&r.forbidden, "forbidden", kind, "anti_pattern")?;
-                self.unused(&r.unless, "unless", kind, "anti_pattern")?;
-                self.unused(&r.context, "context", kind, "anti_pattern")?;
-                self.unused(&r.required, "required", kind, "specificity")?;
-                self.unused(&r.expect, "expect", kind, "model")?;
-                self.unused(&r.max_age, "max_age", kind, "freshness")?;
                 let evidence = self.items(&r.evidence)?;
                 let model = match &r.model {
                     Some(m) => Some(self.model(m)?),
@@ -358,13 +420,6 @@ impl Loader<'_> {
                 }
             }
             "specificity" => {
-                self.unused(&r.scope, "scope", kind, "presence")?;
-                self.unused(&r.forbidden, "forbidden", kind, "anti_pattern")?;
-                self.unused(&r.unless, "unless", kind, "anti_pattern")?;
-                self.unused(&r.context, "context", kind, "anti_pattern")?;
-                self.unused(&r.model, "model", kind, "presence or model")?;
-                self.unused(&r.expect, "expect", kind, "model")?;
-                self.unused(&r.max_age, "max_age", kind, "freshness")?;
                 let evidence = self.items(&r.evidence)?;
                 let details = self.items(&r.details)?;
                 let vague = self.singles(&r.vague)?;
@@ -379,14 +434,6 @@ impl Loader<'_> {
                 }
             }
             "anti_pattern" => {
-                self.unused(&r.scope, "scope", kind, "presence")?;
-                self.unused(&r.evidence, "evidence", kind, "presence or specificity")?;
-                self.unused(&r.details, "details", kind, "specificity")?;
-                self.unused(&r.vague, "vague", kind, "specificity")?;
-                self.unused(&r.required, "required", kind, "specificity")?;
-                self.unused(&r.model, "model", kind, "presence or model")?;
-                self.unused(&r.expect, "expect", kind, "model")?;
-                self.unused(&r.max_age, "max_age", kind, "freshness")?;
                 let forbidden = self.singles(&r.forbidden)?;
                 need(self, !forbidden.is_empty(), "forbidden")?;
                 Check::AntiPattern {
@@ -397,23 +444,6 @@ impl Loader<'_> {
                 }
             }
             "freshness" => {
-                self.unused(&r.scope, "scope", kind, "presence")?;
-                for (v, key) in [(&r.evidence, "evidence"), (&r.details, "details")] {
-                    self.unused(v, key, kind, "presence or specificity")?;
-                }
-                self.unused(&r.vague, "vague", kind, "specificity")?;
-                self.unused(&r.forbidden, "forbidden", kind, "anti_pattern")?;
-                self.unused(&r.unless, "unless", kind, "anti_pattern")?;
-                self.unused(&r.context, "context", kind, "anti_pattern")?;
-                self.unused(&r.required, "required", kind, "specificity")?;
-                self.unused(&r.model, "model", kind, "presence or model")?;
-                self.unused(&r.expect, "expect", kind, "model")?;
-                self.unused(
-                    &r.section,
-                    "section",
-                    kind,
-                    "presence, specificity or anti_pattern",
-                )?;
                 let Some(m) = &r.max_age else {
                     return Err(missing(self, "max_age"));
                 };
@@ -425,22 +455,6 @@ impl Loader<'_> {
                 Check::Freshness { max_age }
             }
             _ => {
-                self.unused(&r.scope, "scope", kind, "presence")?;
-                for (v, key) in [(&r.evidence, "evidence"), (&r.details, "details")] {
-                    self.unused(v, key, kind, "presence or specificity")?;
-                }
-                self.unused(&r.vague, "vague", kind, "specificity")?;
-                self.unused(&r.forbidden, "forbidden", kind, "anti_pattern")?;
-                self.unused(&r.unless, "unless", kind, "anti_pattern")?;
-                self.unused(&r.context, "context", kind, "anti_pattern")?;
-                self.unused(&r.required, "required", kind, "specificity")?;
-                self.unused(&r.max_age, "max_age", kind, "freshness")?;
-                self.unused(
-                    &r.section,
-                    "section",
-                    kind,
-                    "presence, specificity or anti_pattern",
-                )?;
                 let Some(m) = &r.model else {
                     return Err(missing(self, "model"));
                 };
@@ -617,6 +631,11 @@ rules:
                 "pack: x\nrules:\n  - id: x/y\n    level: error\n    check: presence\n    message: m\n    evidence: [a]\n    forbidden: [b]\n",
                 "not used by presence",
                 (8, 16),
+            ),
+            (
+                "pack: x\nrules:\n  - id: x/y\n    level: error\n    check: freshness\n    message: m\n    max_age: 12mo\n    section: Privacy\n",
+                "`section` is not used by freshness checks",
+                (8, 14),
             ),
             (
                 "pack: x\nrules:\n  - id: x/y\n    level: error\n    check: specificity\n    message: m\n    evidence: [a]\n",

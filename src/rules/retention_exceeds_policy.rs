@@ -64,8 +64,7 @@
 //! GDPR Art. 5(1)(e), Art. 13(2)(a), Art. 14(2)(a); CCPA Cal. Civ. Code
 //! §1798.100(a)(3); EDPB Guidelines on transparency (WP260 rev.01).
 
-use super::retention_match::{Outcome, describe, evaluate_items, kept};
-use super::shared::locate_evidence;
+use super::retention_match::{Outcome, PeriodFinding, period_findings};
 use super::{Context, Finding, Level, Rule, RuleInfo};
 
 pub struct RetentionExceedsPolicy;
@@ -84,28 +83,25 @@ impl Rule for RetentionExceedsPolicy {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         let Some(inv) = cx.inventory else { return };
-        for o in evaluate_items(cx, inv) {
-            let Outcome::Exceeds(broken) = &o.outcome else {
-                continue;
-            };
-            let Some(st) = broken.first().and_then(|&i| cx.model.retention.get(i)) else {
-                continue;
-            };
-            let Some(loc) = locate_evidence(cx, &st.evidence) else {
-                continue;
-            };
-            let id = &o.item.id.value;
-            let kept = kept(o.period);
-            let promise = describe(st);
+        fn exceeds(o: &Outcome) -> Option<&[usize]> {
+            match o {
+                Outcome::Exceeds(broken) => Some(broken),
+                _ => None,
+            }
+        }
+        for f in period_findings(cx, inv, exceeds) {
+            let PeriodFinding {
+                id, kept, promise, ..
+            } = &f;
             out.push(
                 Finding::new(
                     &INFO,
-                    id,
-                    loc,
+                    *id,
+                    f.policy.clone(),
                     format!("the system keeps {id} {kept}, longer than the policy's {promise}"),
                 )
                 .label(format!("the policy promises {promise}"))
-                .related(o.inventory.clone(), format!("{id} is kept {kept} here"))
+                .related(f.inventory.clone(), format!("{id} is kept {kept} here"))
                 .help(format!(
                     "Shorten the retention of {id} to what the policy promises, or state the real period in the policy"
                 )),

@@ -508,6 +508,41 @@ pub(crate) fn event_words(e: RetentionEvent) -> &'static str {
 }
 
 /// A hand-built policy and inventory for the retention rules' tests.
+/// A period comparison a rule reports: the item, how long the system keeps
+/// it, the policy statement's period in words, and both locations.
+pub(crate) struct PeriodFinding<'a> {
+    pub id: &'a str,
+    pub kept: String,
+    pub promise: String,
+    pub policy: Location,
+    pub inventory: Location,
+}
+
+/// The items whose outcome `pick` selects (returning the policy statements
+/// involved), located at the first statement: the shared half of
+/// `retention/exceeds-policy` and `retention/shorter-than-policy`.
+pub(crate) fn period_findings<'a>(
+    cx: &Context<'_>,
+    inv: &'a Inventory,
+    pick: impl Fn(&Outcome) -> Option<&[usize]>,
+) -> Vec<PeriodFinding<'a>> {
+    evaluate_items(cx, inv)
+        .into_iter()
+        .filter_map(|o| {
+            let st = pick(&o.outcome)?
+                .first()
+                .and_then(|&i| cx.model.retention.get(i))?;
+            Some(PeriodFinding {
+                id: &o.item.id.value,
+                kept: kept(o.period),
+                promise: describe(st),
+                policy: super::shared::locate_evidence(cx, &st.evidence)?,
+                inventory: o.inventory,
+            })
+        })
+        .collect()
+}
+
 #[cfg(test)]
 pub(crate) mod fixture {
     use super::super::shared::testing::*;

@@ -40,8 +40,7 @@
 //!
 //! GDPR Art. 5(1)(a) (transparency), Art. 13(2)(a).
 
-use super::retention_match::{Outcome, describe, evaluate_items, kept};
-use super::shared::locate_evidence;
+use super::retention_match::{Outcome, PeriodFinding, period_findings};
 use super::{Context, Finding, Level, Rule, RuleInfo};
 
 pub struct RetentionShorterThanPolicy;
@@ -60,28 +59,25 @@ impl Rule for RetentionShorterThanPolicy {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         let Some(inv) = cx.inventory else { return };
-        for o in evaluate_items(cx, inv) {
-            let Outcome::Shorter(ids) = &o.outcome else {
-                continue;
-            };
-            let Some(st) = ids.first().and_then(|&i| cx.model.retention.get(i)) else {
-                continue;
-            };
-            let Some(loc) = locate_evidence(cx, &st.evidence) else {
-                continue;
-            };
-            let id = &o.item.id.value;
-            let kept = kept(o.period);
-            let promise = describe(st);
+        fn shorter(o: &Outcome) -> Option<&[usize]> {
+            match o {
+                Outcome::Shorter(ids) => Some(ids),
+                _ => None,
+            }
+        }
+        for f in period_findings(cx, inv, shorter) {
+            let PeriodFinding {
+                id, kept, promise, ..
+            } = &f;
             out.push(
                 Finding::new(
                     &INFO,
-                    id,
-                    loc,
+                    *id,
+                    f.policy.clone(),
                     format!("the system keeps {id} {kept}, less than the policy's {promise}"),
                 )
                 .label(format!("the policy says {promise}"))
-                .related(o.inventory.clone(), format!("{id} is kept {kept} here"))
+                .related(f.inventory.clone(), format!("{id} is kept {kept} here"))
                 .help(
                     "State the real period, or write the policy's period as a maximum (\"up to\")",
                 ),
