@@ -554,6 +554,7 @@ impl Checks {
             today: self.today,
             skip: &skip,
         };
+        let mut superseding: BTreeMap<String, Vec<String>> = BTreeMap::new();
         for pref in self.packs_for(config, set) {
             let Some(pack) = self.pack(&pref)? else {
                 continue;
@@ -571,6 +572,24 @@ impl Checks {
                 }
             }
             packs::check_pack(pack, &input, &run, &mut findings)?;
+            for r in pack.rules.iter().filter(|r| !r.supersedes.is_empty()) {
+                superseding.insert(r.id.clone(), r.supersedes.clone());
+            }
+        }
+        // A finding of a superseding rule replaces the superseded rule's
+        // finding on the same line (one stale date, one finding).
+        let replaced: BTreeSet<(String, usize, String)> = findings
+            .iter()
+            .filter_map(|f| Some((f, superseding.get(&f.rule)?)))
+            .flat_map(|(f, ids)| {
+                ids.iter()
+                    .map(|id| (f.location.path.clone(), f.location.line, id.clone()))
+            })
+            .collect();
+        if !replaced.is_empty() {
+            findings.retain(|f| {
+                !replaced.contains(&(f.location.path.clone(), f.location.line, f.rule.clone()))
+            });
         }
 
         // Suppressions.

@@ -684,3 +684,54 @@ fn the_readme_lists_every_pack_rule() {
         );
     }
 }
+
+/// One stale date is one finding: with the ccpa pack, its
+/// `ccpa/stale-last-updated` (which `supersedes` hygiene's rule) replaces
+/// `hygiene/stale-last-updated` on that line; without it, hygiene reports.
+#[test]
+fn a_superseding_rule_replaces_the_finding_on_the_same_line() {
+    let stale = |json: &Value| -> Vec<String> {
+        rules_of(json)
+            .into_iter()
+            .filter(|r| r.ends_with("stale-last-updated"))
+            .collect()
+    };
+    // 2024-03-01 is more than 12 months before CANDOR_TODAY (2026-11-22).
+    let policy = "# Privacy Policy\n\nLast updated: 2024-03-01\n";
+    let s = Scratch::new();
+    s.write("candor.yaml", "policies: [privacy.md]\npacks: [ccpa]\n")
+        .write("privacy.md", policy);
+    let (_, json, _) = s.json(&[]);
+    assert_eq!(stale(&json), ["ccpa/stale-last-updated"], "{json:#}");
+    s.write("candor.yaml", "policies: [privacy.md]\npacks: [gdpr]\n");
+    let (_, json, _) = s.json(&[]);
+    assert_eq!(stale(&json), ["hygiene/stale-last-updated"], "{json:#}");
+    // The superseding rule off: hygiene reports again.
+    s.write(
+        "candor.yaml",
+        "policies: [privacy.md]\npacks: [ccpa]\nrules: { ccpa/stale-last-updated: off }\n",
+    );
+    let (_, json, _) = s.json(&[]);
+    assert_eq!(stale(&json), ["hygiene/stale-last-updated"], "{json:#}");
+}
+
+#[test]
+fn supersedes_must_name_another_rule() {
+    let s = Scratch::new();
+    s.write(
+        "candor.yaml",
+        "policies: [privacy.md]\npacks: [gdpr, ./house.yaml]\n",
+    )
+    .write("privacy.md", "# Privacy Policy\n")
+    .write(
+        "house.yaml",
+        "pack: house\nrules:\n  - id: house/x\n    level: warning\n    check: anti_pattern\n    message: m\n    forbidden: ['anonymous']\n    supersedes: [Hygiene stale]\n",
+    );
+    let (code, _, err) = s.run(&["check"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("'Hygiene stale' is not another rule's"),
+        "{err}"
+    );
+    assert!(err.contains("house.yaml:8"), "{err}");
+}

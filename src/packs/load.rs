@@ -68,6 +68,9 @@ struct RawRule {
     applies_when: Option<RawApplies>,
     #[serde(default)]
     scope: Option<Spanned<String>>,
+    /// Rules this one makes redundant where both fire on the same line.
+    #[serde(default)]
+    supersedes: Option<Vec<Spanned<String>>>,
 }
 
 /// One evidence item: a regex, or `{ all: [regex, …] }` (all in one sentence).
@@ -482,7 +485,22 @@ impl Loader<'_> {
             .map(|s| s.trim().to_string())
             .filter(|s| !s.is_empty())
             .unwrap_or_else(|| default_subject(&id));
+        let mut supersedes = Vec::new();
+        for sup in r.supersedes.iter().flatten() {
+            let other = sup.value.trim();
+            if !valid_id(other) || other == id {
+                return Err(self
+                    .err(
+                        self.span(sup),
+                        format!("supersedes: '{other}' is not another rule's `group/name` id"),
+                    )
+                    .with_label("supersedes")
+                    .with_help("list the ids of rules this one makes redundant, e.g. `supersedes: [hygiene/stale-last-updated]`"));
+            }
+            supersedes.push(other.to_string());
+        }
         Ok(PackRule {
+            supersedes,
             id,
             level,
             message: r.message.trim().to_string(),

@@ -188,6 +188,10 @@ pub struct PackRule {
     pub applies: Applies,
     /// Span of the id in the pack file.
     pub span: Span,
+    /// Rules whose finding on the same line this rule's finding replaces
+    /// (`ccpa/stale-last-updated` says all `hygiene/stale-last-updated`
+    /// would, with the statute).
+    pub supersedes: Vec<String>,
 }
 
 impl PackRule {
