@@ -588,6 +588,22 @@ fn govuk_notify_html_template() {
     assert!(select.is_list_item());
     assert_ne!(select.list, li.list);
     block(&doc, "Go to the page.");
+    // privacy-notice.html indents its elements four spaces after blank
+    // lines: read as Markdown they would be code blocks; an HTML file is
+    // HTML throughout.
+    let notice = fixture!("corpus/govuk-notify/privacy-notice.html");
+    let t = titles(&notice);
+    assert!(t.contains(&"How long we keep your data"), "{t:?}");
+    assert!(t.contains(&"Questions and complaints"), "{t:?}");
+    let p = block(
+        &notice,
+        "We’ll keep your personal data for as long as you have a GOV.UK Notify account.",
+    );
+    assert_eq!(p.kind, BlockKind::Paragraph);
+    assert_eq!(
+        orig(&notice, p),
+        "We’ll keep your personal data for as long as you have a GOV.UK Notify account."
+    );
     for d in [
         fixture!("corpus/govuk-notify/cookies.html"),
         fixture!("corpus/govuk-notify/privacy-notice.html"),

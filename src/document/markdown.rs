@@ -37,19 +37,32 @@ pub(super) fn parse_into(doc: &mut Document) {
     };
     let masked = mask(orig_body, doc.kind == SourceKind::Mdx);
     let mut b = Builder::new(&doc.text, &masked, body);
-    let opts = Options::ENABLE_TABLES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_HEADING_ATTRIBUTES
-        | Options::ENABLE_GFM;
-    for (event, range) in Parser::new_ext(&masked, opts).into_offset_iter() {
-        b.event(event, range);
+    if is_html_file(&doc.path) {
+        // An HTML file (often a server-side template) is HTML throughout:
+        // read as Markdown, its indented elements after a blank line would
+        // be code blocks.
+        b.html_chunk(&masked, 0..masked.len(), false);
+    } else {
+        let opts = Options::ENABLE_TABLES
+            | Options::ENABLE_STRIKETHROUGH
+            | Options::ENABLE_FOOTNOTES
+            | Options::ENABLE_HEADING_ATTRIBUTES
+            | Options::ENABLE_GFM;
+        for (event, range) in Parser::new_ext(&masked, opts).into_offset_iter() {
+            b.event(event, range);
+        }
     }
     let out = b.finish();
     doc.sections = out.sections;
     doc.blocks = out.blocks;
     doc.tables = out.tables;
     doc.comments = out.comments;
+}
+
+/// Is `path` an HTML file (`.html`, `.htm`)?
+fn is_html_file(path: &str) -> bool {
+    path.rsplit_once('.')
+        .is_some_and(|(_, ext)| ext.eq_ignore_ascii_case("html") || ext.eq_ignore_ascii_case("htm"))
 }
 
 // ---------------------------------------------------------------------------
