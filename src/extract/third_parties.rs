@@ -259,6 +259,15 @@ fn name_full_stop(t: &str) -> Option<usize> {
         if !capital_next {
             continue;
         }
+        // The part before is a name, not a sentence ("We share data with
+        // these. See below."): every word capitalised or a connector.
+        let name_like = t[..i].split_whitespace().all(|w| {
+            w.chars().any(|c| c.is_uppercase() || c.is_ascii_digit())
+                || matches!(w, "of" | "and" | "for" | "de" | "la" | "the" | "&" | "+")
+        });
+        if !name_like {
+            return None;
+        }
         let word = t[..i]
             .rsplit(|c: char| c.is_whitespace() || c == ',')
             .next()
@@ -602,6 +611,10 @@ mod tests {
             Some("Transactional email delivery (verification emails, alerts)")
         );
         assert!(list_item_name("we use this to send you emails about your account.").is_none());
+        // namesake/subprocessors.md line 10, without its link.
+        let (r, p) = list_item_name("Convex. Data storage.").unwrap();
+        assert_eq!((r, p.as_deref()), (0..6, Some("Data storage")));
+        assert!(list_item_name("We share data with these. See below.").is_none());
     }
 
     #[test]
