@@ -1594,12 +1594,23 @@ impl<'a> Builder<'a> {
         // A table whose Markdown header row is blank (`|  |  |`, as
         // converters from word processors write them) has its real header
         // in the first row, when that row reads like one.
-        for &t in &self.blank_headers {
-            if let Some(first) = blocks.iter_mut().find(|b| b.table == Some(t))
-                && first.kind == BlockKind::TableRow
-                && reads_as_header(first)
-            {
-                first.kind = BlockKind::TableHeader;
+        if !self.blank_headers.is_empty() {
+            let mut pending = vec![false; self.tables.len()];
+            for &t in &self.blank_headers {
+                if let Some(p) = pending.get_mut(t) {
+                    *p = true;
+                }
+            }
+            for b in blocks.iter_mut() {
+                let Some(p) = b.table.and_then(|t| pending.get_mut(t)) else {
+                    continue;
+                };
+                if *p {
+                    *p = false;
+                    if b.kind == BlockKind::TableRow && reads_as_header(b) {
+                        b.kind = BlockKind::TableHeader;
+                    }
+                }
             }
         }
         // Tables: keep those with blocks, in order, and point them at blocks.

@@ -432,7 +432,9 @@ fn template_arguments(doc: &Document, out: &mut Vec<Candidate>) {
         };
         let search_end = floor(text, (open + LIMIT).min(text.len()));
         let Some(len) = text[open + 2..search_end].find(close_pat) else {
-            from = open + 2;
+            // Unclosed within the limit: skip the window, so that a run of
+            // stray braces costs one pass, not one window each.
+            from = search_end.max(open + 2);
             continue;
         };
         let inner_start = open + 2;
