@@ -4,9 +4,9 @@
 //! (`fixtures/sets/corpus/<org>/`).
 //!
 //! - `consistent/`: the published list plus every third party the policy
-//!   itself names — no finding from the inventory, retention, cookies,
-//!   claims, rights or consistency groups, except the known extraction
-//!   false positives listed in [`KNOWN_FALSE`];
+//!   itself names — no finding at all from the inventory, retention,
+//!   cookies, claims, rights or consistency groups (a false finding here is
+//!   an extraction or matching bug to fix, never one to list as expected);
 //! - `as-published/`: the published list alone — exactly the findings where
 //!   the organisation's own documents disagree with each other;
 //! - `planted-*/`: one discrepancy planted in the consistent inventory —
@@ -87,54 +87,6 @@ fn check(set: &str) -> (i32, Vec<Row>, Value) {
 
 const C: &str = "../../../../corpus";
 
-/// False findings on consistent pairs that come from extraction bugs,
-/// reported to the owners of extraction and asserted here so that the fix
-/// shows up as a failing test (then delete the entry):
-///
-/// - three third parties that receive no data: each is the text "on GitHub"
-///   naming where the organisation keeps its policies' change history;
-/// - PASS Training: "When you cancel your account, we'll ensure that nothing
-///   is stored on our servers past 30 days." (privacy-policy.md line 59)
-///   yields no retention statement, so the next sentence's 30 days after a
-///   deletion request is the only period for account data.
-fn known_false(org: &str) -> Vec<Row> {
-    match org {
-        "pass-training" => vec![row(
-            "retention/trigger-mismatch",
-            "account",
-            &format!("{C}/pass-training/privacy-policy.md"),
-            59,
-            96,
-        )],
-        // basecamp-subprocessors.md line 29: "subscribe to our [Policies
-        // repository](…) on GitHub." (also privacy-policy.md line 169).
-        "basecamp" => vec![row(
-            "inventory/unknown-subprocessor",
-            "GitHub",
-            &format!("{C}/basecamp/basecamp-subprocessors.md"),
-            29,
-            160,
-        )],
-        // privacy.md line 94: "a history of the changes … [on GitHub](…)".
-        "namesake" => vec![row(
-            "inventory/unknown-subprocessor",
-            "GitHub",
-            &format!("{C}/namesake/privacy.md"),
-            94,
-            173,
-        )],
-        // privacy.md line 98: "a history of the changes … [on GitHub](…)".
-        "stamphq" => vec![row(
-            "inventory/unknown-subprocessor",
-            "GitHub",
-            &format!("{C}/stamphq/privacy.md"),
-            98,
-            162,
-        )],
-        _ => Vec::new(),
-    }
-}
-
 const ORGS: [&str; 7] = [
     "github",
     "basecamp",
@@ -146,8 +98,6 @@ const ORGS: [&str; 7] = [
 ];
 
 fn expect(set: &str, mut want: Vec<Row>) {
-    let org = set.split('/').next().unwrap_or(set);
-    want.extend(known_false(org));
     want.sort();
     let (code, got, json) = check(set);
     assert_eq!(got, want, "{set}: {json:#}");

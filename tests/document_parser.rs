@@ -371,6 +371,53 @@ fn inline_markup_breaks_and_links() {
 }
 
 #[test]
+fn underscores_glued_to_a_name_are_not_emphasis() {
+    // sage-bionetworks/cookies.md line 43: "| _ga_<ContainerID> such as …".
+    let doc = md(concat!(
+        "| Cookie | Provider |\n| --- | --- |\n",
+        "| _ga_<ContainerID> such as _ga_Y07DD946E4 | Google |\n\n",
+        "Hotjar sets _hjSession_<siteId>, __cf_bm__{id} and _x_y_.\n\n",
+        "This is _important_, and so is __this__ (_really_).\n",
+    ));
+    let row = &doc.blocks[1];
+    assert_eq!(
+        row.text,
+        "_ga_<ContainerID> such as _ga_Y07DD946E4 | Google"
+    );
+    let s = row.text.find("_ga_<").unwrap();
+    assert_eq!(span_text(&doc, row, s..s + 17), "_ga_<ContainerID>");
+    assert_eq!(
+        doc.blocks[2].text,
+        "Hotjar sets _hjSession_<siteId>, __cf_bm__{id} and _x_y_."
+    );
+    // Emphasis between spaces and punctuation is still emphasis.
+    assert_eq!(
+        doc.blocks[3].text,
+        "This is important, and so is this (really)."
+    );
+}
+
+#[test]
+fn a_blank_markdown_header_row_gives_way_to_the_first_row() {
+    // sage-bionetworks/subprocessors.md lines 11-14.
+    let doc = md(concat!(
+        "|  |  |  |\n|---|---|---|\n",
+        "| Sub-Processor | Location | Description/Purpose |\n",
+        "| Amazon Web Services (AWS) | USA, Germany, Ireland | Cloud services |\n",
+    ));
+    let header = doc.tables[0].header.map(|i| doc.blocks[i].text.as_str());
+    assert_eq!(
+        header,
+        Some("Sub-Processor | Location | Description/Purpose")
+    );
+    assert_eq!(doc.tables[0].rows.len(), 1);
+    // A first row of data stays a row: the header stays blank.
+    let doc = md("|  |  |\n|---|---|\n| Retention | 30 days |\n| Logs | 2 years |\n");
+    assert_eq!(doc.tables[0].header, None);
+    assert_eq!(doc.tables[0].rows.len(), 2);
+}
+
+#[test]
 fn crlf_bom_and_front_matter_offsets() {
     let text = "\u{feff}---\r\ntitle: \"Policy\"\r\nlast_updated: 2024-03-01\r\n---\r\n# Heading\r\n\r\nFirst line\r\nsecond line.\r\n";
     let doc = md(text);
@@ -541,6 +588,22 @@ fn govuk_notify_html_template() {
     assert!(select.is_list_item());
     assert_ne!(select.list, li.list);
     block(&doc, "Go to the page.");
+    // privacy-notice.html indents its elements four spaces after blank
+    // lines: read as Markdown they would be code blocks; an HTML file is
+    // HTML throughout.
+    let notice = fixture!("corpus/govuk-notify/privacy-notice.html");
+    let t = titles(&notice);
+    assert!(t.contains(&"How long we keep your data"), "{t:?}");
+    assert!(t.contains(&"Questions and complaints"), "{t:?}");
+    let p = block(
+        &notice,
+        "We’ll keep your personal data for as long as you have a GOV.UK Notify account.",
+    );
+    assert_eq!(p.kind, BlockKind::Paragraph);
+    assert_eq!(
+        orig(&notice, p),
+        "We’ll keep your personal data for as long as you have a GOV.UK Notify account."
+    );
     for d in [
         fixture!("corpus/govuk-notify/cookies.html"),
         fixture!("corpus/govuk-notify/privacy-notice.html"),

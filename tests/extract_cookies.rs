@@ -142,7 +142,12 @@ fn sage_provider_column_and_such_as() {
         (c.party, c.provider.as_deref(), c.duration.as_deref()),
         (Some(Party::Third), Some("Google"), Some("2 years"))
     );
-    // "_ga_<ContainerID> such as _ga_Y07DD946E4 or _ga_CEKFPZDZX7"
+    // "_ga_<ContainerID> such as _ga_Y07DD946E4 or _ga_CEKFPZDZX7": the
+    // underscores around "ga" are part of the name, not emphasis.
+    let c = find(&all, "_ga_<ContainerID>");
+    assert_eq!(evidence(&doc, c), "_ga_<ContainerID>");
+    assert_eq!(c.duration.as_deref(), Some("2 years"));
+    assert!(!names(&doc).contains(&"ga<ContainerID>".to_string()));
     let c = find(&all, "_ga_Y07DD946E4");
     assert_eq!(evidence(&doc, c), "_ga_Y07DD946E4");
     find(&all, "_ga_CEKFPZDZX7");

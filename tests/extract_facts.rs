@@ -178,6 +178,71 @@ fn template_placeholders_are_not_dates() {
     assert_eq!(m.documents[0].title.as_deref(), Some("Privacy"));
 }
 
+#[test]
+fn govuk_template_date_and_contacts_inside_html() {
+    // govuk-notify/privacy-notice.html: a Jinja template whose date is an
+    // argument of `content_metadata` (lines 14-18) and whose body is HTML
+    // indented four spaces after blank lines.
+    let doc = parse_path("corpus/govuk-notify/privacy-notice.html");
+    let m = extract(&doc);
+    assert_eq!(m.documents[0].last_updated.as_deref(), Some("2025-06-02"));
+    let e = m.documents[0].last_updated_evidence.as_ref().unwrap();
+    assert_eq!(ev(&doc, e), "Last updated\": \"02 June 2025");
+    assert_eq!(e.line, 16);
+    // Lines 139 and 146; the ICO's complaint address (line 153) is the
+    // regulator's, not GDS's.
+    let got = contacts(&doc, &m);
+    assert_eq!(
+        got,
+        [
+            (
+                "privacy".to_string(),
+                "gds-data-protection@digital.cabinet-office.gov.uk".to_string(),
+                "gds-data-protection@digital.cabinet-office.gov.uk"
+            ),
+            (
+                "dpo".to_string(),
+                "dataprotection@dsit.gov.uk".to_string(),
+                "dataprotection@dsit.gov.uk"
+            ),
+        ]
+    );
+    assert_eq!(m.children.as_ref().map(|c| c.minimum_age), Some(13));
+    // Line 65: "We’ll keep your personal data for as long as you have a
+    // GOV.UK Notify account."
+    assert!(
+        m.retention
+            .iter()
+            .any(|r| r.indefinite && r.evidence.line == 65),
+        "{:?}",
+        m.retention
+    );
+}
+
+#[test]
+fn a_labelled_date_in_the_front_matter_description() {
+    // activist/privacy-policy.md lines 1-3.
+    let doc = parse_path("corpus/activist/privacy-policy.md");
+    let m = extract(&doc);
+    assert_eq!(m.documents[0].last_updated.as_deref(), Some("2025-01-15"));
+    let e = m.documents[0].last_updated_evidence.as_ref().unwrap();
+    assert_eq!(ev(&doc, e), "Effective Date: 15.01.2025");
+    // An unlabelled date in a description is not the policy's date.
+    let doc = md("---\ndescription: Our promises since 2019-05-01\n---\n\n# Privacy\n");
+    assert_eq!(extract(&doc).documents[0].last_updated, None);
+}
+
+#[test]
+fn a_regulators_address_is_not_a_privacy_contact() {
+    let doc = md(concat!(
+        "## Complaints\n\n",
+        "Write to our privacy team at privacy@acme.example. You can also contact the Information Commissioner’s Office at casework@ico.org.uk.\n",
+    ));
+    let m = extract(&doc);
+    let emails: Vec<String> = m.contacts.iter().map(|c| c.email.clone()).collect();
+    assert_eq!(emails, ["privacy@acme.example"]);
+}
+
 // ---------------------------------------------------------------------------
 // rights
 

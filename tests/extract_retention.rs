@@ -168,12 +168,14 @@ fn dunops_seed_in_full() {
     assert_eq!(
         keys,
         [
-            (None, None, true, false),
+            // "We keep your data while your account is active.": open-ended,
+            // ended by the account's deletion.
+            (None, Some(AccountDeletion), true, false),
             (Some(30), Some(AccountDeletion), false, false),
             (Some(90), Some(AccountDeletion), false, false),
             // "We retain workspace data while your account is active and as
             // needed for backups, security investigations, and legal obligations."
-            (None, None, true, false),
+            (None, Some(AccountDeletion), true, false),
             (None, None, false, true),
             // "You may request account deletion at any time — production data
             // is removed within 30 days, encrypted backups age out within 90 days."
@@ -315,7 +317,13 @@ fn indefinite_vague_and_criterion() {
         got,
         [
             // "We retain your account data for as long as your account is active."
-            (Some("account data"), None, None, true, false),
+            (
+                Some("account data"),
+                None,
+                Some(AccountDeletion),
+                true,
+                false
+            ),
             // "Run artifacts and logs are retained according to your plan limits."
             // A criterion, not a period and not vague.
             (Some("Run artifacts and logs"), None, None, false, false),
@@ -475,4 +483,61 @@ fn retention_table() {
         ]
     );
     assert_eq!(r[1].after, Some(Event));
+}
+
+#[test]
+fn nothing_stored_past_a_period_is_a_limit() {
+    // pass-training/privacy-policy.md line 59.
+    let doc = fixture("corpus/pass-training/privacy-policy.md");
+    let r = retention(&doc);
+    type Got = (Option<u32>, Option<RetentionEvent>, Bound, bool, usize);
+    let got: Vec<Got> = r
+        .iter()
+        .map(|r| (r.days, r.after, r.bound, r.indefinite, r.evidence.column))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            // "When you cancel your account, we'll ensure that nothing is
+            // stored on our servers past 30 days."
+            (Some(30), Some(AccountClosure), AtMost, false, 1),
+            // "Anything you delete on your account while it's active will
+            // also be purged within 30 days."
+            (Some(30), Some(DeletionRequest), AtMost, false, 96),
+            // "State certifications and training Records will be maintained
+            // indefinitely.": nothing ends it.
+            (None, None, Unspecified, true, 186),
+        ]
+    );
+    assert_eq!(r[0].subject, None);
+    // "in the past 12 months" still looks back.
+    let doc = md("We have not deleted any data collected in the past 12 months.\n");
+    assert!(periods(&doc).is_empty(), "{:?}", periods(&doc));
+    let doc = md("Logs are never kept past 90 days.\n");
+    assert_eq!(periods(&doc)[0].2, AtMost);
+}
+
+#[test]
+fn an_open_ended_period_names_the_event_that_ends_it() {
+    let doc = md(concat!(
+        "We retain your account data for as long as your account is active.\n\n",
+        "Invoices are kept for the life of your subscription.\n\n",
+        "We keep chat logs indefinitely while your workspace is active.\n\n",
+        "Audit records are retained forever.\n\n",
+        "We keep your profile until you close your account.\n",
+    ));
+    let got: Vec<(Option<RetentionEvent>, bool)> = retention(&doc)
+        .iter()
+        .map(|r| (r.after, r.indefinite))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (Some(AccountDeletion), true),
+            (Some(ContractEnd), true),
+            (Some(AccountDeletion), true),
+            (None, true),
+            (Some(AccountClosure), true),
+        ]
+    );
 }

@@ -210,3 +210,160 @@ fn subprocessor_list_link_text_to_a_vendor_policy() {
     );
     assert_eq!(names(&doc), ["Miro"]);
 }
+
+/// (name, purpose, locations) of every non-negated party, in order.
+fn rows(doc: &Document) -> Vec<(String, Option<String>, Vec<String>)> {
+    parties(doc)
+        .into_iter()
+        .filter(|t| !t.negated)
+        .map(|t| (t.name, t.purpose, t.locations))
+        .collect()
+}
+
+#[test]
+fn a_link_to_the_owners_page_on_a_vendors_site_is_no_recipient() {
+    // basecamp/basecamp-subprocessors.md line 29, basecamp/privacy-policy.md
+    // line 169, namesake/privacy.md line 94, stamphq/privacy.md line 98:
+    // GitHub is only where the policies' history lives.
+    for (file, line) in [
+        ("corpus/basecamp/basecamp-subprocessors.md", 29),
+        ("corpus/basecamp/privacy-policy.md", 169),
+        ("corpus/namesake/privacy.md", 94),
+        ("corpus/stamphq/privacy.md", 98),
+        // "We keep a historical record of all changes to our Terms on
+        // [GitHub](https://github.com/whereby/policy)."
+        ("corpus/whereby/privacy-policy.md", 144),
+    ] {
+        let doc = fixture(file);
+        let on_line: Vec<String> = parties(&doc)
+            .into_iter()
+            .filter(|t| t.evidence.line == line)
+            .map(|t| t.name)
+            .collect();
+        assert!(on_line.is_empty(), "{file}:{line}: {on_line:?}");
+    }
+    // The same shape with data moving is a recipient: "We host our site on
+    // [Netlify](…)"; a link to the vendor's own privacy page names the vendor.
+    let doc = inline(concat!(
+        "Our website is hosted on [Netlify](https://netlify.com/acme).\n\n",
+        "Email is delivered via [Postmark](https://postmarkapp.com/privacy-policy).\n\n",
+        "Follow our release notes on [GitHub](https://github.com/acme/app/releases).\n",
+    ));
+    assert_eq!(names(&doc), ["Netlify", "Postmark"]);
+    // A recipient table or list still counts a linked name: privacyguides,
+    // "| [GitHub](https://github.com) (USA) | Git Repositories | …".
+    let doc = fixture("corpus/privacyguides/privacy-policy.md");
+    assert!(
+        parties(&doc)
+            .iter()
+            .any(|t| t.name == "GitHub" && t.evidence.line == 318),
+        "{:?}",
+        names(&doc)
+    );
+    // letsencrypt line 29 names GitHub in running prose without a link.
+    let doc = fixture("corpus/letsencrypt/privacy-policy.md");
+    assert!(names(&doc).contains(&"GitHub".to_string()));
+}
+
+#[test]
+fn name_full_stop_purpose_list_items() {
+    // namesake/subprocessors.md lines 9-13: "* [Convex](…). Data storage."
+    let doc = fixture("corpus/namesake/subprocessors.md");
+    let got = rows(&doc);
+    let want: Vec<(String, Option<String>, Vec<String>)> = [
+        ("Cloudflare", "Cloud services provider"),
+        ("Convex", "Data storage"),
+        ("Fathom Analytics", "Privacy-friendly analytics"),
+        ("Mailcoach", "Email newsletters"),
+        ("Resend", "Transactional email service"),
+    ]
+    .iter()
+    .map(|(n, p)| (n.to_string(), Some(p.to_string()), Vec::new()))
+    .collect();
+    assert_eq!(got, want);
+    // basecamp/basecamp-subprocessors.md: "Convert.com. A/B testing
+    // software." and a name that starts in lower case, "hCaptcha".
+    let doc = fixture("corpus/basecamp/basecamp-subprocessors.md");
+    let got = rows(&doc);
+    assert!(
+        got.contains(&(
+            "Convert".into(),
+            Some("A/B testing software".into()),
+            vec![]
+        )),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&(
+            "hCaptcha".into(),
+            Some("Anti-bot protection".into()),
+            vec![]
+        )),
+        "{got:?}"
+    );
+    // A legal suffix or an initial is not the end of the name.
+    let doc = inline(
+        "## Subprocessors\n\n- Acme, Inc. Payment processing.\n- J. Doe Consulting. Audits.\n",
+    );
+    assert_eq!(
+        rows(&doc),
+        [
+            (
+                "Acme, Inc".into(),
+                Some("Payment processing".into()),
+                vec![]
+            ),
+            ("J. Doe Consulting".into(), Some("Audits".into()), vec![]),
+        ]
+    );
+}
+
+#[test]
+fn a_blank_markdown_header_row_leaves_the_header_in_the_first_row() {
+    // sage-bionetworks/subprocessors.md: "|  |  |  |  |" then "|---|…|",
+    // and the real header "| Sub-Processor | Location | Description/Purpose
+    // | Link |" as the first body row (line 13).
+    let doc = fixture("corpus/sage-bionetworks/subprocessors.md");
+    let got = rows(&doc);
+    for (name, purpose, location) in [
+        ("Clear Company", "Hiring", "USA"),
+        ("JFrog Ltd", "Software development life cycle", "USA"),
+        ("JumpCloud", "IT Management", "USA"),
+        ("CloudMailin", "Email", "UK"),
+        (
+            "Atlassian",
+            "Process/product management and documentation",
+            "USA",
+        ),
+    ] {
+        assert!(
+            got.contains(&(
+                name.to_string(),
+                Some(purpose.to_string()),
+                vec![location.to_string()]
+            )),
+            "{name}: {got:?}"
+        );
+    }
+    assert!(!got.iter().any(|(n, _, _)| n == "Sub-Processor"), "{got:?}");
+}
+
+#[test]
+fn list_item_purposes_only_inside_recipient_lists() {
+    // seeds/monitoring-saas-privacy.txt line 19, under "Billing": "• Via
+    // Stripe — we do not store your card number".
+    let doc = fixture("seeds/monitoring-saas-privacy.txt");
+    let stripe: Vec<Option<String>> = parties(&doc)
+        .into_iter()
+        .filter(|t| t.name == "Stripe")
+        .map(|t| t.purpose)
+        .collect();
+    assert!(!stripe.is_empty());
+    assert!(stripe.iter().all(Option::is_none), "{stripe:?}");
+    // Under a recipients heading the rest of the item is the purpose.
+    let doc = inline("## Third-party services\n\n- Stripe — payment processing\n");
+    assert_eq!(
+        rows(&doc),
+        [("Stripe".into(), Some("payment processing".into()), vec![])]
+    );
+}

@@ -17,7 +17,14 @@ pub struct FrontMatter {
     /// Date-like keys (`date`, `last_updated`, `lastmod`, `effective`, …) as
     /// `(key, raw value, span of the value)`, in document order.
     pub dates: Vec<(String, String, Span)>,
+    /// Free-text keys that may state the document's date in words
+    /// (`description: 'Effective Date: 15.01.2025'`) as `(raw value, span
+    /// of the value)`.
+    pub descriptions: Vec<(String, Span)>,
 }
+
+/// Free-text keys kept for [`FrontMatter::descriptions`] (lower-cased).
+const DESCRIPTION_KEYS: &[&str] = &["description", "summary", "subtitle"];
 
 /// Keys read as dates (lower-cased).
 const DATE_KEYS: &[&str] = &[
@@ -109,7 +116,8 @@ fn read_line(text: &str, ls: usize, le: usize, toml: bool, fm: &mut FrontMatter)
     let key_lower = key.to_ascii_lowercase();
     let is_title = key_lower == "title";
     let is_date = DATE_KEYS.contains(&key_lower.as_str());
-    if !is_title && !is_date {
+    let is_description = DESCRIPTION_KEYS.contains(&key_lower.as_str());
+    if !is_title && !is_date && !is_description {
         return;
     }
     let after = colon + sep.len_utf8();
@@ -122,6 +130,8 @@ fn read_line(text: &str, ls: usize, le: usize, toml: bool, fm: &mut FrontMatter)
         if fm.title.is_none() {
             fm.title = Some(value);
         }
+    } else if is_description {
+        fm.descriptions.push((value, span));
     } else {
         fm.dates.push((key.to_string(), value, span));
     }

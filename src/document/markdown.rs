@@ -37,19 +37,32 @@ pub(super) fn parse_into(doc: &mut Document) {
     };
     let masked = mask(orig_body, doc.kind == SourceKind::Mdx);
     let mut b = Builder::new(&doc.text, &masked, body);
-    let opts = Options::ENABLE_TABLES
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_FOOTNOTES
-        | Options::ENABLE_HEADING_ATTRIBUTES
-        | Options::ENABLE_GFM;
-    for (event, range) in Parser::new_ext(&masked, opts).into_offset_iter() {
-        b.event(event, range);
+    if is_html_file(&doc.path) {
+        // An HTML file (often a server-side template) is HTML throughout:
+        // read as Markdown, its indented elements after a blank line would
+        // be code blocks.
+        b.html_chunk(&masked, 0..masked.len(), false);
+    } else {
+        let opts = Options::ENABLE_TABLES
+            | Options::ENABLE_STRIKETHROUGH
+            | Options::ENABLE_FOOTNOTES
+            | Options::ENABLE_HEADING_ATTRIBUTES
+            | Options::ENABLE_GFM;
+        for (event, range) in Parser::new_ext(&masked, opts).into_offset_iter() {
+            b.event(event, range);
+        }
     }
     let out = b.finish();
     doc.sections = out.sections;
     doc.blocks = out.blocks;
     doc.tables = out.tables;
     doc.comments = out.comments;
+}
+
+/// Is `path` an HTML file (`.html`, `.htm`)?
+fn is_html_file(path: &str) -> bool {
+    path.rsplit_once('.')
+        .is_some_and(|(_, ext)| ext.eq_ignore_ascii_case("html") || ext.eq_ignore_ascii_case("htm"))
 }
 
 // ---------------------------------------------------------------------------
@@ -551,6 +564,9 @@ enum Frame {
     Table,
     Skip,
     Html,
+    /// Emphasis that is really part of an identifier (`_ga_<ContainerID>`):
+    /// its `n` underscores on each side are kept as text.
+    Literal(usize),
     Other,
 }
 
@@ -601,6 +617,8 @@ struct Builder<'a> {
     open_sections: Vec<(u8, usize)>,
     current_section: Option<usize>,
     tables: Vec<Table>,
+    /// Markdown tables whose header row was blank (indexes into `tables`).
+    blank_headers: Vec<usize>,
     comments: Vec<Comment>,
 }
 
@@ -630,6 +648,7 @@ impl<'a> Builder<'a> {
             open_sections: Vec::new(),
             current_section: None,
             tables: Vec::new(),
+            blank_headers: Vec::new(),
             comments: Vec::new(),
         }
     }
@@ -779,6 +798,15 @@ impl<'a> Builder<'a> {
                 self.flush_html_block();
                 Frame::Html
             }
+            Tag::Emphasis | Tag::Strong if self.skip == 0 => {
+                match identifier_underscores(self.src, &range) {
+                    Some(n) => {
+                        self.target(start).push_exact(&"_".repeat(n), start);
+                        Frame::Literal(n)
+                    }
+                    None => Frame::Other,
+                }
+            }
             _ => Frame::Other,
         };
         self.frames.push(frame);
@@ -821,6 +849,12 @@ impl<'a> Builder<'a> {
                     if !matches!(acc.kind, BlockKind::ListItem { .. }) {
                         acc.end = Some(end);
                     }
+                    if acc.kind == BlockKind::TableHeader
+                        && let Some(t) = acc.table
+                        && acc.text.trim_matches([' ', '|']).is_empty()
+                    {
+                        self.blank_headers.push(t);
+                    }
                     self.finish_acc(acc);
                 }
             }
@@ -830,6 +864,10 @@ impl<'a> Builder<'a> {
                 }
             }
             Some(Frame::Skip) => self.skip = self.skip.saturating_sub(1),
+            Some(Frame::Literal(n)) => {
+                let at = end.saturating_sub(n);
+                self.target(at).push_exact(&"_".repeat(n), at);
+            }
             _ => {}
         }
     }
@@ -1553,6 +1591,28 @@ impl<'a> Builder<'a> {
         let mut done = std::mem::take(&mut self.done);
         done.sort_by_key(|(seq, b)| (b.span.start, *seq));
         let mut blocks: Vec<Block> = done.into_iter().map(|(_, b)| b).collect();
+        // A table whose Markdown header row is blank (`|  |  |`, as
+        // converters from word processors write them) has its real header
+        // in the first row, when that row reads like one.
+        if !self.blank_headers.is_empty() {
+            let mut pending = vec![false; self.tables.len()];
+            for &t in &self.blank_headers {
+                if let Some(p) = pending.get_mut(t) {
+                    *p = true;
+                }
+            }
+            for b in blocks.iter_mut() {
+                let Some(p) = b.table.and_then(|t| pending.get_mut(t)) else {
+                    continue;
+                };
+                if *p {
+                    *p = false;
+                    if b.kind == BlockKind::TableRow && reads_as_header(b) {
+                        b.kind = BlockKind::TableHeader;
+                    }
+                }
+            }
+        }
         // Tables: keep those with blocks, in order, and point them at blocks.
         let mut remap: Vec<Option<usize>> = vec![None; self.tables.len()];
         let mut tables: Vec<Table> = Vec::new();
@@ -1645,6 +1705,48 @@ fn is_structural(name: &str) -> bool {
             | "colgroup"
             | "col"
     )
+}
+
+/// Underscore emphasis glued to the text around it is part of a name, not
+/// emphasis: in `_ga_<ContainerID>` or `_hjSession_<siteId>` CommonMark
+/// reads `_ga_` as emphasised "ga". Returns the number of underscores on
+/// each side when `src[range]` is `_word_` (or `__word__`) made of name
+/// characters, directly followed or preceded by a character that neither
+/// ends nor starts a phrase (`<`, `{`, a letter, …) or with an underscore
+/// inside (`_x_y_`).
+fn identifier_underscores(src: &str, range: &Range<usize>) -> Option<usize> {
+    let s = src.get(range.clone())?;
+    let n = s.bytes().take_while(|&b| b == b'_').count();
+    if n == 0 || n > 2 || s.len() <= 2 * n || !s.ends_with(&"_".repeat(n)) {
+        return None;
+    }
+    let inner = &s[n..s.len() - n];
+    if !inner
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+    {
+        return None;
+    }
+    let after = src[range.end..].chars().next();
+    let before = src[..range.start].chars().next_back();
+    let glued_after = after.is_some_and(|c| !c.is_whitespace() && !".,;:!?)]}'\"’”|*~".contains(c));
+    let glued_before =
+        before.is_some_and(|c| !c.is_whitespace() && !"([{'\"‘“|*~".contains(c) && c != '\u{1}');
+    // "_x_y_": emphasised prose has no underscore inside.
+    (glued_after || glued_before || inner.contains('_')).then_some(n)
+}
+
+/// Does a table row read like a header: every cell a short label, with no
+/// digits, addresses or links (data rows have dates, durations, URLs)?
+fn reads_as_header(row: &Block) -> bool {
+    !row.cells.is_empty()
+        && row.cell_texts().all(|c| {
+            let c = c.trim();
+            !c.is_empty()
+                && c.split_whitespace().count() <= 6
+                && !c.contains(|ch: char| ch.is_ascii_digit() || ch == '@')
+                && !c.contains("://")
+        })
 }
 
 fn heading_level(level: HeadingLevel) -> u8 {

@@ -32,8 +32,9 @@ impl SourceKind {
             "md" | "markdown" => Some(SourceKind::Markdown),
             "mdx" => Some(SourceKind::Mdx),
             "txt" | "text" => Some(SourceKind::PlainText),
-            // HTML templates are read as Markdown: CommonMark passes HTML blocks
-            // through, and their text content between tags still reads as prose.
+            // HTML files (often server-side templates) go through the
+            // Markdown reader's template masking and HTML scanner, without
+            // Markdown's block rules (see `markdown::parse_into`).
             "html" | "htm" => Some(SourceKind::Markdown),
             _ => None,
         }

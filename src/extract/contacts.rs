@@ -6,8 +6,10 @@
 //! reader's rights or requests (access, deletion, consent, opting out,
 //! unsubscribing), a data protection officer, or questions about this
 //! policy. An address given only for customer support, sales, press or
-//! jobs does not count. The role is `dpo` when the context names a data
-//! protection officer, `privacy` otherwise.
+//! jobs does not count, nor does a regulator's address given for
+//! complaints ("Information Commissioner’s Office icocasework@ico.org.uk").
+//! The role is `dpo` when the context names a data protection officer,
+//! `privacy` otherwise.
 //!
 //! Addresses come from the text and from link destinations (`mailto:`
 //! links and links whose destination is a bare address, even when the link
@@ -68,6 +70,33 @@ fn other_purpose_re() -> &'static Regex {
     })
 }
 
+/// A data protection authority or other regulator named as the address's
+/// owner ("Information Commissioner’s Office icocasework@ico.org.uk").
+fn regulator_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        super::rights::compile(r"(?i)\b(?:information\s+commissioner|ICO|supervisory\s+authorit\w*|data\s+protection\s+(?:authorit\w*|commission(?:er)?)|regulator|CNIL|EDPB|federal\s+trade\s+commission|FTC|attorney\s+general)\b")
+    })
+}
+
+/// Does the text just before the address (in its sentence) name a
+/// regulator as its owner, without "us"/"our"/"we" in between? Then the
+/// address is where to complain, not the organisation's contact.
+fn regulators_address(block: &Block, start: usize) -> bool {
+    static OWN: OnceLock<Regex> = OnceLock::new();
+    let own = OWN.get_or_init(|| super::rights::compile(r"(?i)\b(?:us|our|we)\b"));
+    let (sentence_start, _) = super::rights::local_sentence(block, start, start);
+    let mut from = sentence_start.max(start.saturating_sub(160));
+    while !block.text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = block.text.get(from..start).unwrap_or("");
+    let Some(last) = regulator_re().find_iter(before).last() else {
+        return false;
+    };
+    !own.is_match(&before[last.end()..])
+}
+
 fn contact_heading_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
@@ -124,6 +153,9 @@ fn role(
     start: usize,
     email: &str,
 ) -> Option<&'static str> {
+    if regulators_address(block, start) {
+        return None;
+    }
     let (_, sentence) = super::rights::local_sentence(block, start, start + email.len());
     // Other addresses in the sentence say nothing about this one's role
     // ("contact privacy@x.com or DPO@x.com").

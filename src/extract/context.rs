@@ -1,5 +1,6 @@
 //! Context around a mention: the sentence it sits in, whether the clause
-//! negates it ("we do not use X"), whether it is self-hosted.
+//! negates it ("we do not use X"), whether it is self-hosted, whether it
+//! only names where a link points ("our policies' history [on GitHub](…)").
 
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -71,6 +72,111 @@ pub fn self_hosted_near(clause: &str) -> bool {
     re.is_match(clause)
 }
 
+/// Does the mention at `range` of `block.text` only name the place a link
+/// of its sentence points to — the organisation's own page on that vendor's
+/// site — rather than a recipient of data?
+///
+/// "You can view a history of the changes to our policies [on
+/// GitHub](https://github.com/acme/policies/commits)", "subscribe to our
+/// [Policies repository](https://github.com/acme/policies) on GitHub",
+/// "follow us [on Twitter](https://twitter.com/acme)": the vendor is named
+/// after a place preposition ("on", "at", "via", "in", "from"), the
+/// sentence links to a page under the vendor's own domain (a path, not the
+/// bare home page: the owner's repository or profile there), and nothing
+/// in the sentence moves data (share, send, process, collect, store, host,
+/// use, pay, sign in, "your data" …). "We host our site [on
+/// Netlify](https://netlify.com/…)" and "payments are processed by
+/// [Stripe](https://stripe.com/docs)" stay recipients.
+pub fn names_link_location(block: &Block, range: Range<usize>) -> bool {
+    static PLACE: OnceLock<Regex> = OnceLock::new();
+    static FLOW: OnceLock<Regex> = OnceLock::new();
+    if block.links.is_empty() {
+        return false;
+    }
+    let text = &block.text;
+    let (Some(before), Some(name)) = (text.get(..range.start), text.get(range.clone())) else {
+        return false;
+    };
+    let place = PLACE.get_or_init(|| {
+        Regex::new(r"(?i)\b(?:on|at|via|in|from)\s+(?:the\s+)?$").expect("static regex")
+    });
+    if !place.is_match(before) {
+        return false;
+    }
+    let key: String = name
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    if key.is_empty() {
+        return false;
+    }
+    let sentence = sentence_at(block, range.start);
+    let links_to_own_page = block.links.iter().any(|l| {
+        l.text.start < sentence.end && sentence.start < l.text.end && page_on_domain(&l.dest, &key)
+    });
+    if !links_to_own_page {
+        return false;
+    }
+    let flow = FLOW.get_or_init(|| {
+        Regex::new(r"(?i)\b(?:shar(?:e|es|ed|ing)|disclos\w*|transfer\w*|send\w*|sent|sell\w*|sold|process\w*|collect\w*|receiv\w*|stor(?:e|es|ed|ing|age)|host\w*|provid\w*|analy[sz]\w*|track\w*|use|uses|used|using|utili[sz]\w*|power(?:s|ed)?|handl\w*|transmit\w*|obtain\w*|gather\w*|deliver\w*|communicat\w*|pa(?:y|ys|id|ying|yments?)|donat\w*|purchas\w*|sign(?:s|ed)?\s+in|log(?:s|ged)?\s+in|authenticat\w*|personal\s+(?:data|information)|your\s+(?:data|information))\b")
+            .expect("static regex")
+    });
+    !text.get(sentence).is_some_and(|s| flow.is_match(s))
+}
+
+/// Is `dest` a page below the home page of a domain whose name is `key`
+/// ("https://github.com/acme/policies" for "github")?
+fn page_on_domain(dest: &str, key: &str) -> bool {
+    let rest = dest
+        .split_once("://")
+        .map(|(scheme, r)| {
+            if scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https") {
+                r
+            } else {
+                ""
+            }
+        })
+        .unwrap_or(dest);
+    let (host, path) = match rest.find(['/', '?', '#']) {
+        Some(i) => (&rest[..i], &rest[i..]),
+        None => (rest, ""),
+    };
+    let host = host.rsplit('@').next().unwrap_or(host);
+    let host = host.split(':').next().unwrap_or(host).to_ascii_lowercase();
+    let labels: Vec<&str> = host.split('.').collect();
+    // The registrable name, not the top-level domain ("github" of
+    // "docs.github.com").
+    let named = labels.len() >= 2
+        && labels[..labels.len() - 1]
+            .iter()
+            .any(|l| l.replace('-', "") == key);
+    let path = path
+        .trim_start_matches('/')
+        .split(['?', '#'])
+        .next()
+        .unwrap_or("");
+    let first = path.split('/').next().unwrap_or("").to_ascii_lowercase();
+    // The vendor's own privacy, legal or company pages name the vendor
+    // ("see [Stripe's privacy policy](https://stripe.com/privacy)").
+    const VENDOR_PAGES: [&str; 12] = [
+        "privacy",
+        "legal",
+        "policies",
+        "policy",
+        "terms",
+        "gdpr",
+        "security",
+        "trust",
+        "compliance",
+        "company",
+        "about",
+        "dpa",
+    ];
+    let has_page = !first.is_empty() && !VENDOR_PAGES.contains(&first.as_str());
+    named && has_page
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -97,5 +203,22 @@ mod tests {
             "Self-hosted analytics (Plausible-compatible)"
         ));
         assert!(!self_hosted_near("hosted by Hetzner"));
+    }
+
+    #[test]
+    fn pages_on_a_vendors_domain() {
+        assert!(page_on_domain("https://github.com/acme/policies", "github"));
+        assert!(page_on_domain("https://docs.github.com/en/x", "github"));
+        assert!(page_on_domain("github.com/acme", "github"));
+        assert!(!page_on_domain("https://github.com/", "github"));
+        assert!(!page_on_domain("https://github.com", "github"));
+        assert!(!page_on_domain("https://example.com/github", "github"));
+        assert!(!page_on_domain("mailto:x@github.com", "github"));
+        assert!(!page_on_domain("https://notgithub.com/acme", "github"));
+        assert!(!page_on_domain("https://stripe.com/privacy", "stripe"));
+        assert!(!page_on_domain(
+            "https://www.salesforce.com/company/privacy/",
+            "salesforce"
+        ));
     }
 }

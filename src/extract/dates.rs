@@ -11,12 +11,17 @@
 //! Where the last-updated date comes from, in order of preference (newest
 //! date wins within a tier):
 //! 1. explicit last-updated statements: front matter `last_updated`,
-//!    `lastmod`, `updated`, `last_modified`, and body text "Last updated:",
-//!    "Last modified", "Revised", "Updated on" followed by a date;
+//!    `lastmod`, `updated`, `last_modified`, body text "Last updated:",
+//!    "Last modified", "Revised", "Updated on" followed by a date, and a
+//!    template's labelled argument (`{{ meta(data={"Last updated": "02 June
+//!    2025"}) }}`, text candor otherwise masks);
 //! 2. effective dates: front matter `effective`/`effective_date`, body
 //!    "Effective date:", "Effective as of", "took effect on" (at the start
 //!    of a block or in a sentence about this policy, so "the GDPR, effective
 //!    May 25, 2018" is not one), and a block labelled "Date: …";
+//!    a front matter `description` (or `summary`) that labels a date
+//!    ("Effective Date: 15.01.2025") counts in the tier its label names; an
+//!    unlabelled date in a description does not count at all;
 //! 3. the newest entry of the document's own change log (a section headed
 //!    "Changes log", "Change history", "Revision history", …);
 //! 4. the front matter `date` (often the publication date);
@@ -299,6 +304,34 @@ pub fn last_updated(doc: &Document) -> Option<(String, Evidence)> {
             });
         }
     }
+    // activist/privacy-policy.md: `description: 'Effective Date: 15.01.2025'`.
+    // A description counts only where it labels the date; any other date
+    // in it ("Our policy since 2019") says nothing about this version.
+    for (value, span) in &doc.front_matter.descriptions {
+        for c in statement_re().captures_iter(value) {
+            let (Some(cue), true) = (c.get(0), c.name("dated").is_none()) else {
+                continue;
+            };
+            let rest = &value[cue.end()..];
+            let gap = gap_re().find(rest).map(|g| g.end()).unwrap_or(0);
+            let Some(m) = date_at_start(&rest[gap..]) else {
+                continue;
+            };
+            cands.push(Candidate {
+                tier: if c.name("upd").is_some() {
+                    Tier::Updated
+                } else {
+                    Tier::Effective
+                },
+                date: m.date,
+                span: Span::new(
+                    span.start + cue.start(),
+                    span.start + cue.end() + gap + m.end,
+                ),
+            });
+        }
+    }
+    template_arguments(doc, &mut cands);
     for (bi, block) in doc.blocks.iter().enumerate() {
         statements(block, &mut cands);
         if in_changelog(doc, block) {
@@ -366,6 +399,78 @@ fn statements(block: &Block, out: &mut Vec<Candidate>) {
             span: block.span_of(cue.start()..end.max(start)),
         });
     }
+}
+
+/// A date a template passes as a labelled argument: GOV.UK Notify's
+/// `{{ content_metadata(data={"Last updated": "02 June 2025"}) }}`. Template
+/// syntax is masked out of the text, but a quoted date under a last-updated
+/// or effective label is the page's date. A placeholder (`{{ page.date }}`)
+/// has no literal date and gives nothing.
+fn template_arguments(doc: &Document, out: &mut Vec<Candidate>) {
+    static ARG: OnceLock<Regex> = OnceLock::new();
+    let arg = ARG.get_or_init(|| {
+        super::rights::compile(
+            r#"(?i)["']?\b(?:(?P<upd>last[\s_-]*(?:updated|modified|revised)|updated(?:[\s_-]*(?:at|on))?|revised)|(?P<eff>effective(?:[\s_-]*(?:date|from))?))["']?\s*[:=,]\s*["'](?P<value>[^"'\n]{4,40})["']"#,
+        )
+    });
+    // Template expressions are short; a runaway one is no argument list.
+    const LIMIT: usize = 4096;
+    let text = doc.text.as_str();
+    let body_start = doc.front_matter.span.map_or(0, |s| s.end);
+    let mut from = body_start;
+    let opening = |t: &str| {
+        t.match_indices('{')
+            .find(|(i, _)| matches!(t.as_bytes().get(i + 1), Some(b'{' | b'%')))
+            .map(|(i, _)| i)
+    };
+    while let Some(p) = text.get(from..).and_then(opening) {
+        let open = from + p;
+        let close_pat = if text[open..].starts_with("{{") {
+            "}}"
+        } else {
+            "%}"
+        };
+        let search_end = floor(text, (open + LIMIT).min(text.len()));
+        let Some(len) = text[open + 2..search_end].find(close_pat) else {
+            // Unclosed within the limit: skip the window, so that a run of
+            // stray braces costs one pass, not one window each.
+            from = search_end.max(open + 2);
+            continue;
+        };
+        let inner_start = open + 2;
+        let inner = &text[inner_start..inner_start + len];
+        for c in arg.captures_iter(inner) {
+            let (Some(cue), Some(value)) =
+                (c.name("upd").or_else(|| c.name("eff")), c.name("value"))
+            else {
+                continue;
+            };
+            let Some(m) = date_at_start(value.as_str()) else {
+                continue;
+            };
+            let tier = if c.name("upd").is_some() {
+                Tier::Updated
+            } else {
+                Tier::Effective
+            };
+            out.push(Candidate {
+                tier,
+                date: m.date,
+                span: Span::new(
+                    inner_start + cue.start(),
+                    inner_start + value.start() + m.end,
+                ),
+            });
+        }
+        from = inner_start + len + 2;
+    }
+}
+
+fn floor(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
 }
 
 fn in_changelog(doc: &Document, block: &Block) -> bool {
@@ -436,6 +541,38 @@ mod tests {
         assert_eq!(ms.len(), 1);
         assert!(ms[0].month_only);
         assert_eq!(ms[0].date.iso(), "2026-02-01");
+    }
+
+    #[test]
+    fn a_labelled_date_passed_to_a_template() {
+        use crate::document::{Document, SourceKind};
+        let updated = |text: &str| {
+            let d = Document::parse("t.html", text.to_string(), SourceKind::Markdown);
+            last_updated(&d).map(|(iso, e)| (iso, d.text[e.start..e.end].to_string()))
+        };
+        // govuk-notify/privacy-notice.html lines 14-18.
+        assert_eq!(
+            updated(concat!(
+                "<h1>Privacy notice</h1>\n\n",
+                "    {{ content_metadata(\n      data={\n",
+                "        \"Last updated\": \"02 June 2025\"\n      }\n    ) }}\n\n",
+                "    <p>We collect your name.</p>\n",
+            )),
+            Some((
+                "2025-06-02".to_string(),
+                "Last updated\": \"02 June 2025".to_string()
+            ))
+        );
+        assert_eq!(
+            updated("{% set meta = {'effective_date': '2024-03-01'} %}<p>Hi</p>"),
+            Some((
+                "2024-03-01".to_string(),
+                "effective_date': '2024-03-01".to_string()
+            ))
+        );
+        // A placeholder is no date; nor is an unlabelled one.
+        assert_eq!(updated("<p>Last updated: {{ page.date }}</p>"), None);
+        assert_eq!(updated("{{ footer(year=\"2024-01-01\") }}<p>Hi</p>"), None);
     }
 
     #[test]

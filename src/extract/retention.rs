@@ -12,7 +12,11 @@
 //!
 //! Without a period, "as long as your account is active" is `indefinite`,
 //! "as long as necessary" / "as needed for …" is `vague`, and a stated
-//! criterion ("according to your plan limits") gives `days: null`.
+//! criterion ("according to your plan limits") gives `days: null`. An
+//! `indefinite` statement's `after` is the event that ends it —
+//! `account_deletion` (or `account_closure`) for "while your account is
+//! active", `contract_end` for "for the life of your subscription" — and
+//! `null` when nothing ends it ("maintained indefinitely", "forever").
 //!
 //! The anchor (`after`) is read per period: first right after it ("30 days
 //! after account deletion", "1 year after the event", "of your request"),
@@ -80,9 +84,11 @@ static_re!(
     age_after,
     r"(?i)^\s*(?:of\s+age|old\b|or\s+(?:older|younger|over|under)|and\s+(?:older|over|up)|of\s+experience)"
 );
+// "in the past 12 months" looks back; "nothing is stored past 30 days" is
+// a limit (see `at_least_before`).
 static_re!(
     lookback_before,
-    r"(?i)\b(?:past|preceding|prior|previous|last|ago|aged|age\s+of|under|over)\s*$"
+    r"(?i)\b(?:(?:the|in|during|over|within)\s+past|preceding|prior|previous|last|ago|aged|age\s+of|under|over)\s*$"
 );
 
 // Bounds, read from the words right before a period.
@@ -92,7 +98,7 @@ static_re!(
 );
 static_re!(
     at_least_before,
-    r"(?i)\b(?:at\s+least|a\s+minimum\s+of|minimum\s+of|minimum|no\s+less\s+than|not\s+less\s+than|more\s+than|longer\s+than|over|beyond)\s*$"
+    r"(?i)\b(?:at\s+least|a\s+minimum\s+of|minimum\s+of|minimum|no\s+less\s+than|not\s+less\s+than|more\s+than|longer\s+than|over|beyond|past)\s*$"
 );
 static_re!(
     exactly_before,
@@ -146,7 +152,7 @@ static_re!(backup_re, r"(?i)\bback-?ups?\b");
 // Periods without a number.
 static_re!(
     indefinite_re,
-    r"(?i)\b(?:as\s+long\s+as\s+(?:your|the|an?|you|our)\s+(?:\w+\s+){0,3}?(?:accounts?|subscriptions?|profiles?|memberships?|workspaces?|relationship|services?|registration)\s+(?:is|are|remains?|stays?)\s+(?:active|open|in\s+use|live|in\s+place|ongoing|valid)|while\s+(?:your|the)\s+(?:\w+\s+){0,3}?(?:accounts?|subscriptions?|profiles?|memberships?|workspaces?)\s+(?:is|are|remains?)\s+(?:active|open|in\s+use)|until\s+(?:your|the)\s+(?:\w+\s+){0,2}?accounts?\s+(?:is|are)\s+(?:no\s+longer\s+active|closed|deleted|terminated|cancell?ed|deactivated)|until\s+you\s+(?:delete|close|cancel|deactivate)\s+(?:your|the)\s+(?:\w+\s+)?account|for\s+the\s+(?:life|lifetime|duration)\s+of\s+(?:your|the)\s+(?:\w+\s+)?(?:accounts?|subscriptions?|relationship|services?)|as\s+long\s+as\s+(?:you|we)\s+(?:continue\s+to\s+)?(?:use|utili[sz]e|maintain|remain|are\s+(?:a|an)\s+\w+|have\s+an\s+account|keep\s+(?:your|the|an)\s+account)|indefinitely|forever|in\s+perpetuity|(?:keep|retain|store|maintain|hold)\w*\s+(?:\w+\s+){0,4}?permanently)\b"
+    r"(?i)\b(?:as\s+long\s+as\s+(?:your|the|an?|you|our)\s+(?:\w+\s+){0,3}?(?:accounts?|subscriptions?|profiles?|memberships?|workspaces?|relationship|services?|registration)\s+(?:is|are|remains?|stays?)\s+(?:active|open|in\s+use|live|in\s+place|ongoing|valid)|while\s+(?:your|the)\s+(?:\w+\s+){0,3}?(?:accounts?|subscriptions?|profiles?|memberships?|workspaces?)\s+(?:is|are|remains?)\s+(?:active|open|in\s+use)|until\s+(?:your|the)\s+(?:\w+\s+){0,2}?accounts?\s+(?:is|are)\s+(?:no\s+longer\s+active|closed|deleted|terminated|cancell?ed|deactivated)|until\s+you\s+(?:delete|close|cancel|deactivate)\s+(?:your|the)\s+(?:\w+\s+)?account|for\s+the\s+(?:life|lifetime|duration)\s+of\s+(?:your|the)\s+(?:\w+\s+)?(?:accounts?|subscriptions?|relationship|services?)|as\s+long\s+as\s+(?:you|we)\s+(?:continue\s+to\s+)?(?:use|utili[sz]e|maintain|remain|are\s+(?:a|an)\s+\w+|have\s+an?\s+(?:[\w.]+\s+){0,3}?account|keep\s+(?:your|the|an)\s+account)|indefinitely|forever|in\s+perpetuity|(?:keep|retain|store|maintain|hold)\w*\s+(?:\w+\s+){0,4}?permanently)\b"
 );
 static_re!(
     vague_re,
@@ -339,13 +345,7 @@ fn read_sentence(block: &Block, sentence: Range<usize>, ctx: &Context) -> Vec<Fo
         && !(ctx.in_rights && durations.is_empty())
         && (has_cue || labelled)
     {
-        let after = if closure_re().is_match(m.as_str()) {
-            Some(RetentionEvent::AccountClosure)
-        } else if deletion_re().is_match(m.as_str()) {
-            Some(RetentionEvent::AccountDeletion)
-        } else {
-            None
-        };
+        let after = indefinite_end(s);
         out.push(Found {
             subject: subject_for(m.start()),
             days: None,
@@ -433,9 +433,39 @@ fn read_sentence(block: &Block, sentence: Range<usize>, ctx: &Context) -> Vec<Fo
     out
 }
 
+/// The event that ends an open-ended period: "as long as your account is
+/// active", "until you delete your account" end at the account's deletion
+/// (or closure); "for the life of your subscription", "as long as you use
+/// the service" at the end of the contract. "Indefinitely", "forever",
+/// "permanently" and "in perpetuity" name no end: `None`, unless the same
+/// sentence also bounds it by the account ("… indefinitely while your
+/// account is active").
+fn indefinite_end(s: &str) -> Option<RetentionEvent> {
+    static ACCOUNT: OnceLock<Regex> = OnceLock::new();
+    static FOREVER: OnceLock<Regex> = OnceLock::new();
+    let account =
+        ACCOUNT.get_or_init(|| re(r"(?i)\b(?:accounts?|profiles?|workspaces?|registration)\b"));
+    let forever =
+        FOREVER.get_or_init(|| re(r"(?i)\b(?:indefinitely|forever|in\s+perpetuity|permanently)\b"));
+    indefinite_re().find_iter(s).find_map(|m| {
+        let t = m.as_str();
+        if forever.is_match(t) {
+            None
+        } else if closure_re().is_match(t) {
+            Some(RetentionEvent::AccountClosure)
+        } else if deletion_re().is_match(t) || account.is_match(t) {
+            Some(RetentionEvent::AccountDeletion)
+        } else {
+            // Subscriptions, memberships, the relationship, the service,
+            // "as long as you use it / remain a customer".
+            Some(RetentionEvent::ContractEnd)
+        }
+    })
+}
+
 fn negation() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| re(r"(?i)\b(?:not|never|no)\b|n't\b"))
+    RE.get_or_init(|| re(r"(?i)\b(?:not|never|no|nothing|none)\b|n't\b"))
 }
 
 /// Does a negation close the text ("not stored permanently", "we do not
@@ -825,7 +855,7 @@ fn clean_subject(np: &str) -> Option<String> {
     if verbish().is_match(&joined) {
         return None;
     }
-    const NOT_SUBJECTS: [&str; 9] = [
+    const NOT_SUBJECTS: [&str; 11] = [
         "it",
         "them",
         "they",
@@ -835,11 +865,13 @@ fn clean_subject(np: &str) -> Option<String> {
         "which",
         "what",
         "there",
+        "nothing",
+        "i",
     ];
     if NOT_SUBJECTS.contains(&lower.as_str())
         || [
-            "we ", "we’", "we'", "you ", "if ", "when ", "it ", "there ", "and ", "or ", "to ",
-            "for ", "in ", "on ", "as ", "them ",
+            "we ", "we’", "we'", "i ", "i’", "i'", "you ", "if ", "when ", "it ", "there ", "and ",
+            "or ", "to ", "for ", "in ", "on ", "as ", "them ",
         ]
         .iter()
         .any(|p| lower.starts_with(p))
@@ -904,7 +936,7 @@ fn table_row(doc: &Document, block: &Block, model: &mut PolicyModel) {
             push(Some(d.days), anchor(ptext, d), b, false, false);
         }
     } else if indefinite_re().is_match(ptext) {
-        push(None, None, Bound::Unspecified, true, false);
+        push(None, indefinite_end(ptext), Bound::Unspecified, true, false);
     } else if vague_re().is_match(ptext) {
         push(None, None, Bound::Unspecified, false, true);
     } else if criterion_re().is_match(ptext) {

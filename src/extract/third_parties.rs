@@ -8,12 +8,17 @@
 //!   party by position, even when the catalog does not know it.
 //! - "We do not use X" marks X `negated`; "self-hosted X" marks it
 //!   `self_hosted`.
+//! - A vendor named only as the place a link points to ("a history of our
+//!   policies [on GitHub](https://github.com/acme/policies)"), in a
+//!   sentence that moves no data, is not a third party.
 
 use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::context::{clause_start, negated_before, self_hosted_near, sentence_at};
+use super::context::{
+    clause_start, names_link_location, negated_before, self_hosted_near, sentence_at,
+};
 use crate::document::{Block, BlockKind, Document};
 use crate::lexicon::vendors::catalog;
 use crate::lexicon::{NameMatch, NameMatcher};
@@ -190,12 +195,16 @@ fn list_item_name(text: &str) -> Option<(std::ops::Range<usize>, Option<String>)
     let seps = [" — ", " – ", " - ", ": ", " ("];
     let (end, purpose) = seps
         .iter()
-        .filter_map(|s| t.find(s).map(|i| (i, i + s.len(), *s == " (")))
-        .min_by_key(|(i, _, _)| *i)
-        .map(|(i, rest, paren)| {
+        .filter_map(|s| t.find(s).map(|i| (i, i + s.len(), *s == " (", false)))
+        .chain(name_full_stop(t).map(|i| (i, i + 2, false, true)))
+        .min_by_key(|(i, _, _, _)| *i)
+        .map(|(i, rest, paren, stop)| {
             let p = t[rest..].trim();
             let p = if paren {
                 p.strip_suffix(')').unwrap_or(p).trim()
+            } else if stop {
+                // "Convex. Data storage." → "Data storage"
+                p.strip_suffix('.').unwrap_or(p).trim()
             } else {
                 p
             };
@@ -217,12 +226,71 @@ fn list_item_name(text: &str) -> Option<(std::ops::Range<usize>, Option<String>)
         }
     }
     let words = name.split_whitespace().count();
-    let capitalised = name
+    // "Resend", "1Password"; "hCaptcha" and "eBay" are names too.
+    let first_word = name.split_whitespace().next().unwrap_or("");
+    let capitalised = first_word
         .chars()
         .next()
-        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        || first_word.chars().skip(1).any(char::is_uppercase);
     (words > 0 && words <= 5 && capitalised && !name.ends_with('.'))
         .then_some((lead..lead + name.len(), purpose))
+}
+
+/// Where a list item "Name. Purpose." ends its name: the first ". " before
+/// a capital letter that does not follow an abbreviation ("J. Doe", "U.S.",
+/// "St."). A legal suffix ends a name: "Acme, Inc. Payments." is "Acme, Inc"
+/// and "Payments".
+fn name_full_stop(t: &str) -> Option<usize> {
+    const LEGAL: [&str; 19] = [
+        "inc", "ltd", "llc", "co", "corp", "plc", "sa", "sas", "bv", "nv", "ag", "ab", "oy", "pbc",
+        "gmbh", "pty", "pte", "srl", "spa",
+    ];
+    const ABBREVIATIONS: [&str; 5] = ["st", "etc", "vs", "no", "dr"];
+    let mut from = 0;
+    while let Some(p) = t.get(from..).and_then(|r| r.find(". ")) {
+        let i = from + p;
+        from = i + 2;
+        let capital_next = t[i + 2..]
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase());
+        if !capital_next {
+            continue;
+        }
+        // The part before is a name, not a sentence ("We share data with
+        // these. See below."): every word capitalised or a connector.
+        let name_like = t[..i].split_whitespace().all(|w| {
+            w.chars().any(|c| c.is_uppercase() || c.is_ascii_digit())
+                || matches!(w, "of" | "and" | "for" | "de" | "la" | "the" | "&" | "+")
+        });
+        if !name_like {
+            return None;
+        }
+        let word = t[..i]
+            .rsplit(|c: char| c.is_whitespace() || c == ',')
+            .next()
+            .unwrap_or("");
+        let bare = word
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_ascii_lowercase();
+        if LEGAL.contains(&bare.as_str()) {
+            return Some(i);
+        }
+        // "U.S.", "e.g." and "S.A." are abbreviations; "Convert.com" is a name.
+        let dotted = word.contains('.')
+            && word.split('.').all(|part| {
+                part.trim_matches(|c: char| !c.is_alphanumeric())
+                    .chars()
+                    .count()
+                    <= 2
+            });
+        if bare.chars().count() > 1 && !dotted && !ABBREVIATIONS.contains(&bare.as_str()) {
+            return Some(i);
+        }
+    }
+    None
 }
 
 /// The range of `block.text` that names a recipient by position: the first
@@ -425,8 +493,16 @@ pub fn extract(doc: &Document, model: &mut PolicyModel) {
             continue;
         }
         let block = &doc.blocks[m.block];
-        let (purpose, locations) = row_details(doc, block);
         covered.push((m.block, m.range.clone()));
+        // "… the history of our policies [on GitHub](…)": where a link
+        // points, not a recipient (a list or table row still is one).
+        if !block.is_table()
+            && names_link_location(block, m.range.clone())
+            && recipient_row_name(doc, block).is_none()
+        {
+            continue;
+        }
+        let (purpose, locations) = row_details(doc, block);
         model.third_parties.push(ThirdParty {
             name: vendor.name.to_string(),
             purpose,
@@ -510,7 +586,10 @@ fn row_details(doc: &Document, block: &Block) -> (Option<String>, Vec<String>) {
                 .unwrap_or_default();
             (purpose, locations)
         }
-        BlockKind::ListItem { .. } => {
+        // "Resend — transactional email" under "Subprocessors"; outside a
+        // recipient list the rest of an item is no purpose ("Stripe — we do
+        // not store your card number").
+        BlockKind::ListItem { .. } if recipient_row_name(doc, block).is_some() => {
             (list_item_name(&block.text).and_then(|(_, p)| p), Vec::new())
         }
         _ => (None, Vec::new()),
@@ -532,6 +611,10 @@ mod tests {
             Some("Transactional email delivery (verification emails, alerts)")
         );
         assert!(list_item_name("we use this to send you emails about your account.").is_none());
+        // namesake/subprocessors.md line 10, without its link.
+        let (r, p) = list_item_name("Convex. Data storage.").unwrap();
+        assert_eq!((r, p.as_deref()), (0..6, Some("Data storage")));
+        assert!(list_item_name("We share data with these. See below.").is_none());
     }
 
     #[test]

@@ -14,6 +14,9 @@ pub struct Vendor {
     pub country: &'static str,
     pub categories: Vec<&'static str>,
     pub aliases: Vec<&'static str>,
+    /// The catalog name of the company whose legal entity provides this
+    /// product ("Google" for Google Analytics), when the catalog says.
+    pub parent: Option<&'static str>,
 }
 
 pub struct Catalog {
@@ -47,6 +50,7 @@ impl Catalog {
             let country = cols.next().unwrap_or("");
             let cats = cols.next().unwrap_or("");
             let aliases = cols.next().unwrap_or("");
+            let parent = cols.next().map(str::trim).filter(|p| !p.is_empty());
             let idx = vendors.len();
             let add =
                 |raw: &'static str, patterns: &mut Vec<(String, usize, bool)>| -> &'static str {
@@ -70,6 +74,7 @@ impl Catalog {
                 country,
                 categories: cats.split(',').filter(|c| !c.is_empty()).collect(),
                 aliases: alias_list,
+                parent,
             });
         }
         let mut by_name = std::collections::HashMap::new();
@@ -107,27 +112,29 @@ impl Catalog {
     }
 }
 
+/// Legal-entity suffixes, lower case, without punctuation.
+const SUFFIXES: [&str; 16] = [
+    "inc",
+    "llc",
+    "ltd",
+    "limited",
+    "gmbh",
+    "corp",
+    "corporation",
+    "co",
+    "plc",
+    "sa",
+    "sas",
+    "bv",
+    "ag",
+    "ab",
+    "oy",
+    "pbc",
+];
+
 /// `name` without legal-entity suffixes and punctuation, lowercased:
 /// "Stripe, Inc." → "stripe".
 pub fn normalize(name: &str) -> String {
-    const SUFFIXES: [&str; 16] = [
-        "inc",
-        "llc",
-        "ltd",
-        "limited",
-        "gmbh",
-        "corp",
-        "corporation",
-        "co",
-        "plc",
-        "sa",
-        "sas",
-        "bv",
-        "ag",
-        "ab",
-        "oy",
-        "pbc",
-    ];
     let lower = name.to_lowercase();
     let mut words: Vec<&str> = lower
         .split(|c: char| !c.is_alphanumeric())
@@ -139,7 +146,25 @@ pub fn normalize(name: &str) -> String {
     words.join(" ")
 }
 
+/// Is `name` a legal entity's name ("Google LLC", "Google, Inc.", "Google
+/// Ireland Limited") rather than a brand or product name?
+pub fn is_legal_entity_name(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.len() > 1 && words.last().is_some_and(|w| SUFFIXES.contains(w))
+}
+
 impl Catalog {
+    /// The index of the parent company of vendor `idx`, when the catalog
+    /// names one that it also lists.
+    pub fn parent(&self, idx: usize) -> Option<usize> {
+        let p = self.vendors.get(idx)?.parent?;
+        self.resolve(p).filter(|&i| i != idx)
+    }
+
     /// Index of the vendor known by `name` (name or alias, legal suffixes ignored).
     pub fn resolve(&self, name: &str) -> Option<usize> {
         self.by_name.get(&normalize(name)).copied()
@@ -185,6 +210,37 @@ mod tests {
             .map(|m| c.vendor(m.id).unwrap().name)
             .collect();
         assert_eq!(names, ["Google Analytics", "Amazon Web Services"]);
+    }
+
+    #[test]
+    fn legal_entity_names_resolve_to_the_parent_of_the_products() {
+        let c = catalog();
+        let google = c.resolve("Google").unwrap();
+        for name in ["Google LLC", "Google, Inc.", "Google, Inc", "Google Inc."] {
+            assert_eq!(c.resolve(name), Some(google), "{name}");
+        }
+        // The automaton agrees: "Google, Inc." in running text is Google.
+        let m = c.find("a service provided by Google, Inc. (“Google”)");
+        assert_eq!(m[0].id, google);
+        for product in [
+            "Google Cloud Platform",
+            "Google Analytics",
+            "Google Workspace",
+        ] {
+            let i = c.resolve(product).unwrap();
+            assert_eq!(c.parent(i), Some(google), "{product}");
+        }
+        assert_eq!(c.parent(google), None);
+        assert!(is_legal_entity_name("Google Ireland Limited"));
+        assert!(is_legal_entity_name("Google, Inc."));
+        assert!(!is_legal_entity_name("Google"));
+        assert!(!is_legal_entity_name("Google Analytics"));
+        // Every parent the catalog names is a vendor of the catalog.
+        for (i, v) in c.vendors.iter().enumerate() {
+            if v.parent.is_some() {
+                assert!(c.parent(i).is_some(), "{}: unknown parent", v.name);
+            }
+        }
     }
 
     #[test]

@@ -364,32 +364,17 @@ pub(crate) fn evaluate(
     Outcome::Undisclosed
 }
 
-/// For each statement of the model: does its sentence say the data is kept
+/// For each statement of the model: does it say the data is kept
 /// *indefinitely* ("maintained indefinitely", "forever", "permanently",
-/// "in perpetuity") rather than "as long as your account is active"?
+/// "in perpetuity") rather than "as long as your account is active"? The
+/// model tells them apart: an open-ended period that something ends carries
+/// that event in `after` (`account_deletion` for "while your account is
+/// active"); one that nothing ends has none.
 pub(crate) fn says_forever(cx: &Context<'_>) -> Vec<bool> {
-    const CUES: [&str; 5] = [
-        "indefinite",
-        "forever",
-        "permanently",
-        "in perpetuity",
-        "no time limit",
-    ];
     cx.model
         .retention
         .iter()
-        .map(|r| {
-            r.indefinite
-                && cx
-                    .doc(&r.evidence.path)
-                    .and_then(|d| surroundings(d, r.evidence.span()))
-                    .is_some_and(|s| {
-                        let l = s.sentence.to_lowercase();
-                        CUES.iter().any(|c| l.contains(c))
-                            && !l.contains("as long as")
-                            && !l.contains("while")
-                    })
-        })
+        .map(|r| r.indefinite && r.days.is_none() && r.after.is_none())
         .collect()
 }
 
@@ -459,7 +444,11 @@ pub(crate) fn human_days(days: u32) -> String {
 /// the account is active", "1 year".
 pub(crate) fn describe(r: &Retention) -> String {
     if r.indefinite && r.days.is_none() {
-        return "while the account is active".to_string();
+        return match r.after {
+            None => "indefinitely".to_string(),
+            Some(RetentionEvent::ContractEnd) => "until the end of the contract".to_string(),
+            Some(_) => "while the account is active".to_string(),
+        };
     }
     let Some(days) = r.days else {
         return "an unstated period".to_string();

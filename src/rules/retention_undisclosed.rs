@@ -126,7 +126,7 @@ mod tests {
     use super::super::retention_match::fixture::*;
     use super::super::shared::testing::*;
     use super::*;
-    use crate::model::{Bound, Retention};
+    use crate::model::{Bound, Retention, RetentionEvent};
 
     #[test]
     fn an_item_no_statement_covers() {
@@ -160,7 +160,7 @@ mod tests {
         m.retention = vec![Retention {
             subject: Some("your data".into()),
             days: None,
-            after: None,
+            after: Some(RetentionEvent::AccountDeletion),
             bound: Bound::Unspecified,
             indefinite: true,
             vague: false,

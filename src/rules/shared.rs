@@ -12,7 +12,7 @@ use crate::extract::third_parties::{Mention, mention_context};
 use crate::inventory::{Inventory, Subprocessor};
 use crate::lexicon::NameMatcher;
 use crate::lexicon::recipients::recipient_categories;
-use crate::lexicon::vendors::{catalog, normalize};
+use crate::lexicon::vendors::{catalog, is_legal_entity_name, normalize};
 use crate::model::Evidence;
 use crate::span::Span;
 
@@ -104,18 +104,29 @@ pub(crate) enum Disclosure {
 }
 
 /// A matcher over every inventory subprocessor's names, aliases and the
-/// catalog aliases of the vendor it resolves to; ids are subprocessor indexes.
+/// catalog aliases of the vendor it resolves to, and the legal-entity names
+/// of that vendor's parent company ("Google LLC" names the legal entity that
+/// provides Google Analytics); ids are subprocessor indexes.
 pub(crate) fn subprocessor_matcher(inv: &Inventory) -> NameMatcher {
     let cat = catalog();
     let mut patterns = Vec::new();
     for (i, s) in inv.subprocessors.iter().enumerate() {
         for n in s.names().flat_map(name_variants) {
-            if let Some(v) = cat.lookup(&n) {
+            if let Some(idx) = cat.resolve(&n)
+                && let Some(v) = cat.vendor(idx)
+            {
                 patterns.push((v.name.to_string(), i, false));
                 for a in &v.aliases {
                     // Cookie names are aliases in the catalog, not vendor names.
                     if !a.starts_with('_') {
                         patterns.push((a.to_string(), i, false));
+                    }
+                }
+                if let Some(p) = cat.parent(idx).and_then(|p| cat.vendor(p)) {
+                    for a in std::iter::once(&p.name).chain(&p.aliases) {
+                        if is_legal_entity_name(a) {
+                            patterns.push((a.to_string(), i, false));
+                        }
                     }
                 }
             }
@@ -159,6 +170,8 @@ pub(crate) fn name_variants(name: &str) -> Vec<String> {
 pub(crate) struct VendorKeys {
     names: Vec<String>,
     catalog_ids: Vec<usize>,
+    /// Parent companies of the catalog entries (Google for Google Analytics).
+    parent_ids: Vec<usize>,
 }
 
 impl VendorKeys {
@@ -167,6 +180,7 @@ impl VendorKeys {
         let mut keys = VendorKeys {
             names: Vec::new(),
             catalog_ids: Vec::new(),
+            parent_ids: Vec::new(),
         };
         for n in names.flat_map(name_variants) {
             let norm = normalize(&n);
@@ -177,6 +191,11 @@ impl VendorKeys {
                 && !keys.catalog_ids.contains(&i)
             {
                 keys.catalog_ids.push(i);
+                if let Some(p) = cat.parent(i)
+                    && !keys.parent_ids.contains(&p)
+                {
+                    keys.parent_ids.push(p);
+                }
             }
         }
         keys
@@ -196,6 +215,8 @@ impl VendorKeys {
 pub(crate) struct MentionKeys {
     names: [String; 2],
     catalog_ids: [Option<usize>; 2],
+    /// Written as a legal entity's name ("Google LLC", "Google, Inc.").
+    legal_entity: bool,
 }
 
 impl MentionKeys {
@@ -204,21 +225,22 @@ impl MentionKeys {
         MentionKeys {
             names: [normalize(canonical), normalize(written)],
             catalog_ids: [cat.resolve(canonical), cat.resolve(written)],
+            legal_entity: is_legal_entity_name(written),
         }
     }
 
     /// Does the mention denote the inventory vendor `v` — the same
     /// normalised name ("Stripe, Inc." = "Stripe") or the same catalog entry
-    /// ("AWS" = "Amazon Web Services"), for its catalog name or as written?
+    /// ("AWS" = "Amazon Web Services"), for its catalog name or as written,
+    /// or the legal entity of its parent company ("Google LLC" for Google
+    /// Analytics; a bare "Google" is not enough)?
     pub(crate) fn denotes(&self, v: &VendorKeys) -> bool {
+        let ids = || self.catalog_ids.iter().flatten();
         self.names
             .iter()
             .any(|n| !n.is_empty() && v.names.contains(n))
-            || self
-                .catalog_ids
-                .iter()
-                .flatten()
-                .any(|i| v.catalog_ids.contains(i))
+            || ids().any(|i| v.catalog_ids.contains(i))
+            || (self.legal_entity && ids().any(|i| v.parent_ids.contains(i)))
     }
 }
 

@@ -174,4 +174,44 @@ mod tests {
         );
         assert!(run(&UnknownSubprocessor, &docs, &m, Some(&i)).is_empty());
     }
+
+    #[test]
+    fn a_parents_legal_entity_names_its_products_a_bare_brand_does_not() {
+        use super::super::undisclosed_subprocessor::UndisclosedSubprocessor;
+        let i = inv(concat!(
+            "version: 1\nsubprocessors:\n",
+            "  - name: Google Analytics\n",
+            "  - name: Google Cloud Platform\n",
+        ));
+        // A list that names the legal entity ("Google LLC — analytics and
+        // hosting", as Sage's and Zulip's lists do) discloses the products
+        // it provides; range/privacy-policy.md line 91 writes it "Google,
+        // Inc.", which is the same entity, not Google Cloud Platform.
+        for text in [
+            "# Privacy\n\n## Subprocessors\n\n- Google LLC — analytics and hosting\n",
+            "# Privacy\n\nOur analytics and hosting are services provided by Google, Inc.\n",
+        ] {
+            let docs = [doc(text)];
+            let m = model(&docs);
+            assert!(
+                run(&UnknownSubprocessor, &docs, &m, Some(&i)).is_empty(),
+                "{text}"
+            );
+            assert!(
+                run(&UndisclosedSubprocessor, &docs, &m, Some(&i)).is_empty(),
+                "{text}"
+            );
+        }
+        // "Sign in with Google" names the brand, not the entity that runs
+        // the system's hosting: both products stay undisclosed, and Google
+        // is a party the inventory does not list.
+        let docs = [doc("# Privacy\n\nYou can sign in with Google.\n")];
+        let m = model(&docs);
+        let got = run(&UndisclosedSubprocessor, &docs, &m, Some(&i));
+        let subjects: Vec<&str> = got.iter().map(|f| f.subject.as_str()).collect();
+        assert_eq!(subjects, ["Google Analytics", "Google Cloud Platform"]);
+        let got = run(&UnknownSubprocessor, &docs, &m, Some(&i));
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].subject, "Google");
+    }
 }
