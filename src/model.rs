@@ -155,6 +155,11 @@ pub struct Retention {
     pub after: Option<RetentionEvent>,
     pub bound: Bound,
     pub indefinite: bool,
+    /// For an `indefinite` period, the event that ends it:
+    /// `account_deletion` for "while your account is active", `contract_end`
+    /// for "for the life of your subscription", `null` for "indefinitely".
+    /// (`after` stays the anchor of a counted period, so it is `null` here.)
+    pub until: Option<RetentionEvent>,
     pub vague: bool,
     pub evidence: Evidence,
 }

@@ -163,8 +163,10 @@ fn dunops_seed_in_full() {
     let r = retention(&doc);
     let keys: Vec<(Option<u32>, Option<RetentionEvent>, bool, bool)> = r
         .iter()
-        .map(|r| (r.days, r.after, r.indefinite, r.vague))
+        // An open-ended period's event is in `until` (`after` is null).
+        .map(|r| (r.days, r.after.or(r.until), r.indefinite, r.vague))
         .collect();
+    assert!(r.iter().all(|r| !r.indefinite || r.after.is_none()));
     assert_eq!(
         keys,
         [
@@ -311,8 +313,18 @@ fn indefinite_vague_and_criterion() {
     let r = retention(&doc);
     let got: Vec<Flags> = r
         .iter()
-        .map(|r| (r.subject.as_deref(), r.days, r.after, r.indefinite, r.vague))
+        // An open-ended period's event is in `until` (`after` is null).
+        .map(|r| {
+            (
+                r.subject.as_deref(),
+                r.days,
+                r.after.or(r.until),
+                r.indefinite,
+                r.vague,
+            )
+        })
         .collect();
+    assert!(r.iter().all(|r| !r.indefinite || r.after.is_none()));
     assert_eq!(
         got,
         [
@@ -526,10 +538,12 @@ fn an_open_ended_period_names_the_event_that_ends_it() {
         "Audit records are retained forever.\n\n",
         "We keep your profile until you close your account.\n",
     ));
-    let got: Vec<(Option<RetentionEvent>, bool)> = retention(&doc)
-        .iter()
-        .map(|r| (r.after, r.indefinite))
-        .collect();
+    let all = retention(&doc);
+    // The end of an open-ended period is `until`; `after` anchors counted
+    // periods only.
+    assert!(all.iter().all(|r| r.after.is_none()), "{all:?}");
+    let got: Vec<(Option<RetentionEvent>, bool)> =
+        all.iter().map(|r| (r.until, r.indefinite)).collect();
     assert_eq!(
         got,
         [

@@ -13,7 +13,7 @@
 //! Without a period, "as long as your account is active" is `indefinite`,
 //! "as long as necessary" / "as needed for …" is `vague`, and a stated
 //! criterion ("according to your plan limits") gives `days: null`. An
-//! `indefinite` statement's `after` is the event that ends it —
+//! `indefinite` statement's `until` is the event that ends it —
 //! `account_deletion` (or `account_closure`) for "while your account is
 //! active", `contract_end` for "for the life of your subscription" — and
 //! `null` when nothing ends it ("maintained indefinitely", "forever").
@@ -232,6 +232,7 @@ struct Found {
     after: Option<RetentionEvent>,
     bound: Bound,
     indefinite: bool,
+    until: Option<RetentionEvent>,
     vague: bool,
     range: Range<usize>,
 }
@@ -244,6 +245,7 @@ impl Found {
             after: self.after,
             bound: self.bound,
             indefinite: self.indefinite,
+            until: self.until,
             vague: self.vague,
             evidence: Evidence::new(doc, block.span_of(self.range)),
         }
@@ -345,11 +347,11 @@ fn read_sentence(block: &Block, sentence: Range<usize>, ctx: &Context) -> Vec<Fo
         && !(ctx.in_rights && durations.is_empty())
         && (has_cue || labelled)
     {
-        let after = indefinite_end(s);
         out.push(Found {
             subject: subject_for(m.start()),
             days: None,
-            after,
+            after: None,
+            until: indefinite_end(s),
             bound: Bound::Unspecified,
             indefinite: true,
             vague: false,
@@ -391,6 +393,7 @@ fn read_sentence(block: &Block, sentence: Range<usize>, ctx: &Context) -> Vec<Fo
                 after,
                 bound: bound(s, d),
                 indefinite: false,
+                until: None,
                 vague: false,
                 range,
             });
@@ -411,6 +414,7 @@ fn read_sentence(block: &Block, sentence: Range<usize>, ctx: &Context) -> Vec<Fo
             after: None,
             bound: Bound::Unspecified,
             indefinite: false,
+            until: None,
             vague: true,
             range: whole.clone(),
         });
@@ -426,6 +430,7 @@ fn read_sentence(block: &Block, sentence: Range<usize>, ctx: &Context) -> Vec<Fo
             after: None,
             bound: Bound::Unspecified,
             indefinite: false,
+            until: None,
             vague: false,
             range: whole,
         });
@@ -916,13 +921,14 @@ fn table_row(doc: &Document, block: &Block, model: &mut PolicyModel) {
         .into_iter()
         .filter(|d| is_retention_period(ptext, d, true))
         .collect();
-    let mut push = |days: Option<u32>, after, bound, indefinite, vague| {
+    let mut push = |days: Option<u32>, after, until, bound, indefinite, vague| {
         model.retention.push(Retention {
             subject: subject.clone(),
             days,
             after,
             bound,
             indefinite,
+            until,
             vague,
             evidence: Evidence::new(doc, block.span_of(trimmed(&block.text, period.clone()))),
         });
@@ -933,13 +939,20 @@ fn table_row(doc: &Document, block: &Block, model: &mut PolicyModel) {
                 Bound::Unspecified => Bound::Exactly,
                 b => b,
             };
-            push(Some(d.days), anchor(ptext, d), b, false, false);
+            push(Some(d.days), anchor(ptext, d), None, b, false, false);
         }
     } else if indefinite_re().is_match(ptext) {
-        push(None, indefinite_end(ptext), Bound::Unspecified, true, false);
+        push(
+            None,
+            None,
+            indefinite_end(ptext),
+            Bound::Unspecified,
+            true,
+            false,
+        );
     } else if vague_re().is_match(ptext) {
-        push(None, None, Bound::Unspecified, false, true);
+        push(None, None, None, Bound::Unspecified, false, true);
     } else if criterion_re().is_match(ptext) {
-        push(None, None, Bound::Unspecified, false, false);
+        push(None, None, None, Bound::Unspecified, false, false);
     }
 }

@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use crate::model::{Bound, PolicyModel};
+use crate::model::{Bound, PolicyModel, RetentionEvent};
 
 fn at(e: &crate::model::Evidence) -> String {
     format!("{}:{}", e.path, e.line)
@@ -79,7 +79,13 @@ pub fn render(model: &PolicyModel) -> String {
             .map(|r| {
                 let what = r.subject.as_deref().unwrap_or("(unspecified data)");
                 let period = if r.indefinite {
-                    "while the account is active".to_string()
+                    match r.until {
+                        None => "indefinitely".to_string(),
+                        Some(RetentionEvent::ContractEnd) => {
+                            "until the end of the contract".to_string()
+                        }
+                        Some(_) => "while the account is active".to_string(),
+                    }
                 } else if r.vague {
                     "as long as necessary (vague)".to_string()
                 } else {

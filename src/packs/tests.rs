@@ -524,6 +524,7 @@ fn retention(vague: bool) -> Retention {
         after: None,
         bound: crate::model::Bound::AtMost,
         indefinite: false,
+        until: None,
         vague,
         // "We keep your data as long as necessary." starts at byte 18 (after
         // "# Privacy Policy\n\n").

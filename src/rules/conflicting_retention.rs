@@ -196,6 +196,7 @@ mod tests {
             after,
             bound: Bound::AtMost,
             indefinite: false,
+            until: None,
             vague: false,
             evidence: ev(d, at),
         }

@@ -368,13 +368,13 @@ pub(crate) fn evaluate(
 /// *indefinitely* ("maintained indefinitely", "forever", "permanently",
 /// "in perpetuity") rather than "as long as your account is active"? The
 /// model tells them apart: an open-ended period that something ends carries
-/// that event in `after` (`account_deletion` for "while your account is
+/// that event in `until` (`account_deletion` for "while your account is
 /// active"); one that nothing ends has none.
 pub(crate) fn says_forever(cx: &Context<'_>) -> Vec<bool> {
     cx.model
         .retention
         .iter()
-        .map(|r| r.indefinite && r.days.is_none() && r.after.is_none())
+        .map(|r| r.indefinite && r.days.is_none() && r.until.is_none())
         .collect()
 }
 
@@ -444,7 +444,7 @@ pub(crate) fn human_days(days: u32) -> String {
 /// the account is active", "1 year".
 pub(crate) fn describe(r: &Retention) -> String {
     if r.indefinite && r.days.is_none() {
-        return match r.after {
+        return match r.until {
             None => "indefinitely".to_string(),
             Some(RetentionEvent::ContractEnd) => "until the end of the contract".to_string(),
             Some(_) => "while the account is active".to_string(),
@@ -557,6 +557,7 @@ pub(crate) mod fixture {
             after,
             bound,
             indefinite: false,
+            until: None,
             vague: false,
             evidence: ev(&d, at),
         };
@@ -602,6 +603,7 @@ mod tests {
             after,
             bound,
             indefinite: false,
+            until: None,
             vague: false,
             evidence: Evidence {
                 path: "p.md".into(),

@@ -160,9 +160,10 @@ mod tests {
         m.retention = vec![Retention {
             subject: Some("your data".into()),
             days: None,
-            after: Some(RetentionEvent::AccountDeletion),
+            after: None,
             bound: Bound::Unspecified,
             indefinite: true,
+            until: Some(RetentionEvent::AccountDeletion),
             vague: false,
             evidence: ev(&d, "while your account is active"),
         }];
