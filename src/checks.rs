@@ -508,11 +508,7 @@ impl Checks {
 
     /// Run every rule that applies over one loaded set; apply suppressions.
     pub fn check_set(&self, set: &LoadedSet, config: Option<&Config>) -> Result<Vec<Finding>> {
-        let cx = Context {
-            docs: &set.docs,
-            model: &set.model,
-            inventory: set.inventory.as_ref(),
-        };
+        let cx = Context::new(&set.docs, &set.model, set.inventory.as_ref());
         let mut findings = Vec::new();
         let mut ran: BTreeSet<String> = BTreeSet::new();
         for rule in rules::registry() {
