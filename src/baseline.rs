@@ -29,6 +29,10 @@ use crate::rules::Finding;
 pub const BASELINE_SCHEMA: &str = "candor/baseline/v1";
 pub const DEFAULT_BASELINE: &str = "candor-baseline.json";
 
+/// Largest baseline candor reads (one entry per file, rule and subject: far
+/// below this even for a large repository).
+pub const MAX_BASELINE_BYTES: usize = 64 * 1024 * 1024;
+
 /// file → rule → subject → count
 pub type Counts = BTreeMap<String, BTreeMap<String, BTreeMap<String, usize>>>;
 
@@ -115,7 +119,7 @@ impl Baseline {
 
     /// Read a baseline; `Ok(None)` when the file does not exist.
     pub fn read(path: &Path, display: &str) -> Result<Option<Baseline>> {
-        match std::fs::read_to_string(path) {
+        match crate::yaml::read_file(path, MAX_BASELINE_BYTES) {
             Ok(text) => Baseline::parse(display, &text).map(Some),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
             Err(e) => Err(Error::io(display, &e)),

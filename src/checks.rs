@@ -123,7 +123,7 @@ pub fn load_custom_packs(config: Option<&Config>) -> Result<(Vec<Arc<Pack>>, Opt
         }
         let path = cfg.root.join(entry);
         let display = crate::source::display_path(&path, &cfg.root);
-        let text = std::fs::read_to_string(&path).map_err(|e| {
+        let text = crate::yaml::read_file(&path, crate::yaml::MAX_YAML_BYTES).map_err(|e| {
             let msg = if e.kind() == std::io::ErrorKind::NotFound {
                 format!("pack file {display} not found")
             } else {

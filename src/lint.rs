@@ -247,7 +247,7 @@ pub fn load_set(
 
 pub fn load_inventory(path: &Path, base: &Path) -> Result<Inventory> {
     let display = source::display_path(path, base);
-    let text = std::fs::read_to_string(path).map_err(|e| {
+    let text = crate::yaml::read_file(path, crate::yaml::MAX_YAML_BYTES).map_err(|e| {
         if e.kind() == std::io::ErrorKind::NotFound {
             Error::new(
                 "candor::inventory",
