@@ -18,7 +18,6 @@
 //! count is now higher than what occurs are *prunable* (fixed findings).
 
 use std::collections::BTreeMap;
-use std::io::Write;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -175,34 +174,20 @@ impl Baseline {
     }
 
     /// Write atomically: a temporary file in the same directory, then rename.
+    /// Write the baseline atomically (a temporary file with an unguessable
+    /// name in the same directory, then a rename): the old baseline stays
+    /// intact when anything fails.
     pub fn write(&self, path: &Path, display: &str) -> Result<()> {
-        let dir = path
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or_else(|| Path::new("."));
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| DEFAULT_BASELINE.to_string());
-        let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
-        let write_err = |e: std::io::Error| {
-            Error::new(
-                "candor::io",
-                format!("cannot write baseline {display}: {e}"),
-            )
-            .with_path(display)
-        };
-        let result = (|| -> std::io::Result<()> {
-            let mut f = std::fs::File::create(&tmp)?;
-            f.write_all(self.to_json().as_bytes())?;
-            f.sync_all()?;
-            std::fs::rename(&tmp, path)
-        })();
-        if let Err(e) = result {
-            let _ = std::fs::remove_file(&tmp);
-            return Err(write_err(e));
-        }
-        Ok(())
+        crate::atomic::write_atomic(path, true, |w| w.write_all(self.to_json().as_bytes())).map_err(
+            |e| {
+                Error::new(
+                    "candor::io",
+                    format!("cannot write baseline {display}: {e}"),
+                )
+                .with_path(display)
+                .with_help("the previous baseline, if any, is unchanged")
+            },
+        )
     }
 
     /// Number of findings recorded.
