@@ -179,7 +179,10 @@ impl Diagnostic for ErrorDiagnostic<'_> {
         self.source.as_ref()?;
         let span = self.err.span?;
         Some(Box::new(std::iter::once(LabeledSpan::new(
-            self.err.label.as_deref().map(crate::report::human::sanitize),
+            self.err
+                .label
+                .as_deref()
+                .map(crate::report::human::sanitize),
             span.start,
             span.len().max(1),
         ))))

@@ -39,7 +39,9 @@ pub fn read_file(path: &std::path::Path, limit: usize) -> std::io::Result<String
     let too_large = |size: String| {
         IoError::new(
             ErrorKind::FileTooLarge,
-            format!("the file is {size} bytes; candor reads files of this kind up to {limit} bytes"),
+            format!(
+                "the file is {size} bytes; candor reads files of this kind up to {limit} bytes"
+            ),
         )
     };
     if meta.len() > limit as u64 {

@@ -14,26 +14,56 @@ const FILES: &[(&str, &str)] = &[
     ("fixtures/example/privacy.md", "privacy.md"),
     ("fixtures/example/subprocessors.md", "subprocessors.md"),
     ("fixtures/example/inventory.yaml", "inventory.yaml"),
-    ("fixtures/seeds/modeldock-privacy.txt", "docs/seeds/modeldock.txt"),
+    (
+        "fixtures/seeds/modeldock-privacy.txt",
+        "docs/seeds/modeldock.txt",
+    ),
     ("fixtures/seeds/dunops-privacy.txt", "docs/seeds/dunops.txt"),
     (
         "fixtures/seeds/monitoring-saas-privacy.txt",
         "docs/seeds/monitoring.txt",
     ),
-    ("fixtures/corpus/github/privacy-statement.md", "docs/github/privacy.md"),
-    ("fixtures/corpus/github/subprocessors.md", "docs/github/subprocessors.md"),
-    ("fixtures/corpus/github/cookies.md", "docs/github/cookies.md"),
-    ("fixtures/corpus/basecamp/privacy-policy.md", "docs/basecamp/privacy.md"),
+    (
+        "fixtures/corpus/github/privacy-statement.md",
+        "docs/github/privacy.md",
+    ),
+    (
+        "fixtures/corpus/github/subprocessors.md",
+        "docs/github/subprocessors.md",
+    ),
+    (
+        "fixtures/corpus/github/cookies.md",
+        "docs/github/cookies.md",
+    ),
+    (
+        "fixtures/corpus/basecamp/privacy-policy.md",
+        "docs/basecamp/privacy.md",
+    ),
     ("fixtures/corpus/basecamp/ccpa.md", "docs/basecamp/ccpa.md"),
     (
         "fixtures/corpus/sage-bionetworks/cookies.md",
         "docs/sage/cookies.md",
     ),
-    ("fixtures/corpus/namesake/privacy.md", "docs/namesake/privacy.md"),
-    ("fixtures/corpus/stamphq/subprocessors.md", "docs/stamphq/sub.md"),
-    ("fixtures/corpus/whereby/cookie-policy.md", "docs/whereby/cookies.md"),
-    ("fixtures/corpus/activist/privacy-2023.txt", "docs/activist/2023.txt"),
-    ("fixtures/corpus/posthog/privacy.md", "docs/posthog/privacy.md"),
+    (
+        "fixtures/corpus/namesake/privacy.md",
+        "docs/namesake/privacy.md",
+    ),
+    (
+        "fixtures/corpus/stamphq/subprocessors.md",
+        "docs/stamphq/sub.md",
+    ),
+    (
+        "fixtures/corpus/whereby/cookie-policy.md",
+        "docs/whereby/cookies.md",
+    ),
+    (
+        "fixtures/corpus/activist/privacy-2023.txt",
+        "docs/activist/2023.txt",
+    ),
+    (
+        "fixtures/corpus/posthog/privacy.md",
+        "docs/posthog/privacy.md",
+    ),
 ];
 
 const CONFIG: &str = "inventory: inventory.yaml\npolicies: [privacy.md, subprocessors.md, docs]\n";
@@ -105,7 +135,13 @@ const FORMATS: &[&[&str]] = &[
     &["check", "--format", "human"],
     &["check", "--format", "github"],
     &["check", "--format", "junit"],
-    &["extract", "--format", "json", "docs/github/privacy.md", "privacy.md"],
+    &[
+        "extract",
+        "--format",
+        "json",
+        "docs/github/privacy.md",
+        "privacy.md",
+    ],
 ];
 
 #[test]

@@ -183,12 +183,7 @@ fn big_policy(name: &str, bytes: usize, limit: Duration, mem_mb: u64) {
 
 #[test]
 fn policy_of_one_megabyte() {
-    big_policy(
-        "1 MB policy",
-        1_000_000,
-        Duration::from_secs(120),
-        1024,
-    );
+    big_policy("1 MB policy", 1_000_000, Duration::from_secs(120), 1024);
 }
 
 #[test]
@@ -339,7 +334,10 @@ fn table_of_ten_thousand_rows() {
     let d = tempfile::tempdir().expect("tempdir");
     let mut t = String::from("# Cookies\n\n| Cookie | Purpose | Duration |\n| --- | --- | --- |\n");
     for i in 0..10_000 {
-        t.push_str(&format!("| _ga{i} | analytics by Google | {} days |\n", i % 400));
+        t.push_str(&format!(
+            "| _ga{i} | analytics by Google | {} days |\n",
+            i % 400
+        ));
     }
     write(d.path(), "cookies.md", &t);
     let r = bounded(
@@ -489,7 +487,11 @@ fn yaml_alias_bomb_is_rejected_by_the_budget() {
         "{}",
         r.stderr
     );
-    assert!(r.stderr.contains("inventory.yaml:"), "located: {}", r.stderr);
+    assert!(
+        r.stderr.contains("inventory.yaml:"),
+        "located: {}",
+        r.stderr
+    );
 
     // The classic billion laughs, nine levels of nine aliases.
     let mut laughs = String::from("version: 1\nsubprocessors:\n  - name: &a0 lol\n");
@@ -618,7 +620,11 @@ fn pack_project(pattern: &str, policy: &str) -> tempfile::TempDir {
         "candor.yaml",
         "policies: [privacy.md]\npacks: [./house.yaml]\n",
     );
-    write(d.path(), "house.yaml", PACK_RULE.replace("PATTERN", pattern));
+    write(
+        d.path(),
+        "house.yaml",
+        PACK_RULE.replace("PATTERN", pattern),
+    );
     write(d.path(), "privacy.md", policy);
     d
 }
@@ -944,7 +950,10 @@ fn policy_outside_the_repository_is_reported_relative_and_never_written() {
         .collect();
     assert_eq!(names, ["privacy.md"], "nothing written next to it");
     let sarif = std::fs::read_to_string(repo.join("report.sarif")).expect("sarif");
-    assert!(sarif.contains("\"uri\": \"../shared/privacy.md\""), "{sarif}");
+    assert!(
+        sarif.contains("\"uri\": \"../shared/privacy.md\""),
+        "{sarif}"
+    );
     let baseline = std::fs::read_to_string(repo.join("candor-baseline.json")).expect("baseline");
     assert!(baseline.contains("\"../shared/privacy.md\""), "{baseline}");
 }

@@ -138,7 +138,9 @@ fn candor_never_modifies_its_inputs_whatever_the_output_option() {
         if path == Path::new("candor-baseline.json") {
             continue;
         }
-        let now = after.get(path).unwrap_or_else(|| panic!("{path:?} removed"));
+        let now = after
+            .get(path)
+            .unwrap_or_else(|| panic!("{path:?} removed"));
         assert!(now.0 == before.0, "{path:?} was modified");
         assert_eq!(now.1, before.1, "{path:?} was rewritten");
     }
@@ -158,7 +160,8 @@ fn candor_never_modifies_its_inputs_whatever_the_output_option() {
         ],
         "only the reports asked for are new (no temporary file left)"
     );
-    let baseline = String::from_utf8_lossy(&after[Path::new("candor-baseline.json")].0).into_owned();
+    let baseline =
+        String::from_utf8_lossy(&after[Path::new("candor-baseline.json")].0).into_owned();
     // "anonymised" in notes/extra.txt is a house-pack finding.
     assert!(
         baseline.contains("\"notes/extra.txt\"") && baseline.contains("\"house/anonymous-claim\""),
@@ -199,7 +202,12 @@ fn output_and_baseline_never_overwrite_an_input() {
     );
     let (code, _, stderr) = run(
         d.path(),
-        &["check", "--write-baseline", "--baseline", "subprocessors.md"],
+        &[
+            "check",
+            "--write-baseline",
+            "--baseline",
+            "subprocessors.md",
+        ],
     );
     assert_eq!(code, 2, "{stderr}");
     let after = snapshot(d.path());
@@ -225,7 +233,10 @@ fn a_report_path_that_links_to_a_policy_replaces_the_link_not_the_policy() {
         &["check", "--format", "json", "-o", "out/report.json"],
     );
     assert_eq!(code, 2, "{stderr}");
-    assert_eq!(std::fs::read(d.path().join("privacy.md")).expect("read"), policy);
+    assert_eq!(
+        std::fs::read(d.path().join("privacy.md")).expect("read"),
+        policy
+    );
     // A dangling link is replaced by the report, never followed.
     std::fs::remove_file(d.path().join("out/report.json")).expect("rm");
     std::os::unix::fs::symlink("../outside.json", d.path().join("out/report.json")).expect("link");
@@ -234,7 +245,10 @@ fn a_report_path_that_links_to_a_policy_replaces_the_link_not_the_policy() {
         &["check", "--format", "json", "-o", "out/report.json"],
     );
     assert_eq!(code, 1, "{stderr}");
-    assert!(!d.path().join("outside.json").exists(), "the link was followed");
+    assert!(
+        !d.path().join("outside.json").exists(),
+        "the link was followed"
+    );
     let meta = std::fs::symlink_metadata(d.path().join("out/report.json")).expect("meta");
     assert!(meta.is_file(), "the report replaced the link");
 }
@@ -253,7 +267,10 @@ fn a_failed_write_leaves_the_old_file_intact() {
     // The report path is a directory: the rename fails, nothing changes.
     std::fs::create_dir_all(d.path().join("report.json/keep")).expect("mkdir");
     write(d.path(), "report.json/keep/file", "old");
-    let (code, _, stderr) = run(d.path(), &["check", "--format", "json", "-o", "report.json"]);
+    let (code, _, stderr) = run(
+        d.path(),
+        &["check", "--format", "json", "-o", "report.json"],
+    );
     assert_eq!(code, 2);
     assert!(stderr.contains("cannot write report.json"), "{stderr}");
     assert!(stderr.contains("unchanged"), "{stderr}");
@@ -421,16 +438,29 @@ fn terminal_escapes_in_policy_text_are_neutralised() {
     write(
         d.path(),
         "privacy.md",
-        format!("# Privacy \u{1b}[2J\n\nWe use Stripe. {HOSTILE_LINE}\n\n| Vendor | Purpose |\n| --- | --- |\n| Evil\u{1b}[8mCorp | hosting\u{7} |\n"),
+        format!(
+            "# Privacy \u{1b}[2J\n\nWe use Stripe. {HOSTILE_LINE}\n\n| Vendor | Purpose |\n| --- | --- |\n| Evil\u{1b}[8mCorp | hosting\u{7} |\n"
+        ),
     );
     // A file name with an escape in it, met while walking.
     write(d.path(), "docs/\u{1b}[31mred.md", "We use Stripe.\n");
     for format in ["human", "github"] {
         let (code, stdout, stderr) = run(d.path(), &["check", "--format", format]);
         assert!(code == 0 || code == 1, "{format}: {stderr}");
-        assert!(stdout.contains("Mixpanel"), "{format}: the finding is reported: {stdout}");
-        assert_eq!(escapes_in(&stdout), Vec::new(), "{format} stdout: {stdout:?}");
-        assert_eq!(escapes_in(&stderr), Vec::new(), "{format} stderr: {stderr:?}");
+        assert!(
+            stdout.contains("Mixpanel"),
+            "{format}: the finding is reported: {stdout}"
+        );
+        assert_eq!(
+            escapes_in(&stdout),
+            Vec::new(),
+            "{format} stdout: {stdout:?}"
+        );
+        assert_eq!(
+            escapes_in(&stderr),
+            Vec::new(),
+            "{format} stderr: {stderr:?}"
+        );
     }
     // The human report still shows the policy's line (neutralised), so the
     // reader sees what was there.

@@ -87,7 +87,10 @@ fn word() -> impl Strategy<Value = String> {
 }
 
 fn sentence() -> impl Strategy<Value = String> {
-    (prop::collection::vec(word(), 1..14), prop::sample::select(&[".", "!", "?", ""][..]))
+    (
+        prop::collection::vec(word(), 1..14),
+        prop::sample::select(&[".", "!", "?", ""][..]),
+    )
         .prop_map(|(w, end)| format!("{}{end}", w.join(" ")))
 }
 
@@ -169,7 +172,11 @@ fn check_evidence(v: &Value, text: &str, path: &str, found: &mut usize) {
                 *found += 1;
                 assert_eq!(m.get("path").and_then(Value::as_str), Some(path), "{v}");
                 let (s, e) = (s as usize, e as usize);
-                assert!(s <= e && e <= text.len(), "{v} outside {} bytes", text.len());
+                assert!(
+                    s <= e && e <= text.len(),
+                    "{v} outside {} bytes",
+                    text.len()
+                );
                 assert!(
                     text.is_char_boundary(s) && text.is_char_boundary(e),
                     "{v} splits a character"
