@@ -18,7 +18,6 @@
 //! count is now higher than what occurs are *prunable* (fixed findings).
 
 use std::collections::BTreeMap;
-use std::io::Write;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -28,6 +27,10 @@ use crate::rules::Finding;
 
 pub const BASELINE_SCHEMA: &str = "candor/baseline/v1";
 pub const DEFAULT_BASELINE: &str = "candor-baseline.json";
+
+/// Largest baseline candor reads (one entry per file, rule and subject: far
+/// below this even for a large repository).
+pub const MAX_BASELINE_BYTES: usize = 64 * 1024 * 1024;
 
 /// file → rule → subject → count
 pub type Counts = BTreeMap<String, BTreeMap<String, BTreeMap<String, usize>>>;
@@ -115,7 +118,7 @@ impl Baseline {
 
     /// Read a baseline; `Ok(None)` when the file does not exist.
     pub fn read(path: &Path, display: &str) -> Result<Option<Baseline>> {
-        match std::fs::read_to_string(path) {
+        match crate::yaml::read_file(path, MAX_BASELINE_BYTES) {
             Ok(text) => Baseline::parse(display, &text).map(Some),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
             Err(e) => Err(Error::io(display, &e)),
@@ -171,34 +174,20 @@ impl Baseline {
     }
 
     /// Write atomically: a temporary file in the same directory, then rename.
+    /// Write the baseline atomically (a temporary file with an unguessable
+    /// name in the same directory, then a rename): the old baseline stays
+    /// intact when anything fails.
     pub fn write(&self, path: &Path, display: &str) -> Result<()> {
-        let dir = path
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or_else(|| Path::new("."));
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| DEFAULT_BASELINE.to_string());
-        let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
-        let write_err = |e: std::io::Error| {
-            Error::new(
-                "candor::io",
-                format!("cannot write baseline {display}: {e}"),
-            )
-            .with_path(display)
-        };
-        let result = (|| -> std::io::Result<()> {
-            let mut f = std::fs::File::create(&tmp)?;
-            f.write_all(self.to_json().as_bytes())?;
-            f.sync_all()?;
-            std::fs::rename(&tmp, path)
-        })();
-        if let Err(e) = result {
-            let _ = std::fs::remove_file(&tmp);
-            return Err(write_err(e));
-        }
-        Ok(())
+        crate::atomic::write_atomic(path, true, |w| w.write_all(self.to_json().as_bytes())).map_err(
+            |e| {
+                Error::new(
+                    "candor::io",
+                    format!("cannot write baseline {display}: {e}"),
+                )
+                .with_path(display)
+                .with_help("the previous baseline, if any, is unchanged")
+            },
+        )
     }
 
     /// Number of findings recorded.

@@ -123,7 +123,7 @@ pub fn load_custom_packs(config: Option<&Config>) -> Result<(Vec<Arc<Pack>>, Opt
         }
         let path = cfg.root.join(entry);
         let display = crate::source::display_path(&path, &cfg.root);
-        let text = std::fs::read_to_string(&path).map_err(|e| {
+        let text = crate::yaml::read_file(&path, crate::yaml::MAX_YAML_BYTES).map_err(|e| {
             let msg = if e.kind() == std::io::ErrorKind::NotFound {
                 format!("pack file {display} not found")
             } else {
@@ -508,11 +508,7 @@ impl Checks {
 
     /// Run every rule that applies over one loaded set; apply suppressions.
     pub fn check_set(&self, set: &LoadedSet, config: Option<&Config>) -> Result<Vec<Finding>> {
-        let cx = Context {
-            docs: &set.docs,
-            model: &set.model,
-            inventory: set.inventory.as_ref(),
-        };
+        let cx = Context::new(&set.docs, &set.model, set.inventory.as_ref());
         let mut findings = Vec::new();
         let mut ran: BTreeSet<String> = BTreeSet::new();
         for rule in rules::registry() {

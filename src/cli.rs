@@ -267,6 +267,7 @@ fn check(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<i3
     if args.write_baseline {
         let b = crate::baseline::Baseline::of(&outcome.findings);
         let display = crate::source::display_path(&outcome.baseline_path, &opts.cwd);
+        refuse_input(&outcome.baseline_path, &display, &outcome.inputs)?;
         b.write(&outcome.baseline_path, &display)?;
         crate::report::write_warnings(&outcome, err).map_err(io_err)?;
         writeln!(
@@ -309,6 +310,7 @@ fn check(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<i3
     match &args.output {
         None => reporter.report(&outcome, out, err).map_err(io_err)?,
         Some(path) => {
+            refuse_input(path, &path.display().to_string(), &outcome.inputs)?;
             crate::atomic::write_atomic(path, true, |w| reporter.report(&outcome, w, err)).map_err(
                 |e| {
                     Error::new(
@@ -325,6 +327,25 @@ fn check(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<i3
     } else {
         EXIT_OK
     })
+}
+
+/// candor never writes over its own input: `-o privacy.md`, or a
+/// `baseline:` in candor.yaml that names the inventory, is an error.
+fn refuse_input(target: &std::path::Path, display: &str, inputs: &[PathBuf]) -> Result<(), Error> {
+    let Ok(target) = target.canonicalize() else {
+        return Ok(()); // does not exist yet: not an input
+    };
+    if inputs
+        .iter()
+        .any(|p| p.canonicalize().is_ok_and(|p| p == target))
+    {
+        return Err(Error::new(
+            "candor::usage",
+            format!("refusing to write {display}: it is an input of this run (a policy, inventory, config or pack file)"),
+        )
+        .with_help("write the report or baseline to another file"));
+    }
+    Ok(())
 }
 
 fn init(

@@ -212,7 +212,7 @@ impl Config {
     /// Read and validate the config at `path`.
     pub fn load(path: &Path) -> Result<Config> {
         let display = path.display().to_string();
-        let text: Arc<str> = std::fs::read_to_string(path)
+        let text: Arc<str> = yaml::read_file(path, yaml::MAX_YAML_BYTES)
             .map_err(|e| {
                 Error::new(
                     "candor::config",

@@ -128,10 +128,14 @@ pub struct ErrorDiagnostic<'a> {
 
 impl<'a> ErrorDiagnostic<'a> {
     pub fn new(err: &'a Error) -> Self {
-        let source = err
-            .source_text
-            .as_ref()
-            .map(|t| NamedSource::new(err.path.clone().unwrap_or_default(), t.clone()));
+        // The file's own text reaches the terminal: neutralise control
+        // characters (ANSI escapes) in it and in the path.
+        let source = err.source_text.as_ref().map(|t| {
+            NamedSource::new(
+                crate::report::human::sanitize(err.path.as_deref().unwrap_or_default()),
+                crate::report::human::safe_source(t),
+            )
+        });
         ErrorDiagnostic { err, source }
     }
 }
@@ -144,11 +148,12 @@ impl fmt::Debug for ErrorDiagnostic<'_> {
 
 impl fmt::Display for ErrorDiagnostic<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.source.is_some() {
-            f.write_str(&self.err.message)
+        let s = if self.source.is_some() {
+            self.err.message.clone()
         } else {
-            fmt::Display::fmt(self.err, f)
-        }
+            self.err.to_string()
+        };
+        f.write_str(&crate::report::human::sanitize(&s))
     }
 }
 
@@ -163,7 +168,7 @@ impl Diagnostic for ErrorDiagnostic<'_> {
         self.err
             .help
             .as_ref()
-            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
+            .map(|h| Box::new(crate::report::human::sanitize(h)) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
@@ -174,7 +179,10 @@ impl Diagnostic for ErrorDiagnostic<'_> {
         self.source.as_ref()?;
         let span = self.err.span?;
         Some(Box::new(std::iter::once(LabeledSpan::new(
-            self.err.label.clone(),
+            self.err
+                .label
+                .as_deref()
+                .map(crate::report::human::sanitize),
             span.start,
             span.len().max(1),
         ))))

@@ -69,6 +69,10 @@ pub struct Outcome {
     /// else `candor-baseline.json` next to candor.yaml or in the working
     /// directory).
     pub baseline_path: PathBuf,
+    /// Every file this run read as input (policies, inventories, the config
+    /// and its pack files): `-o` and `--write-baseline` refuse to write over
+    /// one of them.
+    pub inputs: Vec<PathBuf>,
 }
 
 /// Resolve the config: `--config`, else discovery from the working directory.
@@ -247,7 +251,7 @@ pub fn load_set(
 
 pub fn load_inventory(path: &Path, base: &Path) -> Result<Inventory> {
     let display = source::display_path(path, base);
-    let text = std::fs::read_to_string(path).map_err(|e| {
+    let text = crate::yaml::read_file(path, crate::yaml::MAX_YAML_BYTES).map_err(|e| {
         if e.kind() == std::io::ErrorKind::NotFound {
             Error::new(
                 "candor::inventory",
@@ -288,7 +292,21 @@ pub fn run(opts: &Options) -> Result<Outcome> {
     let mut outcome = Outcome::default();
     let sets = plan(opts, config.as_ref(), &mut outcome.warnings)?;
     let mut any_inventory = false;
+    if let Some(cfg) = &config {
+        outcome.inputs.extend(cfg.path.iter().cloned());
+        for p in cfg.packs.iter().flatten() {
+            if crate::packs::is_pack_path(p.trim()) {
+                outcome.inputs.push(cfg.root.join(p.trim()));
+            }
+        }
+    }
     for (set, files, base) in &sets {
+        outcome
+            .inputs
+            .extend(files.iter().map(|f| f.fs_path.clone()));
+        outcome
+            .inputs
+            .extend(set.inventory.iter().map(|p| base.join(p)));
         let loaded = load_set(set, files, base, opts.lossy, &mut outcome.warnings)?;
         outcome.files += loaded.docs.len();
         any_inventory |= loaded.inventory.is_some();

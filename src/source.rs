@@ -129,7 +129,7 @@ pub fn discover(
         let before = out.len();
         if is_glob(entry) {
             let set = build_globset(std::slice::from_ref(entry))?;
-            walk(base, base, exclude, warnings, &mut out, Some(&set));
+            walk(base, base, exclude, warnings, &mut out, Some(&set))?;
             if out.len() == before {
                 return Err(Error::new(
                     "candor::source",
@@ -151,7 +151,7 @@ pub fn discover(
             }
         })?;
         if meta.is_dir() {
-            walk(&path, base, exclude, warnings, &mut out, None);
+            walk(&path, base, exclude, warnings, &mut out, None)?;
             if out.len() == before {
                 return Err(Error::new(
                     "candor::source",
@@ -161,12 +161,21 @@ pub fn discover(
                     ),
                 ));
             }
-        } else {
+        } else if meta.is_file() {
             out.push(SourceFile {
                 display: display_path(&path, base),
                 fs_path: path,
                 explicit: true,
             });
+        } else {
+            // A FIFO would block the run, a device such as /dev/zero never ends.
+            return Err(Error::new(
+                "candor::source",
+                format!(
+                    "{}: not a regular file (a device, FIFO or socket); candor reads only regular files",
+                    display_path(&path, base)
+                ),
+            ));
         }
     }
     out.sort();
@@ -174,6 +183,10 @@ pub fn discover(
     Ok(out)
 }
 
+/// Walk `dir` for policy files. Symbolic links are not followed (so a link
+/// loop cannot trap the walk); one that would have been checked is skipped
+/// with a warning naming it. A directory that cannot be read is an error:
+/// checking part of a policy set and passing would be a silent pass.
 fn walk(
     dir: &Path,
     base: &Path,
@@ -181,7 +194,7 @@ fn walk(
     warnings: &mut Vec<Warning>,
     out: &mut Vec<SourceFile>,
     only: Option<&GlobSet>,
-) {
+) -> Result<()> {
     let walker = WalkDir::new(dir)
         .follow_links(false)
         .sort_by_file_name()
@@ -197,6 +210,19 @@ fn walk(
     for entry in walker {
         match entry {
             Ok(e) => {
+                if e.file_type().is_symlink() {
+                    let display = display_path(e.path(), base);
+                    let to_dir = std::fs::metadata(e.path()).is_ok_and(|m| m.is_dir());
+                    if (to_dir || has_policy_extension(e.path()))
+                        && only.is_none_or(|g| g.is_match(&display))
+                    {
+                        warnings.push(Warning {
+                            path: display,
+                            message: "skipped: symbolic link (links are not followed while walking a directory; name the target in candor.yaml to check it)".to_string(),
+                        });
+                    }
+                    continue;
+                }
                 if !e.file_type().is_file() || !has_policy_extension(e.path()) {
                     continue;
                 }
@@ -215,13 +241,19 @@ fn walk(
                     .path()
                     .map(|p| display_path(p, base))
                     .unwrap_or_else(|| display_path(dir, base));
-                warnings.push(Warning {
-                    path,
-                    message: format!("skipped: {e}"),
-                });
+                let cause = e
+                    .io_error()
+                    .map_or_else(|| e.to_string(), ToString::to_string);
+                return Err(Error::new(
+                    "candor::source",
+                    format!("cannot read {path}: {cause}"),
+                )
+                .with_path(&path)
+                .with_help("candor stops rather than check part of the policy set; fix the permissions, or exclude the directory in candor.yaml (`exclude:`)"));
             }
         }
     }
+    Ok(())
 }
 
 /// How far into a file to look for a NUL byte.
@@ -233,8 +265,32 @@ pub fn read(
     lossy: bool,
     warnings: &mut Vec<Warning>,
 ) -> Result<Option<SourceText>> {
-    let bytes = std::fs::read(&file.fs_path).map_err(|e| Error::io(&file.display, &e))?;
+    let bytes = read_regular(&file.fs_path).map_err(|e| Error::io(&file.display, &e))?;
     decode(file, bytes, lossy, warnings)
+}
+
+/// The bytes of a regular file (a file replaced by a FIFO or a device after
+/// discovery is refused, not read forever).
+fn read_regular(path: &Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    // Checked before opening too: opening a FIFO blocks until a writer comes.
+    let not_regular = || {
+        std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "not a regular file (a directory, device, FIFO or socket)",
+        )
+    };
+    if !std::fs::metadata(path)?.is_file() {
+        return Err(not_regular());
+    }
+    let mut file = std::fs::File::open(path)?;
+    let meta = file.metadata()?;
+    if !meta.is_file() {
+        return Err(not_regular());
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    file.read_to_end(&mut bytes)?;
+    Ok(bytes)
 }
 
 /// Check bytes already read (pure apart from the warnings it records).

@@ -14,6 +14,47 @@ use crate::span::Span;
 /// larger file is almost certainly a mistake or an attack).
 pub const MAX_YAML_BYTES: usize = 8 * 1024 * 1024;
 
+/// Read a file candor loads whole (config, inventory, pack, baseline): it
+/// must be a regular file (a FIFO or `/dev/zero` named in candor.yaml would
+/// block or never end), and at most `limit` bytes are read, so memory stays
+/// bounded whatever the file is. A larger file is an error of kind
+/// `FileTooLarge` saying so.
+pub fn read_file(path: &std::path::Path, limit: usize) -> std::io::Result<String> {
+    use std::io::{Error as IoError, ErrorKind, Read};
+    let not_regular = || {
+        IoError::new(
+            ErrorKind::InvalidInput,
+            "not a regular file (a directory, device, FIFO or socket)",
+        )
+    };
+    // Checked before opening too: opening a FIFO blocks until a writer comes.
+    if !std::fs::metadata(path)?.is_file() {
+        return Err(not_regular());
+    }
+    let file = std::fs::File::open(path)?;
+    let meta = file.metadata()?;
+    if !meta.is_file() {
+        return Err(not_regular());
+    }
+    let too_large = |size: String| {
+        IoError::new(
+            ErrorKind::FileTooLarge,
+            format!(
+                "the file is {size} bytes; candor reads files of this kind up to {limit} bytes"
+            ),
+        )
+    };
+    if meta.len() > limit as u64 {
+        return Err(too_large(meta.len().to_string()));
+    }
+    let mut text = String::new();
+    file.take(limit as u64 + 1).read_to_string(&mut text)?;
+    if text.len() > limit {
+        return Err(too_large(format!("more than {limit}")));
+    }
+    Ok(text)
+}
+
 fn options() -> Options {
     let mut budget = Budget::default();
     budget.max_depth = 64;
@@ -44,12 +85,42 @@ pub fn from_str<T: DeserializeOwned>(path: &str, text: &Arc<str>, what: &str) ->
         .map_err(|e| convert_error(path, text, what, &e))
 }
 
+/// The budget limit `e` breached, if it is a budget error, in words.
+fn budget_breach(e: &serde_saphyr::Error) -> Option<String> {
+    use serde_saphyr::budget::BudgetBreach as B;
+    let mut e = e;
+    while let serde_saphyr::Error::AliasError { error, .. }
+    | serde_saphyr::Error::WithSnippet { error, .. } = e
+    {
+        e = error;
+    }
+    let serde_saphyr::Error::Budget { breach, .. } = e else {
+        return None;
+    };
+    let b = options().budget.unwrap_or_default();
+    Some(match breach {
+        B::Nodes { .. } => format!(
+            "more than {} nodes (anchors and aliases expand to more data than an inventory or config needs)",
+            b.max_nodes
+        ),
+        B::Aliases { .. } => format!("more than {} aliases", b.max_aliases),
+        B::Anchors { .. } => format!("more than {} anchors", b.max_anchors),
+        B::Depth { .. } => format!("nested more than {} levels deep", b.max_depth),
+        B::Events { .. } => format!("more than {} parser events", b.max_events),
+        B::ScalarBytes { .. } => format!("more than {} bytes of text", b.max_total_scalar_bytes),
+        other => format!("{other:?}"),
+    })
+}
+
 fn convert_error(path: &str, text: &Arc<str>, what: &str, e: &serde_saphyr::Error) -> Error {
     let raw = e.without_snippet().to_string();
     // serde-saphyr appends " at line L, column C"; we show the location ourselves.
-    let message = match raw.rfind(" at line ") {
-        Some(i) => raw[..i].to_string(),
-        None => raw.clone(),
+    let message = match budget_breach(e) {
+        Some(limit) => format!("YAML budget exceeded: {limit}"),
+        None => match raw.rfind(" at line ") {
+            Some(i) => raw[..i].to_string(),
+            None => raw.clone(),
+        },
     };
     let message = message.replace('`', "'");
     let mut err = Error::new("candor::yaml", format!("invalid {what}: {message}"));

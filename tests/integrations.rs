@@ -317,6 +317,7 @@ fn tricky_outcome() -> Outcome {
         sources: Default::default(),
         baseline: None,
         baseline_path: Default::default(),
+        inputs: Vec::new(),
     }
 }
 

@@ -28,7 +28,16 @@ pub fn clause_start(text: &str, sentence: &Range<usize>, offset: usize) -> usize
         Regex::new(r"(?i)[;:]\s|\s[—–]\s|\s-\s|\bbut\b|\bhowever\b|\bwhile\b|\bwhereas\b|\bexcept\b|\binstead\b")
             .expect("static regex")
     });
-    let start = sentence.start.min(offset);
+    // Callers may step back a few bytes from a clause end; land on a
+    // character boundary (a dash separator is three bytes).
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    let mut start = sentence.start.min(offset);
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
     let prefix = &text[start..offset];
     re.find_iter(prefix)
         .last()

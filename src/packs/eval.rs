@@ -17,14 +17,14 @@
 //! * `model`: a query over the extracted model (present / absent / every).
 
 use std::cell::RefCell;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::ops::Range;
 
 use super::{Check, Expect, Item, ModelQuery, Pack, PackRule};
 use crate::clock::{Age, Date};
 use crate::document::{Block, Document};
 use crate::error::Result;
-use crate::model::PolicyModel;
+use crate::model::{DocumentInfo, PolicyModel};
 use crate::rules::{Finding, Level, Location, SourceFile};
 use crate::span::Span;
 
@@ -361,9 +361,25 @@ struct Ctx<'a, 'b> {
     input: &'b PackInput<'a>,
     matches: Option<Matches<'a>>,
     model_json: std::cell::OnceCell<serde_json::Value>,
+    /// Document index by path (built once: a set may hold many thousands of
+    /// documents, and a scan per entry would be quadratic).
+    by_path: std::cell::OnceCell<HashMap<&'a str, usize>>,
 }
 
-impl Ctx<'_, '_> {
+impl<'a> Ctx<'a, '_> {
+    /// The document at `path`.
+    fn doc(&self, path: &str) -> Option<&'a Document> {
+        let docs: &'a [Document] = self.input.docs;
+        let idx = self.by_path.get_or_init(|| {
+            let mut m = HashMap::with_capacity(docs.len());
+            for (i, d) in docs.iter().enumerate() {
+                m.entry(d.path.as_str()).or_insert(i);
+            }
+            m
+        });
+        idx.get(path).and_then(|&i| docs.get(i))
+    }
+
     /// One list of the model, as JSON (the model is serialized once).
     fn model_list(&self, list: &str) -> &[serde_json::Value] {
         self.model_json
@@ -399,11 +415,11 @@ impl Ctx<'_, '_> {
             let path = ev.get("path")?.as_str()?;
             let start = usize::try_from(ev.get("start")?.as_u64()?).ok()?;
             let end = usize::try_from(ev.get("end")?.as_u64()?).ok()?;
-            let doc = self.input.docs.iter().find(|d| d.path == path)?;
+            let doc = self.doc(path)?;
             return Some(doc.locate(Span::new(start, end)));
         }
         let path = entry.get("path")?.as_str()?;
-        let doc = self.input.docs.iter().find(|d| d.path == path)?;
+        let doc = self.doc(path)?;
         Some(doc.locate(doc_anchor(doc)))
     }
 
@@ -412,7 +428,7 @@ impl Ctx<'_, '_> {
         entry
             .get("path")
             .and_then(|p| p.as_str())
-            .and_then(|p| self.input.docs.iter().find(|d| d.path == p))
+            .and_then(|p| self.doc(p))
             .is_some_and(|d| !d.blocks.is_empty())
     }
 
@@ -489,6 +505,7 @@ pub fn check_pack(
         input,
         matches,
         model_json: std::cell::OnceCell::new(),
+        by_path: std::cell::OnceCell::new(),
     };
     for (rule, rr) in active {
         if !cx.applies(rule) {
@@ -556,16 +573,19 @@ fn check_rule(cx: &Ctx<'_, '_>, rule: &PackRule, rr: RuleRun, out: &mut Vec<Find
                 }
                 return;
             }
+            // Paths of the documents the model query covers (once, not per document).
+            let by_model: HashSet<&str> = model.as_ref().map_or_else(HashSet::new, |q| {
+                cx.model_list(q.list)
+                    .iter()
+                    .filter(|e| Ctx::query_matches(e, q))
+                    .filter_map(entry_path)
+                    .collect()
+            });
             for (di, doc) in cx.input.docs.iter().enumerate() {
                 if doc.blocks.is_empty() || found_in(Some(di)) {
                     continue;
                 }
-                let by_model = model.as_ref().is_some_and(|q| {
-                    cx.model_list(q.list).iter().any(|e| {
-                        Ctx::query_matches(e, q) && entry_path(e).is_some_and(|p| p == doc.path)
-                    })
-                });
-                if by_model {
+                if by_model.contains(doc.path.as_str()) {
                     continue;
                 }
                 out.push(finding(
@@ -652,9 +672,12 @@ fn check_rule(cx: &Ctx<'_, '_>, rule: &PackRule, rr: RuleRun, out: &mut Vec<Find
         Check::Freshness { max_age } => {
             let age = rr.max_age.unwrap_or(*max_age);
             let cutoff = cx.input.today.minus(age);
+            let mut infos: HashMap<&str, &DocumentInfo> = HashMap::new();
+            for i in &cx.input.model.documents {
+                infos.entry(i.path.as_str()).or_insert(i);
+            }
             for doc in cx.input.docs.iter().filter(|d| !d.blocks.is_empty()) {
-                let Some(info) = cx.input.model.documents.iter().find(|i| i.path == doc.path)
-                else {
+                let Some(info) = infos.get(doc.path.as_str()).copied() else {
                     continue;
                 };
                 let Some(date) = info.last_updated.as_deref().and_then(Date::parse_iso) else {

@@ -187,27 +187,38 @@ fn labeled(loc: &Location, text: &str, label: Option<String>) -> LabeledSpan {
     LabeledSpan::new(label, start, end - start)
 }
 
-/// A source whose control characters are neutralised (same byte length for
-/// ASCII controls, so spans stay valid).
-fn safe_source(text: &Arc<str>) -> Arc<str> {
-    if text
-        .chars()
-        .any(|c| c.is_control() && c != '\n' && c != '\t' && c != '\r')
-    {
-        Arc::from(
-            text.chars()
-                .map(|c| {
-                    if c.is_control() && c != '\n' && c != '\t' && c != '\r' && c.is_ascii() {
-                        ' '
-                    } else {
-                        c
-                    }
-                })
-                .collect::<String>(),
-        )
-    } else {
-        text.clone()
+/// A source whose control characters are neutralised, keeping every byte
+/// offset (so spans stay valid): ASCII controls (ESC, BEL, a CR that does not
+/// end a line, …) become one space, C1 controls (two bytes in UTF-8, such as
+/// the single-character CSI U+009B) two spaces. Line feeds, tabs and the CR
+/// of a CRLF stay.
+pub fn safe_source(text: &Arc<str>) -> Arc<str> {
+    let bad = |c: char, next: Option<char>| {
+        c.is_control() && c != '\n' && c != '\t' && !(c == '\r' && next == Some('\n'))
+    };
+    let mut chars = text.chars().peekable();
+    let mut dirty = false;
+    while let Some(c) = chars.next() {
+        if bad(c, chars.peek().copied()) {
+            dirty = true;
+            break;
+        }
     }
+    if !dirty {
+        return text.clone();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if bad(c, chars.peek().copied()) {
+            for _ in 0..c.len_utf8() {
+                out.push(' ');
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    Arc::from(out)
 }
 
 fn diag(
@@ -241,7 +252,7 @@ fn diag(
                     related.push(RelatedDiag {
                         message: sanitize(&r.message),
                         span: labeled(&r.location, &rt, Some(sanitize(&r.message))),
-                        source: Src::new(&r.location.path, rt),
+                        source: Src::new(&sanitize(&r.location.path), rt),
                     });
                 }
             }
@@ -256,7 +267,7 @@ fn diag(
             Level::Info => Severity::Advice,
         },
         help: f.help.as_ref().map(|h| sanitize(h)),
-        source: text.map(|t| Src::new(&f.location.path, t)),
+        source: text.map(|t| Src::new(&sanitize(&f.location.path), t)),
         labels,
         related,
     }
@@ -416,6 +427,16 @@ mod tests {
         assert!(!auto_color(true, Some(OsStr::new("1"))));
         // no-color.org: only a non-empty value disables colour.
         assert!(auto_color(true, Some(OsStr::new(""))));
+    }
+
+    #[test]
+    fn safe_source_keeps_offsets() {
+        let text: Arc<str> = Arc::from("a\u{1b}[31mb\r\nc\rd\u{9b}e\u{7}\n");
+        let safe = safe_source(&text);
+        assert_eq!(&*safe, "a [31mb\r\nc d  e \n");
+        assert_eq!(safe.len(), text.len());
+        let clean: Arc<str> = Arc::from("plain\r\ntext\n");
+        assert!(Arc::ptr_eq(&safe_source(&clean), &clean));
     }
 
     #[test]

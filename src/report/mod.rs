@@ -80,7 +80,7 @@ pub fn write_warnings(outcome: &Outcome, err: &mut dyn Write) -> io::Result<()> 
         )?;
     }
     for n in &outcome.notes {
-        writeln!(err, "note: {n}")?;
+        writeln!(err, "note: {}", crate::report::human::sanitize(n))?;
     }
     Ok(())
 }

@@ -491,11 +491,7 @@ mod tests {
             })
             .collect();
         let model = PolicyModel::default();
-        let cx = Context {
-            docs: &docs,
-            model: &model,
-            inventory: None,
-        };
+        let cx = Context::new(&docs, &model, None);
         let mut out = Vec::new();
         DanglingReference.check(&cx, &mut out);
         out

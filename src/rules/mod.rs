@@ -235,11 +235,35 @@ pub struct Context<'a> {
     pub docs: &'a [Document],
     pub model: &'a PolicyModel,
     pub inventory: Option<&'a Inventory>,
+    /// Documents by path, built on first use: rules look a document up per
+    /// fact, and a scan per lookup is quadratic on a set of many files.
+    by_path: std::sync::OnceLock<std::collections::HashMap<&'a str, usize>>,
 }
 
-impl Context<'_> {
-    pub fn doc(&self, path: &str) -> Option<&Document> {
-        self.docs.iter().find(|d| d.path == path)
+impl<'a> Context<'a> {
+    pub fn new(
+        docs: &'a [Document],
+        model: &'a PolicyModel,
+        inventory: Option<&'a Inventory>,
+    ) -> Self {
+        Context {
+            docs,
+            model,
+            inventory,
+            by_path: std::sync::OnceLock::new(),
+        }
+    }
+
+    pub fn doc(&self, path: &str) -> Option<&'a Document> {
+        let docs = self.docs;
+        let idx = self.by_path.get_or_init(|| {
+            let mut m = std::collections::HashMap::with_capacity(docs.len());
+            for (i, d) in docs.iter().enumerate() {
+                m.entry(d.path.as_str()).or_insert(i);
+            }
+            m
+        });
+        idx.get(path).and_then(|&i| docs.get(i))
     }
 }
 

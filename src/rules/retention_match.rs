@@ -794,11 +794,7 @@ mod tests {
             at("90 days", Some("Backups")),
         ];
         let docs = [d];
-        let cx = Context {
-            docs: &docs,
-            model: &m,
-            inventory: Some(&i),
-        };
+        let cx = Context::new(&docs, &m, Some(&i));
         let cov = coverage(&cx, &i);
         assert_eq!(
             cov[0],

@@ -655,11 +655,7 @@ pub(crate) mod testing {
         model: &PolicyModel,
         inv: Option<&Inventory>,
     ) -> Vec<Finding> {
-        let cx = Context {
-            docs,
-            model,
-            inventory: inv,
-        };
+        let cx = Context::new(docs, model, inv);
         let mut out = Vec::new();
         rule.check(&cx, &mut out);
         out
