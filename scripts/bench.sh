@@ -19,8 +19,10 @@ mkdir -p "$OUT"
 
 cargo build --release --quiet
 cargo build --release --quiet --example parse_baseline
-CANDOR=$PWD/target/release/candor
-BASELINE=$PWD/target/release/examples/parse_baseline
+TARGET=${CARGO_TARGET_DIR:-$PWD/target}
+CANDOR=$TARGET/release/candor
+BASELINE=$TARGET/release/examples/parse_baseline
+echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at start"
 
 have_mdl=0
 if command -v npm >/dev/null; then
