@@ -219,7 +219,16 @@ impl Document {
             if block.sentences.is_empty() {
                 block.sentences = split_sentences(&block.text);
             }
+            // A policy set's documents stay in memory until it is checked:
+            // give back what the parser's growing buffers over-allocated.
+            block.text.shrink_to_fit();
+            block.map.shrink_to_fit();
+            block.sentences.shrink_to_fit();
+            block.cells.shrink_to_fit();
+            block.links.shrink_to_fit();
         }
+        doc.blocks.shrink_to_fit();
+        doc.sections.shrink_to_fit();
         doc
     }
 
