@@ -430,7 +430,7 @@ pub fn extract(doc: &Document, model: &mut PolicyModel) {
         .map(|m| m.id)
         .collect();
     // Row details per block, computed once (mentions come in block order).
-    let mut details: Option<(usize, (Option<String>, Vec<String>))> = None;
+    let mut details: Option<(usize, RowDetails)> = None;
     for m in &catalog_mentions {
         let Some(vendor) = cat.vendor(m.id) else {
             continue;
@@ -524,8 +524,11 @@ pub fn extract(doc: &Document, model: &mut PolicyModel) {
     }
 }
 
+/// Purpose and locations of a recipient row.
+type RowDetails = (Option<String>, Vec<String>);
+
 /// Purpose and locations for a mention in a table row or list item.
-fn row_details(doc: &Document, block: &Block) -> (Option<String>, Vec<String>) {
+fn row_details(doc: &Document, block: &Block) -> RowDetails {
     match block.kind {
         BlockKind::TableRow => {
             let Some(header) = doc.table_header(block) else {
