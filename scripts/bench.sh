@@ -19,8 +19,10 @@ mkdir -p "$OUT"
 
 cargo build --release --quiet
 cargo build --release --quiet --example parse_baseline
-CANDOR=$PWD/target/release/candor
-BASELINE=$PWD/target/release/examples/parse_baseline
+TARGET=${CARGO_TARGET_DIR:-$PWD/target}
+CANDOR=$TARGET/release/candor
+BASELINE=$TARGET/release/examples/parse_baseline
+echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) at start"
 
 have_mdl=0
 if command -v npm >/dev/null; then
@@ -65,7 +67,9 @@ median_of() {
     t0=$(date +%s%N)
     /usr/bin/time -f '%M' -o "$OUT/time.txt" "$@" >/dev/null 2>&1 || true
     t1=$(date +%s%N)
-    read -r r < "$OUT/time.txt"
+    # GNU time prefixes "Command exited with non-zero status N" when candor
+    # reports findings (exit 1): the figure is the last line.
+    r=$(tail -n 1 "$OUT/time.txt")
     t=$(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.6f", (b-a)/1e9}')
     times+=("$t")
     if (( r > rss )); then rss=$r; fi

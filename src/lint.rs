@@ -212,7 +212,9 @@ fn plan(
     Ok(out)
 }
 
-/// Read, parse and model one set's files (in parallel; order preserved).
+/// Read, parse and model one set's files: each file on its own core
+/// (rayon), models merged in file order, so the result is the same as
+/// [`extract::extract_set`] over the documents in order.
 pub fn load_set(
     set: &PolicySetConfig,
     files: &[SourceFile],
@@ -220,27 +222,35 @@ pub fn load_set(
     lossy: bool,
     warnings: &mut Vec<Warning>,
 ) -> Result<LoadedSet> {
-    let results: Vec<(Result<Option<Document>>, Vec<Warning>)> = files
+    type Loaded = (Result<Option<(Document, PolicyModel)>>, Vec<Warning>);
+    let results: Vec<Loaded> = files
         .par_iter()
         .map(|f| {
             let mut w = Vec::new();
-            let r = source::read(f, lossy, &mut w)
-                .map(|o| o.map(|st| Document::parse(st.file.display.clone(), st.text, st.kind)));
+            let r = source::read(f, lossy, &mut w).map(|o| {
+                o.map(|st| {
+                    let doc = Document::parse(st.file.display.clone(), st.text, st.kind);
+                    let model = extract::extract(&doc);
+                    (doc, model)
+                })
+            });
             (r, w)
         })
         .collect();
     let mut docs = Vec::new();
+    let mut model = PolicyModel::default();
     for (r, w) in results {
         warnings.extend(w);
-        if let Some(d) = r? {
+        if let Some((d, m)) = r? {
             docs.push(d);
+            model.merge(m);
         }
     }
+    model.sort();
     let inventory = match &set.inventory {
         Some(p) => Some(load_inventory(&base.join(p), base)?),
         None => None,
     };
-    let model = extract::extract_set(&docs);
     Ok(LoadedSet {
         name: set.name.clone(),
         docs,
@@ -310,15 +320,28 @@ pub fn run(opts: &Options) -> Result<Outcome> {
         let loaded = load_set(set, files, base, opts.lossy, &mut outcome.warnings)?;
         outcome.files += loaded.docs.len();
         any_inventory |= loaded.inventory.is_some();
-        outcome
-            .findings
-            .extend(check_set(&loaded, config.as_ref(), &checks)?);
-        for d in loaded.docs {
-            outcome.sources.insert(d.path.clone(), Arc::from(d.text));
+        let findings = check_set(&loaded, config.as_ref(), &checks)?;
+        // Keep the text of the files findings point into (for snippets),
+        // not of every file of a corpus.
+        let cited: std::collections::BTreeSet<&str> = findings
+            .iter()
+            .flat_map(|f| {
+                std::iter::once(f.location.path.as_str())
+                    .chain(f.related.iter().map(|r| r.location.path.as_str()))
+            })
+            .collect();
+        for d in &loaded.docs {
+            if cited.contains(d.path.as_str()) {
+                outcome
+                    .sources
+                    .insert(d.path.clone(), Arc::from(d.text.as_str()));
+            }
         }
-        if let Some(inv) = loaded.inventory {
+        if let Some(inv) = &loaded.inventory {
             outcome.sources.insert(inv.path.clone(), inv.text.clone());
         }
+        drop(cited);
+        outcome.findings.extend(findings);
     }
     if !any_inventory {
         let mut groups: Vec<&str> = rules::registry()

@@ -50,16 +50,70 @@ pub struct LineCol {
 ///
 /// A line ends at `\n`; a preceding `\r` belongs to the line's terminator and is
 /// never counted as a column. A leading byte-order mark is not a column either.
+///
+/// Columns are counted from the line start, except on long lines (a
+/// minified page, a run-on paragraph of megabytes), where counting from the
+/// nearest of the character counts kept every [`CHECKPOINT`] bytes bounds
+/// each lookup.
 #[derive(Debug, Clone, Default)]
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// `checkpoints[i]`: characters in `text[..floor_char(i * CHECKPOINT)]`.
+    /// Empty when no line is longer than [`CHECKPOINT`].
+    checkpoints: Vec<usize>,
+}
+
+/// Spacing of character-count checkpoints, in bytes.
+const CHECKPOINT: usize = 4096;
+
+/// The largest character boundary of `text` at or before `i`.
+fn floor_char(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
 }
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {
         let mut starts = vec![0];
-        starts.extend(memchr_newlines(text.as_bytes()).map(|i| i + 1));
-        LineIndex { starts }
+        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+        let long_line = starts
+            .windows(2)
+            .map(|w| w[1] - w[0])
+            .chain(std::iter::once(
+                text.len() - starts.last().copied().unwrap_or(0),
+            ))
+            .any(|len| len > CHECKPOINT);
+        let mut checkpoints = Vec::new();
+        if long_line {
+            checkpoints.reserve(text.len() / CHECKPOINT + 1);
+            let mut chars = 0;
+            let mut at = 0;
+            for i in 0..=text.len() / CHECKPOINT {
+                let b = floor_char(text, i * CHECKPOINT);
+                chars += text[at..b].chars().count();
+                at = b;
+                checkpoints.push(chars);
+            }
+        }
+        LineIndex {
+            starts,
+            checkpoints,
+        }
+    }
+
+    /// Characters in `text[..offset]` (`offset` on a character boundary).
+    fn chars_before(&self, text: &str, offset: usize) -> usize {
+        let i = offset / CHECKPOINT;
+        match self.checkpoints.get(i) {
+            Some(&n) => {
+                let b = floor_char(text, i * CHECKPOINT);
+                n + text[b..offset].chars().count()
+            }
+            None => text[..offset].chars().count(),
+        }
     }
 
     pub fn line_count(&self) -> usize {
@@ -87,7 +141,12 @@ impl LineIndex {
             end -= 1;
         }
         let prefix = &text[start..end];
-        let mut column = prefix.chars().count() + 1;
+        let chars = if end - start > CHECKPOINT && !self.checkpoints.is_empty() {
+            self.chars_before(text, end) - self.chars_before(text, start)
+        } else {
+            prefix.chars().count()
+        };
+        let mut column = chars + 1;
         if line_idx == 0 && prefix.starts_with('\u{feff}') {
             column -= 1;
         }
@@ -96,13 +155,6 @@ impl LineIndex {
             column,
         }
     }
-}
-
-fn memchr_newlines(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    bytes
-        .iter()
-        .enumerate()
-        .filter_map(|(i, b)| (*b == b'\n').then_some(i))
 }
 
 #[cfg(test)]
@@ -120,6 +172,42 @@ mod tests {
         assert_eq!(idx.line_col(text, 8), LineCol { line: 2, column: 4 });
         assert_eq!(idx.line_col(text, 11), LineCol { line: 3, column: 1 });
         assert_eq!(idx.line_col(text, 999), LineCol { line: 3, column: 5 });
+    }
+
+    #[test]
+    fn long_lines_count_the_same_columns() {
+        // Lines longer than the checkpoint spacing, with multi-byte
+        // characters straddling checkpoints: every offset must get the
+        // column a plain count from the line start gives.
+        let mut text = String::from("\u{feff}");
+        for i in 0..3000 {
+            text.push_str(if i % 7 == 0 { "é€ " } else { "ab " });
+        }
+        text.push('\n');
+        for _ in 0..2000 {
+            text.push_str("x😀");
+        }
+        let idx = LineIndex::new(&text);
+        assert!(!idx.checkpoints.is_empty());
+        let naive = |offset: usize| {
+            let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+            let prefix = &text[line_start..offset];
+            let mut col = prefix.chars().count() + 1;
+            if prefix.starts_with('\u{feff}') {
+                col -= 1;
+            }
+            col
+        };
+        for offset in (0..text.len()).step_by(97).chain([text.len()]) {
+            if !text.is_char_boundary(offset) {
+                continue;
+            }
+            assert_eq!(
+                idx.line_col(&text, offset).column,
+                naive(offset),
+                "offset {offset}"
+            );
+        }
     }
 
     #[test]

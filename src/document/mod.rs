@@ -118,28 +118,32 @@ pub struct Block {
 
 impl Block {
     /// The original span of `range` of this block's clean text.
+    ///
+    /// Segments are sorted by `clean` and do not overlap (parsers append
+    /// them in order and never trim text a segment covers), so both ends
+    /// are found by binary search: a run-on paragraph of megabytes has
+    /// hundreds of thousands of segments and a fact in every sentence.
     pub fn span_of(&self, range: Range<usize>) -> Span {
-        let mut start = None;
-        let mut end = None;
-        for seg in &self.map {
-            let seg_end = seg.clean + seg.len;
-            if start.is_none() && seg_end > range.start {
-                start = Some(if seg.exact && range.start >= seg.clean {
-                    seg.orig + (range.start - seg.clean)
-                } else {
-                    seg.orig
-                });
-            }
-            if seg.clean < range.end {
-                end = Some(if seg.exact && range.end <= seg_end {
-                    seg.orig + (range.end.max(seg.clean) - seg.clean)
-                } else {
-                    seg.orig + seg.orig_len
-                });
+        let map = &self.map;
+        // The first segment ending after `range.start` …
+        let first = map.partition_point(|seg| seg.clean + seg.len <= range.start);
+        // … and the segments starting before `range.end`.
+        let upto = map.partition_point(|seg| seg.clean < range.end);
+        let start = map.get(first).filter(|_| first <= upto).map(|seg| {
+            if seg.exact && range.start >= seg.clean {
+                seg.orig + (range.start - seg.clean)
             } else {
-                break;
+                seg.orig
             }
-        }
+        });
+        let end = upto.checked_sub(1).and_then(|i| map.get(i)).map(|seg| {
+            let seg_end = seg.clean + seg.len;
+            if seg.exact && range.end <= seg_end {
+                seg.orig + (range.end.max(seg.clean) - seg.clean)
+            } else {
+                seg.orig + seg.orig_len
+            }
+        });
         match (start, end) {
             (Some(s), Some(e)) if e >= s => Span::new(s, e),
             _ => self.span,
@@ -216,7 +220,16 @@ impl Document {
             if block.sentences.is_empty() {
                 block.sentences = split_sentences(&block.text);
             }
+            // A policy set's documents stay in memory until it is checked:
+            // give back what the parser's growing buffers over-allocated.
+            block.text.shrink_to_fit();
+            block.map.shrink_to_fit();
+            block.sentences.shrink_to_fit();
+            block.cells.shrink_to_fit();
+            block.links.shrink_to_fit();
         }
+        doc.blocks.shrink_to_fit();
+        doc.sections.shrink_to_fit();
         doc
     }
 
@@ -290,4 +303,99 @@ fn names_a_document(line: &str) -> bool {
     ];
     line.split(|c: char| !c.is_alphanumeric() && c != '-')
         .any(|w| NOUNS.iter().any(|n| w.eq_ignore_ascii_case(n)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The linear walk `span_of` replaced, kept as the reference.
+    fn span_of_linear(block: &Block, range: Range<usize>) -> Span {
+        let mut start = None;
+        let mut end = None;
+        for seg in &block.map {
+            let seg_end = seg.clean + seg.len;
+            if start.is_none() && seg_end > range.start {
+                start = Some(if seg.exact && range.start >= seg.clean {
+                    seg.orig + (range.start - seg.clean)
+                } else {
+                    seg.orig
+                });
+            }
+            if seg.clean < range.end {
+                end = Some(if seg.exact && range.end <= seg_end {
+                    seg.orig + (range.end.max(seg.clean) - seg.clean)
+                } else {
+                    seg.orig + seg.orig_len
+                });
+            } else {
+                break;
+            }
+        }
+        match (start, end) {
+            (Some(s), Some(e)) if e >= s => Span::new(s, e),
+            _ => block.span,
+        }
+    }
+
+    fn corpus_documents() -> Vec<Document> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+        let mut docs = Vec::new();
+        for entry in walkdir::WalkDir::new(root).sort_by_file_name() {
+            let Ok(entry) = entry else { continue };
+            let path = entry.path().to_string_lossy().into_owned();
+            let Some(kind) = SourceKind::from_path(&path) else {
+                continue;
+            };
+            let Ok(text) = std::fs::read_to_string(entry.path()) else {
+                continue;
+            };
+            docs.push(Document::parse(path, text, kind));
+        }
+        docs
+    }
+
+    #[test]
+    fn segments_and_sentences_are_sorted_and_disjoint() {
+        let docs = corpus_documents();
+        assert!(docs.len() > 50, "fixtures not found");
+        for doc in &docs {
+            for block in &doc.blocks {
+                for w in block.sentences.windows(2) {
+                    assert!(w[0].end <= w[1].start, "{}: {w:?}", doc.path);
+                }
+                assert!(block.sentences.iter().all(|r| r.start < r.end));
+                for w in block.map.windows(2) {
+                    assert!(
+                        w[0].clean + w[0].len <= w[1].clean,
+                        "{}: overlapping segments {:?} in {:?}",
+                        doc.path,
+                        w,
+                        block.text
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn span_of_matches_the_linear_walk() {
+        for doc in corpus_documents() {
+            for block in &doc.blocks {
+                let n = block.text.len();
+                let step = (n / 23).max(1);
+                for a in (0..=n).step_by(step) {
+                    for b in (a..=n).step_by(step).chain([a, n]) {
+                        assert_eq!(
+                            block.span_of(a..b),
+                            span_of_linear(block, a..b),
+                            "{} {:?} {a}..{b}",
+                            doc.path,
+                            block.text
+                        );
+                    }
+                }
+            }
+        }
+    }
 }

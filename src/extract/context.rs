@@ -10,11 +10,16 @@ use regex::Regex;
 use crate::document::Block;
 
 /// The sentence range of `block` containing `offset` (falls back to the whole text).
+///
+/// Sentences are sorted, disjoint and never empty (a test of `document`
+/// holds every parser to that): the last one starting at or before
+/// `offset` is found by binary search (a run-on paragraph has thousands).
 pub fn sentence_at(block: &Block, offset: usize) -> Range<usize> {
-    block
-        .sentences
-        .iter()
-        .find(|r| r.start <= offset && offset < r.end.max(r.start + 1))
+    let contains = |r: &Range<usize>| r.start <= offset && offset < r.end.max(r.start + 1);
+    let i = block.sentences.partition_point(|r| r.start <= offset);
+    i.checked_sub(1)
+        .and_then(|i| block.sentences.get(i))
+        .filter(|r| contains(r))
         .cloned()
         .unwrap_or(0..block.text.len())
 }
@@ -25,8 +30,7 @@ pub fn sentence_at(block: &Block, offset: usize) -> Range<usize> {
 pub fn clause_start(text: &str, sentence: &Range<usize>, offset: usize) -> usize {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r"(?i)[;:]\s|\s[—–]\s|\s-\s|\bbut\b|\bhowever\b|\bwhile\b|\bwhereas\b|\bexcept\b|\binstead\b")
-            .expect("static regex")
+        super::rights::compile(r"(?i)[;:]\s|\s[—–]\s|\s-\s|\bbut\b|\bhowever\b|\bwhile\b|\bwhereas\b|\bexcept\b|\binstead\b")
     });
     // Callers may step back a few bytes from a clause end; land on a
     // character boundary (a dash separator is three bytes).
@@ -52,7 +56,7 @@ pub fn negated_before(clause_prefix: &str) -> bool {
     let re = RE.get_or_init(|| {
         let verbs = r"(?:use|uses|using|employ|embed|embeds|load|loads|include|includes|integrate|integrates|rely|relies|work|works|share|shares|sharing|send|sends|sell|sells|selling|run|runs|install|installs|set|sets|place|places|partner|partners|transfer|transfers|disclose|discloses|engage|engages)";
         let participles = r"(?:used|shared|sent|sold|disclosed|transferred|provided|passed|given)";
-        Regex::new(&format!(
+        super::rights::compile(&format!(
             concat!(
                 r"(?i)(?:",
                 // "we do not use …", "we never share … with …"
@@ -66,7 +70,6 @@ pub fn negated_before(clause_prefix: &str) -> bool {
             verbs = verbs,
             participles = participles
         ))
-        .expect("static regex")
     });
     re.is_match(clause_prefix)
 }
@@ -75,8 +78,7 @@ pub fn negated_before(clause_prefix: &str) -> bool {
 pub fn self_hosted_near(clause: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        Regex::new(r"(?i)\bself[- ]?hosted\b|\bhost(?:ed)?\s+(?:it\s+)?(?:ourselves|ourself|in-house)\b|\bon\s+our\s+own\s+(?:servers|infrastructure|hardware)\b|\bon-premises\b")
-            .expect("static regex")
+        super::rights::compile(r"(?i)\bself[- ]?hosted\b|\bhost(?:ed)?\s+(?:it\s+)?(?:ourselves|ourself|in-house)\b|\bon\s+our\s+own\s+(?:servers|infrastructure|hardware)\b|\bon-premises\b")
     });
     re.is_match(clause)
 }

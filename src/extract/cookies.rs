@@ -28,7 +28,7 @@ use crate::lexicon::vendors::catalog;
 use crate::model::{Cookie, Evidence, Party, PolicyModel};
 
 fn re(pattern: &str) -> Regex {
-    Regex::new(pattern).expect("static regex")
+    super::rights::compile(pattern)
 }
 
 /// Header cell naming the cookie-name column.

@@ -145,8 +145,10 @@ pub fn lexicon() -> &'static Lexicon {
     L.get_or_init(|| Lexicon::parse(TSV))
 }
 
+/// Static patterns compile with ASCII `\b`, `\d` and `\w` (see
+/// [`super::rights::compile`]).
 fn re(pattern: &str) -> Regex {
-    Regex::new(pattern).expect("static regex")
+    super::rights::compile(pattern)
 }
 
 macro_rules! static_re {
@@ -214,12 +216,19 @@ fn block_contexts(doc: &Document) -> Vec<(bool, bool)> {
         }
         (false, false)
     };
+    // The decision depends only on the block's section: made once per section.
+    let mut by_section: Vec<Option<(bool, bool)>> = vec![None; doc.sections.len()];
+    let mut unsectioned: Option<(bool, bool)> = None;
     let mut out = Vec::with_capacity(doc.blocks.len());
     // A collection heading followed directly by another heading opens a run
     // of flat sub-headings ("What data we collect" / "Account" / "Billing").
     let mut run = false;
     for (i, block) in doc.blocks.iter().enumerate() {
-        let (mut in_section, skip) = decide(block);
+        let slot = match block.section {
+            Some(s) if s < by_section.len() => &mut by_section[s],
+            _ => &mut unsectioned,
+        };
+        let (mut in_section, skip) = *slot.get_or_insert_with(|| decide(block));
         if block.kind == BlockKind::Heading {
             let title = block.text.as_str();
             let is_collect = collect_heading().is_match(title)
@@ -247,15 +256,13 @@ fn block_contexts(doc: &Document) -> Vec<(bool, bool)> {
 
 /// Is a list item introduced by a lead-in that collects ("We collect the
 /// following information:")?
-fn lead_in_collects(doc: &Document, index: usize) -> bool {
-    let Some(list) = doc.blocks.get(index).and_then(|b| b.list) else {
+///
+/// `first` is the index of the first block of the run of blocks of the
+/// item's list that ends at `index` (see [`list_runs`]).
+fn lead_in_collects(doc: &Document, index: usize, first: usize) -> bool {
+    if doc.blocks.get(index).and_then(|b| b.list).is_none() {
         return false;
-    };
-    let first = doc.blocks[..=index]
-        .iter()
-        .rposition(|b| b.list != Some(list))
-        .map(|p| p + 1)
-        .unwrap_or(0);
+    }
     let Some(lead) = first.checked_sub(1).and_then(|i| doc.blocks.get(i)) else {
         return false;
     };
@@ -280,10 +287,25 @@ fn data_table(doc: &Document, block: &Block) -> bool {
         .is_some_and(|h| data_table_header().is_match(&h.text))
 }
 
+/// For each block, the index of the first block of the run of consecutive
+/// blocks with its list id that ends at it (itself when not in a list).
+fn list_runs(doc: &Document) -> Vec<usize> {
+    let mut out: Vec<usize> = Vec::with_capacity(doc.blocks.len());
+    for (i, b) in doc.blocks.iter().enumerate() {
+        let first = match (i.checked_sub(1), b.list) {
+            (Some(p), Some(l)) if doc.blocks[p].list == Some(l) => out[p],
+            _ => i,
+        };
+        out.push(first);
+    }
+    out
+}
+
 /// Add every data category `doc` says it collects to `model`.
 pub fn extract(doc: &Document, model: &mut PolicyModel) {
     let lex = lexicon();
     let contexts = block_contexts(doc);
+    let runs = list_runs(doc);
     let mut seen: HashSet<(&'static str, String)> = HashSet::new();
     for (bi, block) in doc.blocks.iter().enumerate() {
         let (in_section, skip) = contexts.get(bi).copied().unwrap_or((false, false));
@@ -296,7 +318,9 @@ pub fn extract(doc: &Document, model: &mut PolicyModel) {
         }
         let positional = match block.kind {
             BlockKind::ListItem { .. } => {
-                in_section || lead_in_collects(doc, bi) || labelled_data_item(block)
+                in_section
+                    || lead_in_collects(doc, bi, runs.get(bi).copied().unwrap_or(bi))
+                    || labelled_data_item(block)
             }
             BlockKind::TableRow => in_section || data_table(doc, block),
             BlockKind::Heading => in_section,
@@ -312,19 +336,30 @@ pub fn extract(doc: &Document, model: &mut PolicyModel) {
                 continue;
             };
             let sentence = sentence_at(block, m.start);
-            let si = block
+            // Sentences are sorted and disjoint: found by binary search.
+            let at = block
                 .sentences
-                .iter()
-                .position(|r| *r == sentence)
-                .unwrap_or(usize::MAX);
+                .partition_point(|r| r.start < sentence.start);
+            let si = if block.sentences.get(at) == Some(&sentence) {
+                at
+            } else {
+                block
+                    .sentences
+                    .iter()
+                    .position(|r| *r == sentence)
+                    .unwrap_or(usize::MAX)
+            };
             let verb = sentence_collects(block, si, &sentence, in_section, &mut verbs);
             let ok = match entry.need {
                 Need::Any => in_section || verb || positional,
                 Need::Close => verb || positional,
                 Need::Verb => verb,
             };
+            // Negation is looked for within 400 bytes of the match (as
+            // for rights and claims): linear in run-on text.
+            let (_, near) = super::rights::local_sentence(block, m.start, m.end);
             if !ok
-                || negated(block, &sentence, m.start, m.end)
+                || negated(block, &near, m.start, m.end)
                 || inside_address(&block.text, m.start, m.end)
                 || used_as_verb(&block.text, m.start, m.end)
             {
@@ -352,19 +387,33 @@ fn sentence_collects(
     in_section: bool,
     cache: &mut [Option<bool>],
 ) -> bool {
-    if let Some(Some(v)) = cache.get(si) {
-        return *v;
-    }
-    let text = &block.text[sentence.clone()];
-    let mut v = has_collection_verb(text, in_section);
-    if !v
-        && continuation().is_match(text)
-        && let Some(prev) = si.checked_sub(1).and_then(|p| block.sentences.get(p))
-    {
-        v = sentence_collects(block, si - 1, &prev.clone(), in_section, cache);
-    }
-    if let Some(slot) = cache.get_mut(si) {
-        *slot = Some(v);
+    // A continuation ("This includes …") inherits the verdict of the
+    // sentence before it: walk back (iteratively: a run of thousands of
+    // continuations must not exhaust the stack) to the first that decides.
+    let mut chain = Vec::new();
+    let mut i = si;
+    let mut range = sentence.clone();
+    let v = loop {
+        if let Some(Some(v)) = cache.get(i) {
+            break *v;
+        }
+        chain.push(i);
+        let text = &block.text[range.clone()];
+        if has_collection_verb(text, in_section) {
+            break true;
+        }
+        match i.checked_sub(1).and_then(|p| block.sentences.get(p)) {
+            Some(prev) if continuation().is_match(text) => {
+                range = prev.clone();
+                i -= 1;
+            }
+            _ => break false,
+        }
+    };
+    for i in chain {
+        if let Some(slot) = cache.get_mut(i) {
+            *slot = Some(v);
+        }
     }
     v
 }

@@ -150,7 +150,7 @@ fn duration_re() -> &'static Regex {
             digits = digits,
             words = words
         );
-        Regex::new(&pattern).expect("static regex")
+        super::rights::compile(&pattern)
     })
 }
 
@@ -160,7 +160,7 @@ fn bare_number_re() -> &'static Regex {
         let pattern = format!(
             r"(?i)\b(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|(?:{NUM_WORDS})(?:(?:\s*-\s*|\s+)(?:{NUM_WORDS}))*)\b"
         );
-        Regex::new(&pattern).expect("static regex")
+        super::rights::compile(&pattern)
     })
 }
 

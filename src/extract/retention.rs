@@ -34,8 +34,10 @@ use super::duration::{Duration, RangePart, find_durations};
 use crate::document::{Block, BlockKind, Document};
 use crate::model::{Bound, Evidence, PolicyModel, Retention, RetentionEvent};
 
+/// Static patterns compile with ASCII `\b`, `\d` and `\w` (see
+/// [`super::rights::compile`]).
 fn re(pattern: &str) -> Regex {
-    Regex::new(pattern).expect("static regex")
+    super::rights::compile(pattern)
 }
 
 macro_rules! static_re {

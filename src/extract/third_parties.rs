@@ -16,9 +16,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::context::{
-    clause_start, names_link_location, negated_before, self_hosted_near, sentence_at,
-};
+use super::context::{clause_start, names_link_location, negated_before, self_hosted_near};
 use crate::document::{Block, BlockKind, Document};
 use crate::lexicon::vendors::catalog;
 use crate::lexicon::{NameMatch, NameMatcher};
@@ -79,8 +77,12 @@ pub fn mentions(doc: &Document, matcher: &NameMatcher) -> Vec<Mention> {
 }
 
 /// (negated, self_hosted) for a mention at `start..end` of `block.text`.
+///
+/// The clause is looked for within the sentence's part that lies at most
+/// 400 bytes from the mention (as for rights and claims): a run-on
+/// paragraph of megabytes with a vendor every few words stays linear.
 pub fn mention_context(block: &Block, start: usize, end: usize) -> (bool, bool) {
-    let sentence = sentence_at(block, start);
+    let (_, sentence) = super::rights::local_sentence(block, start, end);
     let cs = clause_start(&block.text, &sentence, start);
     let negated = negated_before(&block.text[cs..start]);
     // Self-hosting may be said before or right after the name ("Umami,
@@ -113,32 +115,28 @@ fn inside_url(text: &str, m: &NameMatch) -> bool {
 fn header_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)\b(?:sub-?processors?|processors?|vendors?|providers?|third[- ]part(?:y|ies)|recipients?|company|companies|entity|entities|service|services|partners?|name)\b")
-            .expect("static regex")
+        super::rights::compile(r"(?i)\b(?:sub-?processors?|processors?|vendors?|providers?|third[- ]part(?:y|ies)|recipients?|company|companies|entity|entities|service|services|partners?|name)\b")
     })
 }
 
 fn purpose_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)\b(?:purpose|purposes|function|description|activity|activities|nature|use|usage|processing|what they do|service provided|services provided)\b")
-            .expect("static regex")
+        super::rights::compile(r"(?i)\b(?:purpose|purposes|function|description|activity|activities|nature|use|usage|processing|what they do|service provided|services provided)\b")
     })
 }
 
 fn location_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)\b(?:locations?|countr(?:y|ies)|region|regions|where|hosting location|data location|processing location)\b")
-            .expect("static regex")
+        super::rights::compile(r"(?i)\b(?:locations?|countr(?:y|ies)|region|regions|where|hosting location|data location|processing location)\b")
     })
 }
 
 fn recipients_heading_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        Regex::new(r"(?i)\b(?:sub-?processors?|third[- ]party (?:services|providers|processors|vendors)|service providers|vendors|processors we use|who we share)\b")
-            .expect("static regex")
+        super::rights::compile(r"(?i)\b(?:sub-?processors?|third[- ]party (?:services|providers|processors|vendors)|service providers|vendors|processors we use|who we share)\b")
     })
 }
 
@@ -148,7 +146,7 @@ fn recipients_heading_re() -> &'static Regex {
 fn recipient_table(header: &Block) -> bool {
     static COOKIE: OnceLock<Regex> = OnceLock::new();
     let cookie = COOKIE.get_or_init(|| {
-        Regex::new(r"(?i)\b(?:cookies?|expir\w*|expiry|lifetime|lifespan|duration|retention|domain|storage|type)\b").expect("static regex")
+        super::rights::compile(r"(?i)\b(?:cookies?|expir\w*|expiry|lifetime|lifespan|duration|retention|domain|storage|type)\b")
     });
     let cells: Vec<&str> = header.cell_texts().collect();
     let Some(first) = cells.first() else {
@@ -350,7 +348,7 @@ fn owners(doc: &Document) -> Vec<usize> {
     // parenthetical, shortly after the name.
     static WE: OnceLock<Regex> = OnceLock::new();
     let we = WE.get_or_init(|| {
-        Regex::new(r#"^[^)]{0,80}?["“”'‘’]\s*(?:we|us|our)\s*[,"“”'‘’]"#).expect("static regex")
+        super::rights::compile(r#"^[^)]{0,80}?["“”'‘’]\s*(?:we|us|our)\s*[,"“”'‘’]"#)
     });
     let mut counts: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
     let mut early = Vec::new();
@@ -398,8 +396,9 @@ pub fn enumerated_siblings(
     // Split into items at commas, semicolons, "and", "or", "&", "/".
     static SEP: OnceLock<Regex> = OnceLock::new();
     let sep = SEP.get_or_init(|| {
-        Regex::new(r"\s*(?:,\s*(?:and|or)\s+|,|;|\s+and\s+|\s+or\s+|\s*&\s*|\s*/\s*)\s*")
-            .expect("static regex")
+        super::rights::compile(
+            r"\s*(?:,\s*(?:and|or)\s+|,|;|\s+and\s+|\s+or\s+|\s*&\s*|\s*/\s*)\s*",
+        )
     });
     let mut items: Vec<std::ops::Range<usize>> = Vec::new();
     let mut last = 0;
@@ -438,19 +437,31 @@ pub fn enumerated_siblings(
         let e = r.start + trimmed_end.len();
         (s < e).then_some(s..e)
     };
+    // Does a name overlap a known vendor? `known` sorted by start, with the
+    // running maximum of its ends: one binary search per name, not a scan
+    // (a run-on paragraph names thousands of vendors).
+    let mut known: Vec<std::ops::Range<usize>> = known.to_vec();
+    known.sort_by_key(|k| k.start);
+    let max_end: Vec<usize> = known
+        .iter()
+        .scan(0, |m, k| {
+            *m = (*m).max(k.end);
+            Some(*m)
+        })
+        .collect();
+    let is_known = |n: &std::ops::Range<usize>| {
+        let before_end = known.partition_point(|k| k.start < n.end);
+        before_end
+            .checked_sub(1)
+            .and_then(|i| max_end.get(i))
+            .is_some_and(|&e| n.start < e)
+    };
     let mut out = Vec::new();
     let mut run: Vec<std::ops::Range<usize>> = Vec::new();
     let flush = |run: &mut Vec<std::ops::Range<usize>>, out: &mut Vec<std::ops::Range<usize>>| {
-        let hits = run
-            .iter()
-            .filter(|n| known.iter().any(|k| k.start < n.end && n.start < k.end))
-            .count();
+        let hits = run.iter().filter(|n| is_known(n)).count();
         if run.len() >= 3 && hits >= 2 {
-            out.extend(
-                run.iter()
-                    .filter(|n| !known.iter().any(|k| k.start < n.end && n.start < k.end))
-                    .cloned(),
-            );
+            out.extend(run.iter().filter(|n| !is_known(n)).cloned());
         }
         run.clear();
     };
@@ -484,6 +495,8 @@ pub fn extract(doc: &Document, model: &mut PolicyModel) {
         .filter(|m| m.self_hosted && !m.negated)
         .map(|m| m.id)
         .collect();
+    // Row details per block, computed once (mentions come in block order).
+    let mut details: Option<(usize, RowDetails)> = None;
     for m in &catalog_mentions {
         let Some(vendor) = cat.vendor(m.id) else {
             continue;
@@ -502,7 +515,14 @@ pub fn extract(doc: &Document, model: &mut PolicyModel) {
         {
             continue;
         }
-        let (purpose, locations) = row_details(doc, block);
+        let (purpose, locations) = match &details {
+            Some((b, d)) if *b == m.block => d.clone(),
+            _ => {
+                let d = row_details(doc, block);
+                details = Some((m.block, d.clone()));
+                d
+            }
+        };
         model.third_parties.push(ThirdParty {
             name: vendor.name.to_string(),
             purpose,
@@ -514,14 +534,20 @@ pub fn extract(doc: &Document, model: &mut PolicyModel) {
         });
     }
 
-    // Unknown vendors enumerated with known ones.
+    // Unknown vendors enumerated with known ones. Mentions come sorted by
+    // block and start: each sentence's are found by binary search.
     for (bi, block) in doc.blocks.iter().enumerate() {
+        let lo = catalog_mentions.partition_point(|m| m.block < bi);
+        let hi = catalog_mentions.partition_point(|m| m.block <= bi);
+        let in_block = catalog_mentions.get(lo..hi).unwrap_or_default();
         for sentence in &block.sentences {
-            let known: Vec<std::ops::Range<usize>> = catalog_mentions
+            let from = in_block.partition_point(|m| m.range.start < sentence.start);
+            let to = in_block.partition_point(|m| m.range.start < sentence.end);
+            let known: Vec<std::ops::Range<usize>> = in_block
+                .get(from..to.max(from))
+                .unwrap_or_default()
                 .iter()
-                .filter(|m| {
-                    m.block == bi && sentence.start <= m.range.start && m.range.end <= sentence.end
-                })
+                .filter(|m| m.range.end <= sentence.end)
                 .map(|m| m.range.start - sentence.start..m.range.end - sentence.start)
                 .collect();
             for r in enumerated_siblings(&block.text[sentence.clone()], &known) {
@@ -543,14 +569,19 @@ pub fn extract(doc: &Document, model: &mut PolicyModel) {
 
     // Unknown vendors by position: first cell of a recipient table row, or
     // the name of an item in a recipients list.
+    let mut covered_by_block: std::collections::HashMap<usize, Vec<std::ops::Range<usize>>> =
+        std::collections::HashMap::new();
+    for (b, r) in covered {
+        covered_by_block.entry(b).or_default().push(r);
+    }
     for (bi, block) in doc.blocks.iter().enumerate() {
         let Some(name_range) = recipient_row_name(doc, block) else {
             continue;
         };
-        if covered
-            .iter()
-            .any(|(b, r)| *b == bi && r.start < name_range.end && name_range.start < r.end)
-        {
+        if covered_by_block.get(&bi).is_some_and(|rs| {
+            rs.iter()
+                .any(|r| r.start < name_range.end && name_range.start < r.end)
+        }) {
             continue;
         }
         let (purpose, locations) = row_details(doc, block);
@@ -567,8 +598,11 @@ pub fn extract(doc: &Document, model: &mut PolicyModel) {
     }
 }
 
+/// Purpose and locations of a recipient row.
+type RowDetails = (Option<String>, Vec<String>);
+
 /// Purpose and locations for a mention in a table row or list item.
-fn row_details(doc: &Document, block: &Block) -> (Option<String>, Vec<String>) {
+fn row_details(doc: &Document, block: &Block) -> RowDetails {
     match block.kind {
         BlockKind::TableRow => {
             let Some(header) = doc.table_header(block) else {
