@@ -120,6 +120,13 @@ impl LineIndex {
         self.starts.len()
     }
 
+    /// The 0-based line `offset` is on (offsets past the end: the last line).
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.starts
+            .partition_point(|&s| s <= offset)
+            .saturating_sub(1)
+    }
+
     /// Byte offset where the 1-based `line` starts.
     pub fn line_start(&self, line: usize) -> Option<usize> {
         self.starts.get(line.checked_sub(1)?).copied()

@@ -14,6 +14,7 @@ use miette::{
 use super::{Reporter, Summary, write_warnings};
 use crate::lint::Outcome;
 use crate::rules::{Finding, Level, Location};
+use crate::span::LineIndex;
 
 /// Replace control characters (ANSI escapes in policy text included) so
 /// nothing from a checked file can drive the terminal.
@@ -56,55 +57,10 @@ pub struct Human {
     pub quiet: bool,
 }
 
-/// A named source whose columns count characters, like the JSON, SARIF and
-/// GitHub outputs (miette's own `str` source counts bytes, so the
-/// `file:line:col` header disagreed after a "—" or an "é").
-struct Src {
-    name: String,
-    text: Arc<str>,
-}
-
-impl Src {
-    fn new(name: &str, text: Arc<str>) -> Src {
-        Src {
-            name: name.to_string(),
-            text,
-        }
-    }
-}
-
-impl SourceCode for Src {
-    fn read_span<'a>(
-        &'a self,
-        span: &SourceSpan,
-        context_lines_before: usize,
-        context_lines_after: usize,
-    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
-        let text: &'a str = &self.text;
-        let inner = text.read_span(span, context_lines_before, context_lines_after)?;
-        let start = inner.span().offset();
-        let column = text
-            .get(..start)
-            .map(|before| {
-                let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-                before[line_start..].chars().count()
-            })
-            .unwrap_or_else(|| inner.column());
-        Ok(Box::new(MietteSpanContents::new_named(
-            self.name.clone(),
-            inner.data(),
-            *inner.span(),
-            inner.line(),
-            column,
-            inner.line_count(),
-        )))
-    }
-}
-
 /// A secondary diagnostic for a related location in another file.
 struct RelatedDiag {
     message: String,
-    source: Src,
+    source: FileSource,
     span: LabeledSpan,
 }
 
@@ -136,7 +92,7 @@ struct FindingDiag {
     code: String,
     severity: Severity,
     help: Option<String>,
-    source: Option<Src>,
+    source: Option<FileSource>,
     labels: Vec<LabeledSpan>,
     related: Vec<RelatedDiag>,
 }
@@ -187,6 +143,105 @@ fn labeled(loc: &Location, text: &str, label: Option<String>) -> LabeledSpan {
     LabeledSpan::new(label, start, end - start)
 }
 
+/// A file as miette's source code, read around each snippet only.
+///
+/// miette's own `read_span` over a whole text walks it from the start for
+/// every snippet: a 10 MB policy with thousands of findings took minutes to
+/// print. This one starts from the snippet's first context line, found in
+/// the file's line index, and lets miette read just that window (so the
+/// snippet is the same), then shifts the result back into the file.
+#[derive(Debug, Clone)]
+struct FileSource {
+    name: String,
+    text: Arc<str>,
+    lines: Arc<LineIndex>,
+    /// miette also ends a line at a lone `\r`; the line index does not, so
+    /// such a file is read whole.
+    lone_cr: bool,
+}
+
+impl FileSource {
+    fn new(name: String, (text, lines): (Arc<str>, Arc<LineIndex>)) -> FileSource {
+        let b = text.as_bytes();
+        let lone_cr =
+            memchr::memchr_iter(b'\r', b).any(|i| b.get(i + 1).is_none_or(|&n| n != b'\n'));
+        FileSource {
+            name,
+            text,
+            lines,
+            lone_cr,
+        }
+    }
+}
+
+impl FileSource {
+    /// The column of byte `offset` in characters, like the JSON, SARIF and
+    /// GitHub outputs (miette counts bytes, so the `file:line:col` header
+    /// disagreed after a "—" or an "é"); `bytes` when the offset is not on
+    /// a character boundary.
+    fn char_column(&self, offset: usize, bytes: usize) -> usize {
+        self.text.get(..offset).map_or(bytes, |before| {
+            // miette ends a line at `\n` and at a lone `\r`.
+            let line_start = memchr::memrchr2(b'\n', b'\r', before.as_bytes()).map_or(0, |i| i + 1);
+            before[line_start..].chars().count()
+        })
+    }
+}
+
+impl SourceCode for FileSource {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        context_lines_before: usize,
+        context_lines_after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let bytes = self.text.as_bytes();
+        let start = span.offset();
+        let end = start.saturating_add(span.len());
+        let whole = |bytes: &'a [u8]| -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+            let c = bytes.read_span(span, context_lines_before, context_lines_after)?;
+            Ok(Box::new(MietteSpanContents::new_named(
+                self.name.clone(),
+                c.data(),
+                *c.span(),
+                c.line(),
+                self.char_column(c.span().offset(), c.column()),
+                c.line_count(),
+            )))
+        };
+        if end > bytes.len() || self.lone_cr {
+            return whole(bytes);
+        }
+        // 0-based lines of the span's ends, widened by the context and one
+        // spare line on each side.
+        let first = self
+            .lines
+            .line_of(start)
+            .saturating_sub(context_lines_before + 1);
+        let last = self
+            .lines
+            .line_of(end)
+            .saturating_add(context_lines_after + 2);
+        let from = self.lines.line_start(first + 1).unwrap_or(0);
+        let to = self
+            .lines
+            .line_start(last + 1)
+            .unwrap_or(bytes.len())
+            .max(end);
+        let window = &bytes[from..to];
+        let local = SourceSpan::new((start - from).into(), span.len());
+        let c = window.read_span(&local, context_lines_before, context_lines_after)?;
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.clone(),
+            c.data(),
+            SourceSpan::new((c.span().offset() + from).into(), c.span().len()),
+            c.line() + first,
+            self.char_column(c.span().offset() + from, c.column()),
+            c.line_count() + first,
+        )))
+    }
+}
+
 /// A source whose control characters are neutralised, keeping every byte
 /// offset (so spans stay valid): ASCII controls (ESC, BEL, a CR that does not
 /// end a line, …) become one space, C1 controls (two bytes in UTF-8, such as
@@ -221,23 +276,27 @@ pub fn safe_source(text: &Arc<str>) -> Arc<str> {
     Arc::from(out)
 }
 
+/// A file's (neutralised) text and its line index, made once per file.
+type Cached = (Arc<str>, Arc<LineIndex>);
+
 fn diag(
     f: &Finding,
     outcome: &Outcome,
-    cache: &mut std::collections::BTreeMap<String, Arc<str>>,
+    cache: &mut std::collections::BTreeMap<String, Cached>,
 ) -> FindingDiag {
-    let mut source_for = |path: &str| -> Option<Arc<str>> {
+    let mut source_for = |path: &str| -> Option<Cached> {
         if let Some(t) = cache.get(path) {
             return Some(t.clone());
         }
         let t = safe_source(outcome.sources.get(path)?);
-        cache.insert(path.to_string(), t.clone());
-        Some(t)
+        let lines = Arc::new(LineIndex::new(&t));
+        cache.insert(path.to_string(), (t.clone(), lines.clone()));
+        Some((t, lines))
     };
     let text = source_for(&f.location.path);
     let mut labels = Vec::new();
     let mut related = Vec::new();
-    if let Some(t) = &text {
+    if let Some((t, _)) = &text {
         labels.push(labeled(
             &f.location,
             t,
@@ -246,13 +305,15 @@ fn diag(
     }
     for r in &f.related {
         match (r.location.path == f.location.path, &text) {
-            (true, Some(t)) => labels.push(labeled(&r.location, t, Some(sanitize(&r.message)))),
+            (true, Some((t, _))) => {
+                labels.push(labeled(&r.location, t, Some(sanitize(&r.message))))
+            }
             _ => {
                 if let Some(rt) = source_for(&r.location.path) {
                     related.push(RelatedDiag {
                         message: sanitize(&r.message),
-                        span: labeled(&r.location, &rt, Some(sanitize(&r.message))),
-                        source: Src::new(&sanitize(&r.location.path), rt),
+                        span: labeled(&r.location, &rt.0, Some(sanitize(&r.message))),
+                        source: FileSource::new(sanitize(&r.location.path), rt),
                     });
                 }
             }
@@ -267,7 +328,7 @@ fn diag(
             Level::Info => Severity::Advice,
         },
         help: f.help.as_ref().map(|h| sanitize(h)),
-        source: text.map(|t| Src::new(&sanitize(&f.location.path), t)),
+        source: text.map(|t| FileSource::new(sanitize(&f.location.path), t)),
         labels,
         related,
     }
@@ -312,6 +373,47 @@ impl Reporter for Human {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The windowed source hands miette the same snippet, span and line
+    /// numbers as miette's own reading of the whole text.
+    #[test]
+    fn windowed_source_reads_what_miette_reads() {
+        let mut text = String::new();
+        for i in 0..200 {
+            text.push_str(&format!("line {i} with some words\r\n"));
+        }
+        text.push_str("last line, no newline");
+        let mut cr = text.clone();
+        cr.replace_range(40..41, "\r");
+        let n = text.len();
+        for text in [text, cr] {
+            let t: Arc<str> = Arc::from(text.as_str());
+            let src = FileSource::new("f.md".into(), (t.clone(), Arc::new(LineIndex::new(&t))));
+            let whole = miette::NamedSource::new("f.md", t.clone());
+            for (off, len) in [
+                (0, 0),
+                (0, 5),
+                (30, 10),
+                (2000, 40),
+                (n - 5, 5),
+                (n, 0),
+                (100, 3000),
+            ] {
+                for ctx in 0..4 {
+                    let span = SourceSpan::new(off.into(), len);
+                    let a = src.read_span(&span, ctx, ctx).unwrap();
+                    let b = whole.read_span(&span, ctx, ctx).unwrap();
+                    let what = format!("{off}+{len} ±{ctx}");
+                    assert_eq!(a.data(), b.data(), "{what}");
+                    assert_eq!(a.span(), b.span(), "{what}");
+                    assert_eq!(a.line(), b.line(), "{what}");
+                    assert_eq!(a.column(), b.column(), "{what}");
+                    assert_eq!(a.line_count(), b.line_count(), "{what}");
+                    assert_eq!(a.name(), b.name(), "{what}");
+                }
+            }
+        }
+    }
 
     fn outcome_with_long_finding() -> Outcome {
         use crate::rules::Location;
