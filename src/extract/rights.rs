@@ -30,6 +30,7 @@ use std::sync::OnceLock;
 use regex::Regex;
 
 use super::context::negated_before;
+use super::duration::{Unit, parse_duration_phrase};
 use crate::document::{Block, BlockKind, Document};
 use crate::lexicon::NameMatcher;
 use crate::model::{Evidence, PolicyModel, RightFact};
@@ -636,65 +637,24 @@ fn respond_is_explicit(before: &str) -> bool {
     re(&RE, r"(?i)\b(?:respond|response|reply)\b").is_match(before)
 }
 
-/// Days in a duration phrase: "30 days", "one month" (30), "45 days",
-/// "thirty (30) days", "two weeks", "1 month".
-///
-/// A private helper until the shared duration parser
-/// (`src/extract/duration.rs`) lands on main; then dedupe.
+/// Days in a response period matched by `response_re`: "30 days", "one
+/// month" (30), "thirty (30) days", "two weeks", "10 business days" — read
+/// by the shared duration parser once the business/calendar/working
+/// qualifier is dropped.
 fn duration_days(s: &str) -> Option<u32> {
-    let lower = s.to_ascii_lowercase();
-    let words: Vec<&str> = lower
-        .split(|c: char| c.is_whitespace() || c == '(' || c == ')' || c == '-')
-        .filter(|w| !w.is_empty())
+    let plain: Vec<&str> = s
+        .split_whitespace()
+        .filter(|w| {
+            !["business", "calendar", "working"]
+                .iter()
+                .any(|q| w.eq_ignore_ascii_case(q))
+        })
         .collect();
-    let unit = words.last()?;
-    let per = if unit.starts_with("day") {
-        1
-    } else if unit.starts_with("week") {
-        7
-    } else if unit.starts_with("month") {
-        30
-    } else {
-        return None;
-    };
-    // A digit count wins over words ("thirty (30) days").
-    let mut n = words.iter().find_map(|w| w.parse::<u32>().ok());
-    if n.is_none() {
-        let mut total = 0;
-        for w in &words[..words.len().saturating_sub(1)] {
-            if let Some(v) = number_word(w) {
-                total += v;
-            }
-        }
-        n = (total > 0).then_some(total);
-    }
-    n.and_then(|n| n.checked_mul(per))
-}
-
-fn number_word(w: &str) -> Option<u32> {
-    Some(match w {
-        "a" | "an" | "one" => 1,
-        "two" => 2,
-        "three" => 3,
-        "four" => 4,
-        "five" => 5,
-        "six" => 6,
-        "seven" => 7,
-        "eight" => 8,
-        "nine" => 9,
-        "ten" => 10,
-        "eleven" => 11,
-        "twelve" => 12,
-        "fourteen" => 14,
-        "fifteen" => 15,
-        "twenty" => 20,
-        "thirty" => 30,
-        "forty" => 40,
-        "fifty" => 50,
-        "sixty" => 60,
-        "ninety" => 90,
-        _ => return None,
-    })
+    parse_duration_phrase(&plain.join(" "))
+        // `days` saturates: an absurd amount is no period.
+        .filter(|d| (1..u32::MAX).contains(&d.days))
+        .filter(|d| matches!(d.unit, Unit::Day | Unit::Week | Unit::Month))
+        .map(|d| d.days)
 }
 
 #[cfg(test)]
