@@ -42,8 +42,8 @@ use regex::Regex;
 use super::context::clause_start;
 use super::rights::{block_label, expand_braces, local_sentence};
 use crate::document::{Block, Document};
-use crate::lexicon::NameMatcher;
 use crate::lexicon::vendors::catalog;
+use crate::lexicon::{NameMatcher, tsv_rows};
 use crate::model::{Claim, Evidence, PolicyModel};
 
 /// The claims vocabulary of `candor/model/v1`.
@@ -87,11 +87,7 @@ struct Lexicon {
 fn parse_lexicon(tsv: &'static str) -> Lexicon {
     let mut entries = Vec::new();
     let mut patterns = Vec::new();
-    for line in tsv.lines() {
-        if line.starts_with('#') || line.trim().is_empty() {
-            continue;
-        }
-        let mut cols = line.split('\t');
+    for (_, mut cols) in tsv_rows(tsv) {
         let (Some(claim), Some(kind), Some(phrase)) = (cols.next(), cols.next(), cols.next())
         else {
             continue;
@@ -750,11 +746,8 @@ mod tests {
 
     #[test]
     fn lexicon_uses_the_vocabulary_only() {
-        for line in TSV.lines() {
-            if line.starts_with('#') || line.trim().is_empty() {
-                continue;
-            }
-            let cols: Vec<&str> = line.split('\t').collect();
+        for (line, cols) in tsv_rows(TSV) {
+            let cols: Vec<&str> = cols.collect();
             assert_eq!(cols.len(), 3, "three columns: {line:?}");
             assert!(
                 cols[0] == "-" || CLAIMS.contains(&cols[0]),

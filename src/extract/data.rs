@@ -34,7 +34,7 @@ use regex::Regex;
 
 use super::context::{clause_start, sentence_at};
 use crate::document::{Block, BlockKind, Document};
-use crate::lexicon::{NameMatch, NameMatcher};
+use crate::lexicon::{NameMatch, NameMatcher, tsv_rows};
 use crate::model::{DataCollected, Evidence, PolicyModel};
 
 const TSV: &str = include_str!("../../rules/lexicons/data_categories.tsv");
@@ -69,11 +69,7 @@ impl Lexicon {
     fn parse(tsv: &'static str) -> Lexicon {
         let mut entries = Vec::new();
         let mut patterns: Vec<(String, usize, bool)> = Vec::new();
-        for line in tsv.lines() {
-            if line.starts_with('#') || line.trim().is_empty() {
-                continue;
-            }
-            let mut cols = line.split('\t');
+        for (_, mut cols) in tsv_rows(tsv) {
             let Some(phrase) = cols.next().map(str::trim).filter(|p| !p.is_empty()) else {
                 continue;
             };

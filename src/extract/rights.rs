@@ -32,7 +32,7 @@ use regex::Regex;
 use super::context::negated_before;
 use super::duration::{Unit, parse_duration_phrase};
 use crate::document::{Block, BlockKind, Document};
-use crate::lexicon::NameMatcher;
+use crate::lexicon::{NameMatcher, tsv_rows};
 use crate::model::{Evidence, PolicyModel, RightFact};
 
 /// The rights vocabulary of `candor/model/v1`.
@@ -123,11 +123,7 @@ struct Lexicon {
 fn parse_lexicon(tsv: &'static str) -> Lexicon {
     let mut entries = Vec::new();
     let mut patterns = Vec::new();
-    for line in tsv.lines() {
-        if line.starts_with('#') || line.trim().is_empty() {
-            continue;
-        }
-        let mut cols = line.split('\t');
+    for (_, mut cols) in tsv_rows(tsv) {
         let (Some(right), Some(kind), Some(phrase)) = (cols.next(), cols.next(), cols.next())
         else {
             continue;
@@ -679,11 +675,8 @@ mod tests {
     #[test]
     fn lexicon_uses_the_vocabulary_only() {
         let mut kinds = 0;
-        for line in TSV.lines() {
-            if line.starts_with('#') || line.trim().is_empty() {
-                continue;
-            }
-            let cols: Vec<&str> = line.split('\t').collect();
+        for (line, cols) in tsv_rows(TSV) {
+            let cols: Vec<&str> = cols.collect();
             assert_eq!(cols.len(), 3, "three columns: {line:?}");
             assert!(RIGHTS.contains(&cols[0]), "unknown right in {line:?}");
             assert!(

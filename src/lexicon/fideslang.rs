@@ -17,10 +17,8 @@ pub struct Category {
 fn table() -> &'static BTreeMap<&'static str, Category> {
     static T: OnceLock<BTreeMap<&'static str, Category>> = OnceLock::new();
     T.get_or_init(|| {
-        TSV.lines()
-            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-            .filter_map(|l| {
-                let mut cols = l.split('\t');
+        super::tsv_rows(TSV)
+            .filter_map(|(_, mut cols)| {
                 let key = cols.next()?.trim();
                 let name = cols.next().unwrap_or(key).trim();
                 let replaced_by = cols.next().map(str::trim).filter(|s| !s.is_empty());

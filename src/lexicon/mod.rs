@@ -6,6 +6,14 @@ pub mod fideslang;
 pub mod recipients;
 pub mod vendors;
 
+/// The data rows of a lexicon file: each line that is neither blank nor a
+/// `#` comment, with an iterator over its tab-separated columns.
+pub fn tsv_rows(tsv: &str) -> impl Iterator<Item = (&str, std::str::Split<'_, char>)> {
+    tsv.lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| (l, l.split('\t')))
+}
+
 /// Is `c` part of a word for boundary checks (letters, digits, `_`)?
 pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
