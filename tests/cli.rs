@@ -2,15 +2,10 @@
 //! by hand from the fixture files (line/column counted in the sources).
 
 mod common;
-use common::Scratch;
-use std::path::PathBuf;
+use common::{Scratch, findings, root};
 
 use assert_cmd::Command;
 use serde_json::Value;
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
 
 fn candor() -> Command {
     let mut c = Command::cargo_bin("candor").expect("binary built");
@@ -41,24 +36,6 @@ fn check_json_with(config: &str, extra: &[&str]) -> (i32, Value) {
         )
     });
     (out.status.code().unwrap_or(-1), json)
-}
-
-/// (rule, subject, path, line, column) of every finding.
-fn findings(json: &Value) -> Vec<(String, String, String, u64, u64)> {
-    json["findings"]
-        .as_array()
-        .expect("findings array")
-        .iter()
-        .map(|f| {
-            (
-                f["rule"].as_str().unwrap_or_default().to_string(),
-                f["subject"].as_str().unwrap_or_default().to_string(),
-                f["path"].as_str().unwrap_or_default().to_string(),
-                f["line"].as_u64().unwrap_or_default(),
-                f["column"].as_u64().unwrap_or_default(),
-            )
-        })
-        .collect()
 }
 
 fn inventory_findings(json: &Value) -> Vec<(String, String, String, u64, u64)> {

@@ -15,14 +15,11 @@
 //! Every expected line and column was counted by hand in the fixture files
 //! (the inventories' comments say which line of which document).
 
-use std::path::PathBuf;
+mod common;
+use common::root;
 
 use assert_cmd::Command;
 use serde_json::Value;
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
 
 fn candor() -> Command {
     let mut c = Command::cargo_bin("candor").expect("binary built");

@@ -2,23 +2,11 @@
 //! written, several names per cell, code spans, provider/party/duration
 //! columns) and names in prose. Expected values were read off the files.
 
-use candor::document::{Document, SourceKind};
+mod common;
+use common::{fixture, md, txt};
+
+use candor::document::Document;
 use candor::model::{Cookie, Party};
-
-fn fixture(rel: &str) -> Document {
-    let path = format!("{}/fixtures/{rel}", env!("CARGO_MANIFEST_DIR"));
-    let text = std::fs::read_to_string(&path).expect("fixture exists");
-    let kind = SourceKind::from_path(rel).expect("known kind");
-    Document::parse(rel, text, kind)
-}
-
-fn md(text: &str) -> Document {
-    Document::parse("inline.md", text.to_string(), SourceKind::Markdown)
-}
-
-fn txt(text: &str) -> Document {
-    Document::parse("inline.txt", text.to_string(), SourceKind::PlainText)
-}
 
 fn cookies(doc: &Document) -> Vec<Cookie> {
     candor::extract::extract(doc).cookies

@@ -5,23 +5,11 @@
 
 use std::collections::BTreeSet;
 
-use candor::document::{Document, SourceKind};
+mod common;
+use common::{fixture, md, txt};
+
+use candor::document::Document;
 use candor::model::DataCollected;
-
-fn fixture(rel: &str) -> Document {
-    let path = format!("{}/fixtures/{rel}", env!("CARGO_MANIFEST_DIR"));
-    let text = std::fs::read_to_string(&path).expect("fixture exists");
-    let kind = SourceKind::from_path(rel).expect("known kind");
-    Document::parse(rel, text, kind)
-}
-
-fn md(text: &str) -> Document {
-    Document::parse("inline.md", text.to_string(), SourceKind::Markdown)
-}
-
-fn txt(text: &str) -> Document {
-    Document::parse("inline.txt", text.to_string(), SourceKind::PlainText)
-}
 
 fn data(doc: &Document) -> Vec<DataCollected> {
     candor::extract::extract(doc).data_collected

@@ -2,23 +2,11 @@
 //! reads and the file it came from; expected values were worked out by hand
 //! from the text (days: week 7, month 30, year 365).
 
-use candor::document::{Document, SourceKind};
+mod common;
+use common::{fixture, md, txt};
+
+use candor::document::Document;
 use candor::model::{Bound, Retention, RetentionEvent};
-
-fn fixture(rel: &str) -> Document {
-    let path = format!("{}/fixtures/{rel}", env!("CARGO_MANIFEST_DIR"));
-    let text = std::fs::read_to_string(&path).expect("fixture exists");
-    let kind = SourceKind::from_path(rel).expect("known kind");
-    Document::parse(rel, text, kind)
-}
-
-fn md(text: &str) -> Document {
-    Document::parse("inline.md", text.to_string(), SourceKind::Markdown)
-}
-
-fn txt(text: &str) -> Document {
-    Document::parse("inline.txt", text.to_string(), SourceKind::PlainText)
-}
 
 fn retention(doc: &Document) -> Vec<Retention> {
     candor::extract::extract(doc).retention

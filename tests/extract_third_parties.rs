@@ -2,15 +2,11 @@
 //! and lists, self-hosting, owners, ambiguous names, URLs. Expected values
 //! were read off the source files by hand.
 
+mod common;
+use common::fixture;
+
 use candor::document::{Document, SourceKind};
 use candor::model::{MentionSource, ThirdParty};
-
-fn fixture(rel: &str) -> Document {
-    let path = format!("{}/fixtures/{rel}", env!("CARGO_MANIFEST_DIR"));
-    let text = std::fs::read_to_string(&path).expect("fixture exists");
-    let kind = SourceKind::from_path(rel).expect("known kind");
-    Document::parse(rel, text, kind)
-}
 
 fn inline(md: &str) -> Document {
     Document::parse("inline.md", md.to_string(), SourceKind::Markdown)

@@ -20,6 +20,8 @@
 //! few minutes the first time; the build is cached under the same directory.
 
 use std::path::{Path, PathBuf};
+mod common;
+use common::root;
 use std::process::{Command, Output};
 use std::sync::{Arc, OnceLock};
 
@@ -43,10 +45,6 @@ const SARIF_MULTITOOL: &str = "@microsoft/sarif-multitool@5.7.0";
 
 // ---------------------------------------------------------------------------
 // Tool setup
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
 
 fn cache() -> PathBuf {
     PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("candor-tools")

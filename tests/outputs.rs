@@ -3,14 +3,12 @@
 //! real outside tools (SARIF validators, junitparser, check-jsonschema,
 //! pre-commit) are in `tests/integrations.rs`.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
+mod common;
+use common::root;
 
 use assert_cmd::Command;
 use serde_json::Value;
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
 
 fn candor_in(dir: &Path) -> Command {
     let mut c = Command::cargo_bin("candor").expect("binary built");

@@ -3,32 +3,9 @@
 //! in the texts below (or in the seed files, as noted).
 
 mod common;
-use common::{Scratch, run_in};
-use std::path::PathBuf;
+use common::{Scratch, findings, root, run_in};
 
 use serde_json::Value;
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// (rule, subject, path, line, column) of every finding.
-fn findings(json: &Value) -> Vec<(String, String, String, u64, u64)> {
-    json["findings"]
-        .as_array()
-        .expect("findings array")
-        .iter()
-        .map(|f| {
-            (
-                f["rule"].as_str().unwrap_or_default().to_string(),
-                f["subject"].as_str().unwrap_or_default().to_string(),
-                f["path"].as_str().unwrap_or_default().to_string(),
-                f["line"].as_u64().unwrap_or_default(),
-                f["column"].as_u64().unwrap_or_default(),
-            )
-        })
-        .collect()
-}
 
 fn f(
     rule: &str,

@@ -2,7 +2,9 @@
 //! scratch project.
 #![allow(dead_code)] // each test crate uses a different subset
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+use candor::document::{Document, SourceKind};
 
 use assert_cmd::Command;
 use serde_json::Value;
@@ -73,4 +75,45 @@ pub fn run_in(dir: &Path, args: &[&str]) -> (i32, String, String) {
         String::from_utf8_lossy(&out.stdout).to_string(),
         stderr,
     )
+}
+
+/// The repository root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A fixture under `fixtures/`, parsed as its extension says.
+pub fn fixture(rel: &str) -> Document {
+    let path = format!("{}/fixtures/{rel}", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).expect("fixture exists");
+    let kind = SourceKind::from_path(rel).expect("known kind");
+    Document::parse(rel, text, kind)
+}
+
+/// Inline Markdown, parsed as `inline.md`.
+pub fn md(text: &str) -> Document {
+    Document::parse("inline.md", text.to_string(), SourceKind::Markdown)
+}
+
+/// Inline plain text, parsed as `inline.txt`.
+pub fn txt(text: &str) -> Document {
+    Document::parse("inline.txt", text.to_string(), SourceKind::PlainText)
+}
+
+/// (rule, subject, path, line, column) of every finding.
+pub fn findings(json: &Value) -> Vec<(String, String, String, u64, u64)> {
+    json["findings"]
+        .as_array()
+        .expect("findings array")
+        .iter()
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap_or_default().to_string(),
+                f["subject"].as_str().unwrap_or_default().to_string(),
+                f["path"].as_str().unwrap_or_default().to_string(),
+                f["line"].as_u64().unwrap_or_default(),
+                f["column"].as_u64().unwrap_or_default(),
+            )
+        })
+        .collect()
 }
