@@ -28,6 +28,11 @@ struct Run {
 
 /// Run candor in `dir` with `args`, killed after `limit`, with at most
 /// `mem_mb` MiB of data memory. Panics on a timeout, a crash or a panic.
+/// `bounded` with the limits of a small input: 60 s and 512 MB.
+fn small(name: &str, dir: &Path, args: &[&str]) -> Run {
+    bounded(name, dir, args, Duration::from_secs(60), 512)
+}
+
 fn bounded(name: &str, dir: &Path, args: &[&str], limit: Duration, mem_mb: u64) -> Run {
     let mut child = Command::new("sh")
         .arg("-c")
@@ -375,12 +380,10 @@ fn binary_file_met_while_walking_is_skipped_with_a_warning() {
     let mut blob = b"# Looks like text\n".to_vec();
     blob.extend((0..4096u32).map(|i| (i * 7 % 256) as u8));
     write(d.path(), "docs/logo.md", &blob);
-    let r = bounded(
+    let r = small(
         "NUL bytes while walking",
         d.path(),
         &["check", "--format", "json", "--select", "inventory", "docs"],
-        Duration::from_secs(60),
-        512,
     );
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(
@@ -391,13 +394,7 @@ fn binary_file_met_while_walking_is_skipped_with_a_warning() {
     );
     assert_eq!(json(&r)["summary"]["files"], 1);
     // Named explicitly, the same file is an error.
-    let r = bounded(
-        "NUL bytes, named",
-        d.path(),
-        &["check", "docs/logo.md"],
-        Duration::from_secs(60),
-        512,
-    );
+    let r = small("NUL bytes, named", d.path(), &["check", "docs/logo.md"]);
     assert_eq!(r.code, 2);
     assert!(
         r.stderr
@@ -412,12 +409,10 @@ fn invalid_utf8_while_walking_stops_the_run() {
     let d = tempfile::tempdir().expect("tempdir");
     write(d.path(), "docs/a.md", "# Privacy\n\nWe use Stripe.\n");
     write(d.path(), "docs/b.md", b"# Privacy\n\nCaf\xe9 cr\xe8me.\n");
-    let r = bounded(
+    let r = small(
         "invalid UTF-8 while walking",
         d.path(),
         &["check", "--format", "json", "docs"],
-        Duration::from_secs(60),
-        512,
     );
     // Not a silent pass over the readable file.
     assert_eq!(r.code, 2, "{}", r.stdout);
@@ -446,13 +441,7 @@ fn invalid_utf8_in_candor_files_is_an_error() {
     ] {
         let d = project();
         write(d.path(), file, content);
-        let r = bounded(
-            "invalid UTF-8 in a YAML file",
-            d.path(),
-            &["check"],
-            Duration::from_secs(60),
-            512,
-        );
+        let r = small("invalid UTF-8 in a YAML file", d.path(), &["check"]);
         assert_eq!(r.code, 2, "{file}");
         assert!(r.stderr.contains(expect), "{file}: {}", r.stderr);
     }
@@ -475,13 +464,7 @@ fn yaml_alias_bomb_is_rejected_by_the_budget() {
         inv.push_str("  - *s\n");
     }
     write(d.path(), "inventory.yaml", &inv);
-    let r = bounded(
-        "alias bomb (inventory)",
-        d.path(),
-        &["check"],
-        Duration::from_secs(60),
-        512,
-    );
+    let r = small("alias bomb (inventory)", d.path(), &["check"]);
     assert_eq!(r.code, 2);
     assert!(
         r.stderr.contains(
@@ -505,13 +488,7 @@ fn yaml_alias_bomb_is_rejected_by_the_budget() {
         ));
     }
     write(d.path(), "inventory.yaml", &laughs);
-    let r = bounded(
-        "billion laughs (inventory)",
-        d.path(),
-        &["check"],
-        Duration::from_secs(60),
-        512,
-    );
+    let r = small("billion laughs (inventory)", d.path(), &["check"]);
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("invalid inventory"), "{}", r.stderr);
 
@@ -524,13 +501,7 @@ fn yaml_alias_bomb_is_rejected_by_the_budget() {
         cfg.push_str("  - *p\n");
     }
     write(d.path(), "candor.yaml", &cfg);
-    let r = bounded(
-        "alias bomb (config)",
-        d.path(),
-        &["check"],
-        Duration::from_secs(60),
-        512,
-    );
+    let r = small("alias bomb (config)", d.path(), &["check"]);
     assert_eq!(r.code, 2);
     assert!(
         r.stderr.contains("invalid config: YAML budget exceeded"),
@@ -565,13 +536,7 @@ fn yaml_nested_ten_thousand_deep_is_rejected() {
     ] {
         let d = project();
         write(d.path(), "inventory.yaml", &inv);
-        let r = bounded(
-            &format!("10 000-deep YAML ({what})"),
-            d.path(),
-            &["check"],
-            Duration::from_secs(60),
-            512,
-        );
+        let r = small(&format!("10 000-deep YAML ({what})"), d.path(), &["check"]);
         assert_eq!(r.code, 2, "{what}");
         assert!(
             r.stderr.contains("invalid inventory") && r.stderr.contains("inventory.yaml:"),
@@ -685,12 +650,10 @@ fn symlink_loops_and_links_are_not_followed_while_walking() {
     symlink("b.md", d.path().join("docs/a.md")).expect("symlink");
     symlink("a.md", d.path().join("docs/b.md")).expect("symlink");
     symlink("privacy.md", d.path().join("docs/copy.md")).expect("symlink");
-    let r = bounded(
+    let r = small(
         "symlink loops",
         d.path(),
         &["check", "--format", "json", "--select", "inventory", "docs"],
-        Duration::from_secs(60),
-        512,
     );
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(json(&r)["summary"]["files"], 1);
@@ -703,13 +666,7 @@ fn symlink_loops_and_links_are_not_followed_while_walking() {
         );
     }
     // A link named explicitly is read (the user chose it); a loop is an error.
-    let r = bounded(
-        "symlink loop, named",
-        d.path(),
-        &["check", "docs/a.md"],
-        Duration::from_secs(60),
-        512,
-    );
+    let r = small("symlink loop, named", d.path(), &["check", "docs/a.md"]);
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("docs/a.md"), "{}", r.stderr);
 }
@@ -750,12 +707,10 @@ fn unreadable_file_or_directory_while_walking_is_an_error() {
             .expect("chmod")
     };
     mode("docs/secret.md", 0o000);
-    let r = bounded(
+    let r = small(
         "unreadable file while walking",
         d.path(),
         &["check", "--format", "json", "docs"],
-        Duration::from_secs(60),
-        512,
     );
     mode("docs/secret.md", 0o644);
     assert_eq!(r.code, 2, "{}", r.stdout);
@@ -766,12 +721,10 @@ fn unreadable_file_or_directory_while_walking_is_an_error() {
     );
     write(d.path(), "docs/private/p.md", "# Private\n");
     mode("docs/private", 0o000);
-    let r = bounded(
+    let r = small(
         "unreadable directory while walking",
         d.path(),
         &["check", "--format", "json", "docs"],
-        Duration::from_secs(60),
-        512,
     );
     mode("docs/private", 0o755);
     assert_eq!(r.code, 2, "{}", r.stdout);
@@ -790,13 +743,7 @@ fn devices_and_fifos_are_refused_not_read() {
     // A policy that is a link to an endless device, an inventory that is a
     // FIFO nobody writes to: either would block or never end.
     symlink("/dev/zero", d.path().join("zero.md")).expect("symlink");
-    let r = bounded(
-        "policy -> /dev/zero",
-        d.path(),
-        &["check", "zero.md"],
-        Duration::from_secs(60),
-        512,
-    );
+    let r = small("policy -> /dev/zero", d.path(), &["check", "zero.md"]);
     assert_eq!(r.code, 2);
     assert!(
         r.stderr.contains("zero.md: not a regular file"),
@@ -817,13 +764,7 @@ fn devices_and_fifos_are_refused_not_read() {
         "candor.yaml",
         "inventory: fifo.yaml\npolicies: [privacy.md]\npacks: []\n",
     );
-    let r = bounded(
-        "inventory is a FIFO",
-        d.path(),
-        &["check"],
-        Duration::from_secs(60),
-        512,
-    );
+    let r = small("inventory is a FIFO", d.path(), &["check"]);
     assert_eq!(r.code, 2);
     assert!(
         r.stderr
@@ -917,12 +858,10 @@ fn policy_outside_the_repository_is_reported_relative_and_never_written() {
     let outside = root.path().join("shared/privacy.md");
     let before = hash(&outside);
     let repo = root.path().join("repo");
-    let r = bounded(
+    let r = small(
         "policy outside the repository",
         &repo,
         &["check", "--format", "json"],
-        Duration::from_secs(60),
-        512,
     );
     assert_eq!(r.code, 0, "{}", r.stderr);
     let v = json(&r);
@@ -937,13 +876,7 @@ fn policy_outside_the_repository_is_reported_relative_and_never_written() {
         &["check", "--format", "github"],
         &["extract", "../shared/privacy.md"],
     ] {
-        let r = bounded(
-            "policy outside the repository, outputs",
-            &repo,
-            args,
-            Duration::from_secs(60),
-            512,
-        );
+        let r = small("policy outside the repository, outputs", &repo, args);
         assert!(r.code <= 1, "{args:?}: {}", r.stderr);
     }
     assert_eq!(hash(&outside), before, "the outside policy was modified");
