@@ -46,13 +46,19 @@ pub fn mentions(doc: &Document, matcher: &NameMatcher) -> Vec<Mention> {
         return out;
     }
     for (bi, block) in doc.blocks.iter().enumerate() {
+        let found = matcher.find(&block.text);
+        if found.is_empty() {
+            continue;
+        }
         let in_list = block.is_list_item() || block.is_table();
-        let row_name = recipient_row_name(doc, block);
-        for m in matcher.find(&block.text) {
+        // Only an ambiguous name needs the row's name.
+        let row_name = std::cell::OnceCell::new();
+        for m in found {
             // A common word ("Box", "Front", "Make") names a vendor only as
             // the name of a row in a recipient list or table.
             if m.ambiguous
                 && row_name
+                    .get_or_init(|| recipient_row_name(doc, block))
                     .as_ref()
                     .is_none_or(|r| r.start != m.start || r.end != m.end)
             {

@@ -8,7 +8,6 @@ use std::ops::Range;
 
 use super::{Context, Location, SourceFile};
 use crate::document::{Block, Document};
-use crate::extract::third_parties::{Mention, mention_context};
 use crate::inventory::{Inventory, Subprocessor};
 use crate::lexicon::NameMatcher;
 use crate::lexicon::recipients::recipient_categories;
@@ -20,64 +19,8 @@ use crate::span::Span;
 // Mentions.
 
 /// Every mention of `matcher`'s names in `doc`, with negation and
-/// self-hosting read from the clause — like
-/// `extract::third_parties::mentions`, for matchers without ambiguous names:
-/// blocks without a match cost one automaton pass and nothing more.
-pub(crate) fn find_mentions(doc: &Document, matcher: &NameMatcher) -> Vec<Mention> {
-    let mut out = Vec::new();
-    if matcher.is_empty() {
-        return out;
-    }
-    for (bi, block) in doc.blocks.iter().enumerate() {
-        let found = matcher.find(&block.text);
-        if found.is_empty() {
-            continue;
-        }
-        let in_list = block.is_list_item() || block.is_table();
-        for m in found {
-            if in_url(&block.text, m.start, m.end) {
-                continue;
-            }
-            let (negated, self_hosted) = mention_context(block, m.start, m.end);
-            out.push(Mention {
-                id: m.id,
-                block: bi,
-                range: m.start..m.end,
-                span: block.span_of(m.start..m.end),
-                negated,
-                self_hosted,
-                in_list,
-            });
-        }
-    }
-    out
-}
-
-/// Is `text[start..end]` part of a URL, an e-mail address or a domain with a
-/// path ("stripe.com/privacy")?
-fn in_url(text: &str, start: usize, end: usize) -> bool {
-    let (Some(before), Some(after)) = (text.get(..start), text.get(end..)) else {
-        return false;
-    };
-    let token_start = before
-        .char_indices()
-        .rev()
-        .find(|(_, c)| c.is_whitespace() || *c == '(' || *c == '<')
-        .map(|(i, c)| i + c.len_utf8())
-        .unwrap_or(0);
-    let token_end = after
-        .find(|c: char| c.is_whitespace() || c == ')' || c == '>')
-        .map(|i| end + i)
-        .unwrap_or(text.len());
-    let Some(token) = text.get(token_start..token_end) else {
-        return false;
-    };
-    let rest = text.get(end..token_end).unwrap_or("");
-    token.contains("://")
-        || token.starts_with("www.")
-        || token.contains('@')
-        || (rest.starts_with('.') && rest.len() > 1 && rest.contains('/'))
-}
+/// self-hosting read from the clause: the extractor's own reading.
+pub(crate) use crate::extract::third_parties::mentions as find_mentions;
 
 // ---------------------------------------------------------------------------
 // Subprocessors.
