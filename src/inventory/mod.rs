@@ -442,20 +442,8 @@ pub struct Inventory {
     pub ignore: Vec<IgnoreEntry>,
 }
 
-pub const RIGHTS: [&str; 12] = [
-    "access",
-    "rectification",
-    "erasure",
-    "restriction",
-    "objection",
-    "portability",
-    "withdraw_consent",
-    "complaint",
-    "automated_decision",
-    "opt_out_sale",
-    "limit_sensitive",
-    "non_discrimination",
-];
+/// The rights an inventory may list: the model's vocabulary.
+pub use crate::extract::rights::RIGHTS;
 
 pub const JURISDICTIONS: [&str; 9] = [
     "eu", "eea", "uk", "us", "us-ca", "br", "ch", "ca", "children",
