@@ -30,8 +30,6 @@ use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use regex::Regex;
-
 use super::context::{clause_start, sentence_at};
 use crate::document::{Block, BlockKind, Document};
 use crate::lexicon::{NameMatch, NameMatcher, tsv_rows};
@@ -139,21 +137,6 @@ fn plural(phrase: &str) -> Option<String> {
 pub fn lexicon() -> &'static Lexicon {
     static L: OnceLock<Lexicon> = OnceLock::new();
     L.get_or_init(|| Lexicon::parse(TSV))
-}
-
-/// Static patterns compile with ASCII `\b`, `\d` and `\w` (see
-/// [`super::rights::compile`]).
-fn re(pattern: &str) -> Regex {
-    super::rights::compile(pattern)
-}
-
-macro_rules! static_re {
-    ($name:ident, $pattern:expr) => {
-        fn $name() -> &'static Regex {
-            static RE: OnceLock<Regex> = OnceLock::new();
-            RE.get_or_init(|| re($pattern))
-        }
-    };
 }
 
 static_re!(

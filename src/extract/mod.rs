@@ -1,6 +1,17 @@
 //! Extraction: pure functions from a [`Document`] to a [`PolicyModel`].
 //! Every fact carries the span of the text it came from.
 
+/// `fn $name() -> &'static Regex`: a static pattern compiled once per
+/// process, with ASCII `\b`, `\d` and `\w` (see [`rights::compile`]).
+macro_rules! static_re {
+    ($name:ident, $pattern:expr) => {
+        fn $name() -> &'static regex::Regex {
+            static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+            RE.get_or_init(|| $crate::extract::rights::compile($pattern))
+        }
+    };
+}
+
 pub mod children;
 pub mod claims;
 pub mod contacts;

@@ -40,15 +40,6 @@ fn re(pattern: &str) -> Regex {
     super::rights::compile(pattern)
 }
 
-macro_rules! static_re {
-    ($name:ident, $pattern:expr) => {
-        fn $name() -> &'static Regex {
-            static RE: OnceLock<Regex> = OnceLock::new();
-            RE.get_or_init(|| re($pattern))
-        }
-    };
-}
-
 // Words that make a sentence about keeping or deleting data.
 static_re!(
     retention_cue,
