@@ -3,7 +3,9 @@
 //! boundaries, with line and column agreeing with the byte offset.
 
 use candor::document::{Document, SourceKind};
-use candor::model::Evidence;
+#[path = "common/spans.rs"]
+mod spans;
+use spans::check_evidence;
 
 fn files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
     let Ok(rd) = std::fs::read_dir(dir) else {
@@ -23,31 +25,6 @@ fn files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
     }
 }
 
-fn check(doc: &Document, e: &Evidence, what: &str) {
-    let t = &doc.text;
-    assert!(
-        e.start <= e.end && e.end <= t.len(),
-        "{what}: {e:?} outside {}",
-        doc.path
-    );
-    assert!(
-        t.is_char_boundary(e.start) && t.is_char_boundary(e.end),
-        "{what}: {e:?} splits a character"
-    );
-    let line = t[..e.start].matches('\n').count() + 1;
-    let line_start = t[..e.start].rfind('\n').map_or(0, |i| i + 1);
-    let column = t[line_start..e.start]
-        .trim_start_matches('\u{feff}')
-        .chars()
-        .count()
-        + 1;
-    assert_eq!(
-        (e.line, e.column),
-        (line, column),
-        "{what}: line/column of {e:?}"
-    );
-}
-
 #[test]
 fn every_corpus_document_and_seed_extracts_with_sound_evidence() {
     let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures");
@@ -63,22 +40,9 @@ fn every_corpus_document_and_seed_extracts_with_sound_evidence() {
         let kind = SourceKind::from_path(&name).expect("filtered above");
         let doc = Document::parse(name.clone(), text, kind);
         let m = candor::extract::extract(&doc);
-        let evidence = m
-            .third_parties
-            .iter()
-            .map(|x| &x.evidence)
-            .chain(m.data_collected.iter().map(|x| &x.evidence))
-            .chain(m.retention.iter().map(|x| &x.evidence))
-            .chain(m.cookies.iter().map(|x| &x.evidence))
-            .chain(m.rights.iter().map(|x| &x.evidence))
-            .chain(m.claims.iter().map(|x| &x.evidence))
-            .chain(m.contacts.iter().map(|x| &x.evidence))
-            .chain(m.children.iter().map(|x| &x.evidence));
-        for e in evidence {
-            check(&doc, e, &name);
-            facts += 1;
-        }
-        serde_json::to_string(&m).expect("the model serialises");
+        // Every evidence object of the model, document dates included.
+        let v = serde_json::to_value(&m).expect("the model serialises");
+        facts += check_evidence(&v, &doc.text, Some(name.as_str()));
     }
     assert!(facts > 1000, "only {facts} facts across the corpus");
 }

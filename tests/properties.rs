@@ -6,6 +6,10 @@
 //! byte offset (1-based; columns in characters; the BOM and a CR before LF
 //! are not columns).
 
+#[path = "common/spans.rs"]
+mod spans;
+use spans::check_evidence;
+
 use candor::document::{Document, SourceKind};
 use proptest::prelude::*;
 use serde_json::Value;
@@ -158,46 +162,6 @@ fn document() -> impl Strategy<Value = String> {
         })
 }
 
-/// Every evidence object of the model's JSON: inside `text`, on character
-/// boundaries, with line/column derived independently from the offset.
-fn check_evidence(v: &Value, text: &str, path: &str, found: &mut usize) {
-    match v {
-        Value::Object(m) => {
-            if let (Some(s), Some(e), Some(l), Some(c)) = (
-                m.get("start").and_then(Value::as_u64),
-                m.get("end").and_then(Value::as_u64),
-                m.get("line").and_then(Value::as_u64),
-                m.get("column").and_then(Value::as_u64),
-            ) {
-                *found += 1;
-                assert_eq!(m.get("path").and_then(Value::as_str), Some(path), "{v}");
-                let (s, e) = (s as usize, e as usize);
-                assert!(
-                    s <= e && e <= text.len(),
-                    "{v} outside {} bytes",
-                    text.len()
-                );
-                assert!(
-                    text.is_char_boundary(s) && text.is_char_boundary(e),
-                    "{v} splits a character"
-                );
-                let line = text[..s].matches('\n').count() + 1;
-                let line_start = text[..s].rfind('\n').map_or(0, |i| i + 1);
-                let mut column = text[line_start..s].chars().count() + 1;
-                if line == 1 && text.starts_with('\u{feff}') && s > 0 {
-                    column -= 1;
-                }
-                assert_eq!((l as usize, c as usize), (line, column), "{v}");
-            }
-            for x in m.values() {
-                check_evidence(x, text, path, found);
-            }
-        }
-        Value::Array(a) => a.iter().for_each(|x| check_evidence(x, text, path, found)),
-        _ => {}
-    }
-}
-
 fn check_document(text: &str, kind: SourceKind) -> usize {
     let doc = Document::parse("policy", text.to_string(), kind);
     for b in &doc.blocks {
@@ -206,9 +170,7 @@ fn check_document(text: &str, kind: SourceKind) -> usize {
     }
     let model = candor::extract::extract(&doc);
     let v = serde_json::to_value(&model).expect("the model serialises");
-    let mut found = 0;
-    check_evidence(&v, text, "policy", &mut found);
-    found
+    check_evidence(&v, text, Some("policy"))
 }
 
 proptest! {
@@ -249,12 +211,12 @@ proptest! {
         let mut ev = Vec::new();
         by_path(&v, &mut ev);
         for e in ev {
-            let mut n = 0;
-            match e["path"].as_str() {
-                Some("a.md") => check_evidence(&e, &a, "a.md", &mut n),
-                Some("b.txt") => check_evidence(&e, &b, "b.txt", &mut n),
+            let text = match e["path"].as_str() {
+                Some("a.md") => &a,
+                Some("b.txt") => &b,
                 other => panic!("evidence in an unknown file {other:?}: {e}"),
-            }
+            };
+            check_evidence(&e, text, e["path"].as_str());
         }
     }
 }
