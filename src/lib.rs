@@ -19,6 +19,7 @@ pub mod lexicon;
 pub mod lint;
 pub mod model;
 pub mod packs;
+pub mod pattern;
 pub mod report;
 pub mod rules;
 pub mod schema;

@@ -37,7 +37,7 @@ use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use regex::Regex;
+use crate::pattern::Regex;
 
 use super::context::clause_start;
 use super::rights::{block_label, expand_braces, local_sentence};
@@ -127,7 +127,7 @@ fn lexicon() -> &'static Lexicon {
 }
 
 fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
-    cell.get_or_init(|| super::rights::compile(pattern))
+    cell.get_or_init(|| crate::pattern::compile(pattern))
 }
 
 fn negation_re() -> &'static Regex {

@@ -20,7 +20,7 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-use regex::Regex;
+use crate::pattern::Regex;
 
 use crate::document::{Block, Document};
 use crate::model::{Contact, Evidence, PolicyModel};
@@ -29,14 +29,14 @@ use crate::span::Span;
 fn email_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        super::rights::compile(r"(?i)\b[a-z0-9][a-z0-9._%+\-]*@[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?)*\.[a-z]{2,24}\b")
+        crate::pattern::compile(r"(?i)\b[a-z0-9][a-z0-9._%+\-]*@[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?)*\.[a-z]{2,24}\b")
     })
 }
 
 fn privacy_local_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        super::rights::compile(r"(?i)privacy|^dpo\b|^dpo[._-]|gdpr|ccpa|data[._-]?protection|dataprotection|^dsar|^dsr[._-]?|datenschutz")
+        crate::pattern::compile(r"(?i)privacy|^dpo\b|^dpo[._-]|gdpr|ccpa|data[._-]?protection|dataprotection|^dsar|^dsr[._-]?|datenschutz")
     })
 }
 
@@ -44,7 +44,7 @@ fn privacy_local_re() -> &'static Regex {
 fn privacy_context_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        super::rights::compile(
+        crate::pattern::compile(
             r"(?ix)
             \bprivacy\b | \bpersonal\s+(?:data|information)\b | \bdata\s+protection\b | \bDPO\b
             | \byour\s+(?:data|information|personal|rights?)\b | \brights?\b
@@ -59,14 +59,16 @@ fn privacy_context_re() -> &'static Regex {
 
 fn dpo_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| super::rights::compile(r"(?i)\bDPO\b|\bdata\s+protection\s+officer\b|^dpo\b"))
+    RE.get_or_init(|| {
+        crate::pattern::compile(r"(?i)\bDPO\b|\bdata\s+protection\s+officer\b|^dpo\b")
+    })
 }
 
 /// Context that gives an address another purpose.
 fn other_purpose_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        super::rights::compile(r"(?i)\b(?:customer\s+support|support\s+team|technical\s+support|sales|press\s+inquir|media\s+inquir|careers?|jobs?|billing\s+(?:questions|inquiries)|abuse\s+reports?)\b")
+        crate::pattern::compile(r"(?i)\b(?:customer\s+support|support\s+team|technical\s+support|sales|press\s+inquir|media\s+inquir|careers?|jobs?|billing\s+(?:questions|inquiries)|abuse\s+reports?)\b")
     })
 }
 
@@ -75,7 +77,7 @@ fn other_purpose_re() -> &'static Regex {
 fn regulator_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        super::rights::compile(r"(?i)\b(?:information\s+commissioner|ICO|supervisory\s+authorit\w*|data\s+protection\s+(?:authorit\w*|commission(?:er)?)|regulator|CNIL|EDPB|federal\s+trade\s+commission|FTC|attorney\s+general)\b")
+        crate::pattern::compile(r"(?i)\b(?:information\s+commissioner|ICO|supervisory\s+authorit\w*|data\s+protection\s+(?:authorit\w*|commission(?:er)?)|regulator|CNIL|EDPB|federal\s+trade\s+commission|FTC|attorney\s+general)\b")
     })
 }
 
@@ -84,7 +86,7 @@ fn regulator_re() -> &'static Regex {
 /// address is where to complain, not the organisation's contact.
 fn regulators_address(block: &Block, start: usize) -> bool {
     static OWN: OnceLock<Regex> = OnceLock::new();
-    let own = OWN.get_or_init(|| super::rights::compile(r"(?i)\b(?:us|our|we)\b"));
+    let own = OWN.get_or_init(|| crate::pattern::compile(r"(?i)\b(?:us|our|we)\b"));
     let (sentence_start, _) = super::rights::local_sentence(block, start, start);
     let mut from = sentence_start.max(start.saturating_sub(160));
     while !block.text.is_char_boundary(from) {
@@ -100,7 +102,7 @@ fn regulators_address(block: &Block, start: usize) -> bool {
 fn contact_heading_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        super::rights::compile(r"(?i)\bcontact|\bquestions\b|\bdata\s+protection\s+officer\b|\bDPO\b|\bprivacy\b|\brights?\b|\bchoices\b")
+        crate::pattern::compile(r"(?i)\bcontact|\bquestions\b|\bdata\s+protection\s+officer\b|\bDPO\b|\bprivacy\b|\brights?\b|\bchoices\b")
     })
 }
 

@@ -5,7 +5,7 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use regex::Regex;
+use crate::pattern::Regex;
 
 use crate::document::Block;
 
@@ -30,7 +30,7 @@ pub fn sentence_at(block: &Block, offset: usize) -> Range<usize> {
 pub fn clause_start(text: &str, sentence: &Range<usize>, offset: usize) -> usize {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        super::rights::compile(r"(?i)[;:]\s|\s[—–]\s|\s-\s|\bbut\b|\bhowever\b|\bwhile\b|\bwhereas\b|\bexcept\b|\binstead\b")
+        crate::pattern::compile(r"(?i)[;:]\s|\s[—–]\s|\s-\s|\bbut\b|\bhowever\b|\bwhile\b|\bwhereas\b|\bexcept\b|\binstead\b")
     });
     // Callers may step back a few bytes from a clause end; land on a
     // character boundary (a dash separator is three bytes).
@@ -56,7 +56,7 @@ pub fn negated_before(clause_prefix: &str) -> bool {
     let re = RE.get_or_init(|| {
         let verbs = r"(?:use|uses|using|employ|embed|embeds|load|loads|include|includes|integrate|integrates|rely|relies|work|works|share|shares|sharing|send|sends|sell|sells|selling|run|runs|install|installs|set|sets|place|places|partner|partners|transfer|transfers|disclose|discloses|engage|engages)";
         let participles = r"(?:used|shared|sent|sold|disclosed|transferred|provided|passed|given)";
-        super::rights::compile(&format!(
+        crate::pattern::compile(&format!(
             concat!(
                 r"(?i)(?:",
                 // "we do not use …", "we never share … with …"
@@ -78,7 +78,7 @@ pub fn negated_before(clause_prefix: &str) -> bool {
 pub fn self_hosted_near(clause: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
-        super::rights::compile(r"(?i)\bself[- ]?hosted\b|\bhost(?:ed)?\s+(?:it\s+)?(?:ourselves|ourself|in-house)\b|\bon\s+our\s+own\s+(?:servers|infrastructure|hardware)\b|\bon-premises\b")
+        crate::pattern::compile(r"(?i)\bself[- ]?hosted\b|\bhost(?:ed)?\s+(?:it\s+)?(?:ourselves|ourself|in-house)\b|\bon\s+our\s+own\s+(?:servers|infrastructure|hardware)\b|\bon-premises\b")
     });
     re.is_match(clause)
 }

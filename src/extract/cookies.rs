@@ -20,7 +20,7 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use regex::Regex;
+use crate::pattern::Regex;
 
 use super::context::sentence_at;
 use crate::document::{Block, BlockKind, Document};
@@ -28,7 +28,7 @@ use crate::lexicon::vendors::catalog;
 use crate::model::{Cookie, Evidence, Party, PolicyModel};
 
 fn re(pattern: &str) -> Regex {
-    super::rights::compile(pattern)
+    crate::pattern::compile(pattern)
 }
 
 /// Header cell naming the cookie-name column.

@@ -29,7 +29,7 @@
 
 use std::sync::OnceLock;
 
-use regex::{Captures, Regex};
+use crate::pattern::{Captures, Regex};
 
 use crate::document::{Block, BlockKind, Document};
 use crate::model::Evidence;
@@ -81,7 +81,7 @@ const MONTH: &str = r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?
 fn date_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        super::rights::compile(&format!(
+        crate::pattern::compile(&format!(
             concat!(
                 r"(?i)",
                 // 2026-05-15, 2026/05/15, 2026.05.15 (the end is checked in code)
@@ -235,7 +235,7 @@ enum Tier {
 fn statement_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        super::rights::compile(
+        crate::pattern::compile(
             r"(?ix)
             (?P<upd>
                 \blast\s+(?:updated|modified|revised|reviewed|changed|amended|edited)
@@ -260,7 +260,7 @@ fn statement_re() -> &'static Regex {
 fn gap_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        super::rights::compile(
+        crate::pattern::compile(
             r"(?i)^(?:[\s:*_\-–—,]|\b(?:on|as\s+of|of|from|since|is|was|date|at|the)\b)*",
         )
     })
@@ -270,14 +270,14 @@ fn gap_re() -> &'static Regex {
 fn about_policy_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        super::rights::compile(r"(?i)\b(?:this|these|our)\s+(?:[\w-]+\s+)?(?:policy|notice|statement|terms|document|version)\b|\bpolicy\b")
+        crate::pattern::compile(r"(?i)\b(?:this|these|our)\s+(?:[\w-]+\s+)?(?:policy|notice|statement|terms|document|version)\b|\bpolicy\b")
     })
 }
 
 fn changelog_heading_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        super::rights::compile(r"(?i)\bchange\s*logs?\b|\bchanges?\s+log\b|\b(?:change|revision|version|update|amendment|document)s?\s+history\b|\bhistory\s+of\s+(?:changes|revisions|updates)\b|\brevisions?\b")
+        crate::pattern::compile(r"(?i)\bchange\s*logs?\b|\bchanges?\s+log\b|\b(?:change|revision|version|update|amendment|document)s?\s+history\b|\bhistory\s+of\s+(?:changes|revisions|updates)\b|\brevisions?\b")
     })
 }
 
@@ -409,7 +409,7 @@ fn statements(block: &Block, out: &mut Vec<Candidate>) {
 fn template_arguments(doc: &Document, out: &mut Vec<Candidate>) {
     static ARG: OnceLock<Regex> = OnceLock::new();
     let arg = ARG.get_or_init(|| {
-        super::rights::compile(
+        crate::pattern::compile(
             r#"(?i)["']?\b(?:(?P<upd>last[\s_-]*(?:updated|modified|revised)|updated(?:[\s_-]*(?:at|on))?|revised)|(?P<eff>effective(?:[\s_-]*(?:date|from))?))["']?\s*[:=,]\s*["'](?P<value>[^"'\n]{4,40})["']"#,
         )
     });

@@ -15,7 +15,7 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use regex::Regex;
+use crate::pattern::Regex;
 
 /// A unit of time as written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -150,7 +150,7 @@ fn duration_re() -> &'static Regex {
             digits = digits,
             words = words
         );
-        super::rights::compile(&pattern)
+        crate::pattern::compile(&pattern)
     })
 }
 
@@ -160,7 +160,7 @@ fn bare_number_re() -> &'static Regex {
         let pattern = format!(
             r"(?i)\b(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|(?:{NUM_WORDS})(?:(?:\s*-\s*|\s+)(?:{NUM_WORDS}))*)\b"
         );
-        super::rights::compile(&pattern)
+        crate::pattern::compile(&pattern)
     })
 }
 

@@ -2,12 +2,12 @@
 //! Every fact carries the span of the text it came from.
 
 /// `fn $name() -> &'static Regex`: a static pattern compiled once per
-/// process, with ASCII `\b`, `\d` and `\w` (see [`rights::compile`]).
+/// process, with ASCII `\b`, `\d` and `\w` (see [`crate::pattern::compile`]).
 macro_rules! static_re {
     ($name:ident, $pattern:expr) => {
-        fn $name() -> &'static regex::Regex {
-            static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-            RE.get_or_init(|| $crate::extract::rights::compile($pattern))
+        fn $name() -> &'static $crate::pattern::Regex {
+            static RE: std::sync::OnceLock<$crate::pattern::Regex> = std::sync::OnceLock::new();
+            RE.get_or_init(|| $crate::pattern::compile($pattern))
         }
     };
 }

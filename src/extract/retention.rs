@@ -27,7 +27,7 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use regex::Regex;
+use crate::pattern::Regex;
 
 use super::context::clause_start;
 use super::duration::{Duration, RangePart, find_durations};
@@ -37,7 +37,7 @@ use crate::model::{Bound, Evidence, PolicyModel, Retention, RetentionEvent};
 /// Static patterns compile with ASCII `\b`, `\d` and `\w` (see
 /// [`super::rights::compile`]).
 fn re(pattern: &str) -> Regex {
-    super::rights::compile(pattern)
+    crate::pattern::compile(pattern)
 }
 
 // Words that make a sentence about keeping or deleting data.

@@ -27,7 +27,7 @@ use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use regex::Regex;
+use crate::pattern::{Regex, compile};
 
 use super::context::negated_before;
 use super::duration::{Unit, parse_duration_phrase};
@@ -152,19 +152,6 @@ fn parse_lexicon(tsv: &'static str) -> Lexicon {
 fn lexicon() -> &'static Lexicon {
     static L: OnceLock<Lexicon> = OnceLock::new();
     L.get_or_init(|| parse_lexicon(TSV))
-}
-
-/// Compile a static pattern with ASCII classes: `\b`, `\d` and `\w` become
-/// their ASCII forms. A Unicode `\b` sends text with non-ASCII characters
-/// to the regex crate's slow engines, and Unicode `\d`/`\w` classes make
-/// compiling many times slower; the vocabulary and numbers matched here
-/// are ASCII.
-pub(crate) fn compile(pattern: &str) -> Regex {
-    let p = pattern
-        .replace(r"\b", r"(?-u:\b)")
-        .replace(r"\d", "[0-9]")
-        .replace(r"\w", "[0-9A-Za-z_]");
-    Regex::new(&p).expect("static regex")
 }
 
 fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {

@@ -14,7 +14,7 @@
 
 use std::sync::OnceLock;
 
-use regex::Regex;
+use crate::pattern::Regex;
 
 use super::context::{clause_start, names_link_location, negated_before, self_hosted_near};
 use crate::document::{Block, BlockKind, Document};
@@ -121,28 +121,28 @@ fn inside_url(text: &str, m: &NameMatch) -> bool {
 fn header_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        super::rights::compile(r"(?i)\b(?:sub-?processors?|processors?|vendors?|providers?|third[- ]part(?:y|ies)|recipients?|company|companies|entity|entities|service|services|partners?|name)\b")
+        crate::pattern::compile(r"(?i)\b(?:sub-?processors?|processors?|vendors?|providers?|third[- ]part(?:y|ies)|recipients?|company|companies|entity|entities|service|services|partners?|name)\b")
     })
 }
 
 fn purpose_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        super::rights::compile(r"(?i)\b(?:purpose|purposes|function|description|activity|activities|nature|use|usage|processing|what they do|service provided|services provided)\b")
+        crate::pattern::compile(r"(?i)\b(?:purpose|purposes|function|description|activity|activities|nature|use|usage|processing|what they do|service provided|services provided)\b")
     })
 }
 
 fn location_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        super::rights::compile(r"(?i)\b(?:locations?|countr(?:y|ies)|region|regions|where|hosting location|data location|processing location)\b")
+        crate::pattern::compile(r"(?i)\b(?:locations?|countr(?:y|ies)|region|regions|where|hosting location|data location|processing location)\b")
     })
 }
 
 fn recipients_heading_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        super::rights::compile(r"(?i)\b(?:sub-?processors?|third[- ]party (?:services|providers|processors|vendors)|service providers|vendors|processors we use|who we share)\b")
+        crate::pattern::compile(r"(?i)\b(?:sub-?processors?|third[- ]party (?:services|providers|processors|vendors)|service providers|vendors|processors we use|who we share)\b")
     })
 }
 
@@ -152,7 +152,7 @@ fn recipients_heading_re() -> &'static Regex {
 fn recipient_table(header: &Block) -> bool {
     static COOKIE: OnceLock<Regex> = OnceLock::new();
     let cookie = COOKIE.get_or_init(|| {
-        super::rights::compile(r"(?i)\b(?:cookies?|expir\w*|expiry|lifetime|lifespan|duration|retention|domain|storage|type)\b")
+        crate::pattern::compile(r"(?i)\b(?:cookies?|expir\w*|expiry|lifetime|lifespan|duration|retention|domain|storage|type)\b")
     });
     let cells: Vec<&str> = header.cell_texts().collect();
     let Some(first) = cells.first() else {
@@ -354,7 +354,7 @@ fn owners(doc: &Document) -> Vec<usize> {
     // parenthetical, shortly after the name.
     static WE: OnceLock<Regex> = OnceLock::new();
     let we = WE.get_or_init(|| {
-        super::rights::compile(r#"^[^)]{0,80}?["“”'‘’]\s*(?:we|us|our)\s*[,"“”'‘’]"#)
+        crate::pattern::compile(r#"^[^)]{0,80}?["“”'‘’]\s*(?:we|us|our)\s*[,"“”'‘’]"#)
     });
     let mut counts: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
     let mut early = Vec::new();
@@ -402,7 +402,7 @@ pub fn enumerated_siblings(
     // Split into items at commas, semicolons, "and", "or", "&", "/".
     static SEP: OnceLock<Regex> = OnceLock::new();
     let sep = SEP.get_or_init(|| {
-        super::rights::compile(
+        crate::pattern::compile(
             r"\s*(?:,\s*(?:and|or)\s+|,|;|\s+and\s+|\s+or\s+|\s*&\s*|\s*/\s*)\s*",
         )
     });
