@@ -360,7 +360,10 @@ fn finding(
 struct Ctx<'a, 'b> {
     input: &'b PackInput<'a>,
     matches: Option<Matches<'a>>,
-    model_json: std::cell::OnceCell<serde_json::Value>,
+    /// Each list of the model a query names, as JSON, serialized on first
+    /// use (one list, not the whole model: on a large set the JSON tree of
+    /// every list at once is several times the size of the model).
+    model_lists: [std::cell::OnceCell<Vec<serde_json::Value>>; super::MODEL_LISTS.len()],
     /// Document index by path (built once: a set may hold many thousands of
     /// documents, and a scan per entry would be quadratic).
     by_path: std::cell::OnceCell<HashMap<&'a str, usize>>,
@@ -380,15 +383,32 @@ impl<'a> Ctx<'a, '_> {
         idx.get(path).and_then(|&i| docs.get(i))
     }
 
-    /// One list of the model, as JSON (the model is serialized once).
+    /// One list of the model, as JSON (each list is serialized once).
     fn model_list(&self, list: &str) -> &[serde_json::Value] {
-        self.model_json
-            .get_or_init(|| {
-                serde_json::to_value(self.input.model).unwrap_or(serde_json::Value::Null)
-            })
-            .get(list)
-            .and_then(|v| v.as_array())
-            .map_or(&[], Vec::as_slice)
+        let Some(i) = super::MODEL_LISTS.iter().position(|(l, _)| *l == list) else {
+            return &[];
+        };
+        let Some(cell) = self.model_lists.get(i) else {
+            return &[];
+        };
+        cell.get_or_init(|| {
+            let m = self.input.model;
+            let v = match list {
+                "documents" => serde_json::to_value(&m.documents),
+                "data_collected" => serde_json::to_value(&m.data_collected),
+                "third_parties" => serde_json::to_value(&m.third_parties),
+                "retention" => serde_json::to_value(&m.retention),
+                "cookies" => serde_json::to_value(&m.cookies),
+                "rights" => serde_json::to_value(&m.rights),
+                "claims" => serde_json::to_value(&m.claims),
+                "contacts" => serde_json::to_value(&m.contacts),
+                _ => Ok(serde_json::Value::Null),
+            };
+            match v {
+                Ok(serde_json::Value::Array(a)) => a,
+                _ => Vec::new(),
+            }
+        })
     }
 
     fn query_matches(entry: &serde_json::Value, q: &ModelQuery) -> bool {
@@ -504,7 +524,7 @@ pub fn check_pack(
     let cx = Ctx {
         input,
         matches,
-        model_json: std::cell::OnceCell::new(),
+        model_lists: std::array::from_fn(|_| std::cell::OnceCell::new()),
         by_path: std::cell::OnceCell::new(),
     };
     for (rule, rr) in active {
