@@ -360,10 +360,6 @@ fn finding(
 struct Ctx<'a, 'b> {
     input: &'b PackInput<'a>,
     matches: Option<Matches<'a>>,
-    /// Each list of the model a query names, as JSON, serialized on first
-    /// use (one list, not the whole model: on a large set the JSON tree of
-    /// every list at once is several times the size of the model).
-    model_lists: [std::cell::OnceCell<Vec<serde_json::Value>>; super::MODEL_LISTS.len()],
     /// Document index by path (built once: a set may hold many thousands of
     /// documents, and a scan per entry would be quadratic).
     by_path: std::cell::OnceCell<HashMap<&'a str, usize>>,
@@ -383,32 +379,29 @@ impl<'a> Ctx<'a, '_> {
         idx.get(path).and_then(|&i| docs.get(i))
     }
 
-    /// One list of the model, as JSON (each list is serialized once).
-    fn model_list(&self, list: &str) -> &[serde_json::Value] {
-        let Some(i) = super::MODEL_LISTS.iter().position(|(l, _)| *l == list) else {
-            return &[];
-        };
-        let Some(cell) = self.model_lists.get(i) else {
-            return &[];
-        };
-        cell.get_or_init(|| {
-            let m = self.input.model;
-            let v = match list {
-                "documents" => serde_json::to_value(&m.documents),
-                "data_collected" => serde_json::to_value(&m.data_collected),
-                "third_parties" => serde_json::to_value(&m.third_parties),
-                "retention" => serde_json::to_value(&m.retention),
-                "cookies" => serde_json::to_value(&m.cookies),
-                "rights" => serde_json::to_value(&m.rights),
-                "claims" => serde_json::to_value(&m.claims),
-                "contacts" => serde_json::to_value(&m.contacts),
-                _ => Ok(serde_json::Value::Null),
-            };
-            match v {
-                Ok(serde_json::Value::Array(a)) => a,
-                _ => Vec::new(),
-            }
-        })
+    /// The entries of one list of the model, each as JSON, serialized one
+    /// at a time as the caller goes (a JSON tree of a whole list is several
+    /// times the size of the list, and of a large set's model hundreds of
+    /// megabytes).
+    fn entries(&self, list: &str) -> Box<dyn Iterator<Item = serde_json::Value> + 'a> {
+        fn each<T: serde::Serialize>(v: &[T]) -> Box<dyn Iterator<Item = serde_json::Value> + '_> {
+            Box::new(
+                v.iter()
+                    .map(|e| serde_json::to_value(e).unwrap_or(serde_json::Value::Null)),
+            )
+        }
+        let m: &'a PolicyModel = self.input.model;
+        match list {
+            "documents" => each(&m.documents),
+            "data_collected" => each(&m.data_collected),
+            "third_parties" => each(&m.third_parties),
+            "retention" => each(&m.retention),
+            "cookies" => each(&m.cookies),
+            "rights" => each(&m.rights),
+            "claims" => each(&m.claims),
+            "contacts" => each(&m.contacts),
+            _ => Box::new(std::iter::empty()),
+        }
     }
 
     fn query_matches(entry: &serde_json::Value, q: &ModelQuery) -> bool {
@@ -424,9 +417,7 @@ impl<'a> Ctx<'a, '_> {
     }
 
     fn query_any(&self, q: &ModelQuery) -> bool {
-        self.model_list(q.list)
-            .iter()
-            .any(|e| Self::query_matches(e, q))
+        self.entries(q.list).any(|e| Self::query_matches(&e, q))
     }
 
     /// Location of a model entry: its evidence, or (documents) the document.
@@ -524,7 +515,6 @@ pub fn check_pack(
     let cx = Ctx {
         input,
         matches,
-        model_lists: std::array::from_fn(|_| std::cell::OnceCell::new()),
         by_path: std::cell::OnceCell::new(),
     };
     for (rule, rr) in active {
@@ -594,18 +584,17 @@ fn check_rule(cx: &Ctx<'_, '_>, rule: &PackRule, rr: RuleRun, out: &mut Vec<Find
                 return;
             }
             // Paths of the documents the model query covers (once, not per document).
-            let by_model: HashSet<&str> = model.as_ref().map_or_else(HashSet::new, |q| {
-                cx.model_list(q.list)
-                    .iter()
+            let by_model: HashSet<String> = model.as_ref().map_or_else(HashSet::new, |q| {
+                cx.entries(q.list)
                     .filter(|e| Ctx::query_matches(e, q))
-                    .filter_map(entry_path)
+                    .filter_map(|e| entry_path(&e).map(str::to_string))
                     .collect()
             });
             for (di, doc) in cx.input.docs.iter().enumerate() {
                 if doc.blocks.is_empty() || found_in(Some(di)) {
                     continue;
                 }
-                if by_model.contains(doc.path.as_str()) {
+                if by_model.contains(&doc.path) {
                     continue;
                 }
                 out.push(finding(
@@ -729,10 +718,9 @@ fn check_rule(cx: &Ctx<'_, '_>, rule: &PackRule, rr: RuleRun, out: &mut Vec<Find
             }
         }
         Check::Model { query, expect } => {
-            let entries = cx.model_list(query.list);
             match expect {
                 Expect::Present => {
-                    if !entries.iter().any(|e| Ctx::query_matches(e, query))
+                    if !cx.entries(query.list).any(|e| Ctx::query_matches(&e, query))
                         && let Some(loc) = cx.set_anchor()
                     {
                         out.push(finding(
@@ -746,14 +734,14 @@ fn check_rule(cx: &Ctx<'_, '_>, rule: &PackRule, rr: RuleRun, out: &mut Vec<Find
                 }
                 Expect::Absent | Expect::Every => {
                     let want = *expect == Expect::Absent;
-                    for e in entries {
-                        if Ctx::query_matches(e, query) != want {
+                    for e in cx.entries(query.list) {
+                        if Ctx::query_matches(&e, query) != want {
                             continue;
                         }
-                        if query.list == "documents" && !cx.has_text(e) {
+                        if query.list == "documents" && !cx.has_text(&e) {
                             continue;
                         }
-                        let Some(loc) = cx.entry_location(e) else {
+                        let Some(loc) = cx.entry_location(&e) else {
                             continue;
                         };
                         let label = if query.list == "documents" {
