@@ -368,17 +368,20 @@ pub fn run(opts: &Options) -> Result<Outcome> {
                     .chain(f.related.iter().map(|r| r.location.path.as_str()))
             })
             .collect();
-        for d in loaded.docs.iter().filter(|_| !opts.no_sources) {
-            if cited.contains(d.path.as_str()) {
-                outcome
-                    .sources
-                    .insert(d.path.clone(), Arc::from(d.text.as_str()));
+        let LoadedSet {
+            docs, inventory, ..
+        } = loaded;
+        // Each document is dropped as its text moves to the sources (or at
+        // once, when the reporter quotes nothing): never a second copy of
+        // the set's text next to the first.
+        for d in docs {
+            if !opts.no_sources && cited.contains(d.path.as_str()) {
+                outcome.sources.insert(d.path, Arc::from(d.text));
             }
         }
-        if let Some(inv) = &loaded.inventory {
+        if let Some(inv) = &inventory {
             outcome.sources.insert(inv.path.clone(), inv.text.clone());
         }
-        drop(cited);
         outcome.findings.extend(findings);
     }
     if !any_inventory {
