@@ -717,51 +717,51 @@ fn check_rule(cx: &Ctx<'_, '_>, rule: &PackRule, rr: RuleRun, out: &mut Vec<Find
                 ));
             }
         }
-        Check::Model { query, expect } => {
-            match expect {
-                Expect::Present => {
-                    if !cx.entries(query.list).any(|e| Ctx::query_matches(&e, query))
-                        && let Some(loc) = cx.set_anchor()
-                    {
-                        out.push(finding(
-                            rule,
-                            level,
-                            loc,
-                            rule.message.clone(),
-                            "not stated anywhere in this policy set",
-                        ));
-                    }
-                }
-                Expect::Absent | Expect::Every => {
-                    let want = *expect == Expect::Absent;
-                    for e in cx.entries(query.list) {
-                        if Ctx::query_matches(&e, query) != want {
-                            continue;
-                        }
-                        if query.list == "documents" && !cx.has_text(&e) {
-                            continue;
-                        }
-                        let Some(loc) = cx.entry_location(&e) else {
-                            continue;
-                        };
-                        let label = if query.list == "documents" {
-                            "this document"
-                        } else {
-                            "here"
-                        };
-                        let mut vars = Vec::new();
-                        if let Some(obj) = e.as_object() {
-                            for (k, v) in obj {
-                                if let Some(s) = v.as_str() {
-                                    vars.push((k.as_str(), s.to_string()));
-                                }
-                            }
-                        }
-                        out.push(finding(rule, level, loc, fill(&rule.message, &vars), label));
-                    }
+        Check::Model { query, expect } => match expect {
+            Expect::Present => {
+                if !cx
+                    .entries(query.list)
+                    .any(|e| Ctx::query_matches(&e, query))
+                    && let Some(loc) = cx.set_anchor()
+                {
+                    out.push(finding(
+                        rule,
+                        level,
+                        loc,
+                        rule.message.clone(),
+                        "not stated anywhere in this policy set",
+                    ));
                 }
             }
-        }
+            Expect::Absent | Expect::Every => {
+                let want = *expect == Expect::Absent;
+                for e in cx.entries(query.list) {
+                    if Ctx::query_matches(&e, query) != want {
+                        continue;
+                    }
+                    if query.list == "documents" && !cx.has_text(&e) {
+                        continue;
+                    }
+                    let Some(loc) = cx.entry_location(&e) else {
+                        continue;
+                    };
+                    let label = if query.list == "documents" {
+                        "this document"
+                    } else {
+                        "here"
+                    };
+                    let mut vars = Vec::new();
+                    if let Some(obj) = e.as_object() {
+                        for (k, v) in obj {
+                            if let Some(s) = v.as_str() {
+                                vars.push((k.as_str(), s.to_string()));
+                            }
+                        }
+                    }
+                    out.push(finding(rule, level, loc, fill(&rule.message, &vars), label));
+                }
+            }
+        },
     }
 }
 
