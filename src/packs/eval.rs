@@ -357,6 +357,33 @@ fn finding(
     }
 }
 
+/// The entries of one list of `candor/model/v1` (a name of
+/// [`super::MODEL_LISTS`]), each as JSON, serialized one at a time as the
+/// caller goes: a JSON tree of a whole list is several times the size of the
+/// list, and of a large set's model hundreds of megabytes.
+fn model_entries<'m>(
+    m: &'m PolicyModel,
+    list: &str,
+) -> Box<dyn Iterator<Item = serde_json::Value> + 'm> {
+    fn each<T: serde::Serialize>(v: &[T]) -> Box<dyn Iterator<Item = serde_json::Value> + '_> {
+        Box::new(
+            v.iter()
+                .map(|e| serde_json::to_value(e).unwrap_or(serde_json::Value::Null)),
+        )
+    }
+    match list {
+        "documents" => each(&m.documents),
+        "data_collected" => each(&m.data_collected),
+        "third_parties" => each(&m.third_parties),
+        "retention" => each(&m.retention),
+        "cookies" => each(&m.cookies),
+        "rights" => each(&m.rights),
+        "claims" => each(&m.claims),
+        "contacts" => each(&m.contacts),
+        _ => Box::new(std::iter::empty()),
+    }
+}
+
 struct Ctx<'a, 'b> {
     input: &'b PackInput<'a>,
     matches: Option<Matches<'a>>,
@@ -379,29 +406,10 @@ impl<'a> Ctx<'a, '_> {
         idx.get(path).and_then(|&i| docs.get(i))
     }
 
-    /// The entries of one list of the model, each as JSON, serialized one
-    /// at a time as the caller goes (a JSON tree of a whole list is several
-    /// times the size of the list, and of a large set's model hundreds of
-    /// megabytes).
+    /// The entries of one list of the model, each as JSON (see
+    /// [`model_entries`]).
     fn entries(&self, list: &str) -> Box<dyn Iterator<Item = serde_json::Value> + 'a> {
-        fn each<T: serde::Serialize>(v: &[T]) -> Box<dyn Iterator<Item = serde_json::Value> + '_> {
-            Box::new(
-                v.iter()
-                    .map(|e| serde_json::to_value(e).unwrap_or(serde_json::Value::Null)),
-            )
-        }
-        let m: &'a PolicyModel = self.input.model;
-        match list {
-            "documents" => each(&m.documents),
-            "data_collected" => each(&m.data_collected),
-            "third_parties" => each(&m.third_parties),
-            "retention" => each(&m.retention),
-            "cookies" => each(&m.cookies),
-            "rights" => each(&m.rights),
-            "claims" => each(&m.claims),
-            "contacts" => each(&m.contacts),
-            _ => Box::new(std::iter::empty()),
-        }
+        model_entries(self.input.model, list)
     }
 
     fn query_matches(entry: &serde_json::Value, q: &ModelQuery) -> bool {
@@ -877,4 +885,28 @@ fn section_chain_contains(doc: &Document, b: usize, s: usize) -> bool {
         }
     }
     false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::SourceKind;
+
+    /// Every list a query may name is served entry by entry exactly as it
+    /// appears in the serialized model (a list missing from
+    /// `model_entries` would make its queries see nothing).
+    #[test]
+    fn model_entries_are_the_serialized_model_lists() {
+        let text = include_str!("../../fixtures/corpus/privacyguides/privacy-policy.md");
+        let doc = Document::parse("privacy-policy.md", text.to_string(), SourceKind::Markdown);
+        let model = crate::extract::extract(&doc);
+        let whole = serde_json::to_value(&model).unwrap();
+        for (list, _) in super::super::MODEL_LISTS {
+            let expected = whole[*list].as_array().unwrap();
+            assert!(!expected.is_empty(), "the fixture has no {list}");
+            let got: Vec<serde_json::Value> = model_entries(&model, list).collect();
+            assert_eq!(&got, expected, "{list}");
+        }
+        assert_eq!(model_entries(&model, "no_such_list").count(), 0);
+    }
 }
