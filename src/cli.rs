@@ -262,6 +262,8 @@ fn check(args: CheckArgs, out: &mut dyn Write, err: &mut dyn Write) -> Result<i3
         baseline: args.baseline,
         no_baseline: args.write_baseline,
         today: Some(today),
+        // Only the human reporter quotes the text findings point into.
+        no_sources: args.write_baseline || args.format != Format::Human,
     };
     let outcome = lint::run(&opts)?;
     if args.write_baseline {
@@ -381,28 +383,23 @@ fn extract(args: ExtractArgs, out: &mut dyn Write, err: &mut dyn Write) -> Resul
         &crate::source::build_globset(&[])?,
         &mut warnings,
     )?;
-    let set = crate::config::PolicySetConfig {
-        name: "extract".into(),
-        files: entries,
-        inventory: None,
-    };
-    let loaded = lint::load_set(&set, &files, &cwd, args.lossy, &mut warnings)?;
+    let model = lint::load_model(&files, args.lossy, &mut warnings)?;
     for w in &warnings {
         writeln!(err, "warning: {}: {}", w.path, w.message).map_err(io_err)?;
     }
     match args.format {
         ModelFormat::Json => {
-            serde_json::to_writer_pretty(&mut *out, &loaded.model)
+            serde_json::to_writer_pretty(&mut *out, &model)
                 .map_err(|e| io_err(io::Error::other(e)))?;
             writeln!(out).map_err(io_err)?;
         }
         ModelFormat::Yaml => {
-            let y = serde_saphyr::to_string(&loaded.model)
+            let y = serde_saphyr::to_string(&model)
                 .map_err(|e| io_err(io::Error::other(e.to_string())))?;
             out.write_all(y.as_bytes()).map_err(io_err)?;
         }
         ModelFormat::Text => {
-            let t = crate::extract::summary::render(&loaded.model);
+            let t = crate::extract::summary::render(&model);
             out.write_all(t.as_bytes()).map_err(io_err)?;
         }
     }

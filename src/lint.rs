@@ -40,6 +40,10 @@ pub struct Options {
     pub no_baseline: bool,
     /// "Today" for freshness rules; `None` = the system date.
     pub today: Option<Date>,
+    /// The reporter shows no snippets: do not keep the text of the files
+    /// findings point into ([`Outcome::sources`] stays empty but for
+    /// inventories), which on a large corpus is most of the corpus.
+    pub no_sources: bool,
 }
 
 /// A policy set, read and modelled.
@@ -259,6 +263,40 @@ pub fn load_set(
     })
 }
 
+/// Read, parse and model files for `candor extract`: each document is
+/// dropped as soon as its model is extracted, so memory holds the models
+/// (which the output is made of) and the documents in flight, never every
+/// document at once. The result is the same as [`load_set`]'s model.
+pub fn load_model(
+    files: &[SourceFile],
+    lossy: bool,
+    warnings: &mut Vec<Warning>,
+) -> Result<PolicyModel> {
+    type Loaded = (Result<Option<PolicyModel>>, Vec<Warning>);
+    let results: Vec<Loaded> = files
+        .par_iter()
+        .map(|f| {
+            let mut w = Vec::new();
+            let r = source::read(f, lossy, &mut w).map(|o| {
+                o.map(|st| {
+                    let doc = Document::parse(st.file.display.clone(), st.text, st.kind);
+                    extract::extract(&doc)
+                })
+            });
+            (r, w)
+        })
+        .collect();
+    let mut model = PolicyModel::default();
+    for (r, w) in results {
+        warnings.extend(w);
+        if let Some(m) = r? {
+            model.merge(m);
+        }
+    }
+    model.sort();
+    Ok(model)
+}
+
 pub fn load_inventory(path: &Path, base: &Path) -> Result<Inventory> {
     let display = source::display_path(path, base);
     let text = crate::yaml::read_file(path, crate::yaml::MAX_YAML_BYTES).map_err(|e| {
@@ -330,17 +368,20 @@ pub fn run(opts: &Options) -> Result<Outcome> {
                     .chain(f.related.iter().map(|r| r.location.path.as_str()))
             })
             .collect();
-        for d in &loaded.docs {
-            if cited.contains(d.path.as_str()) {
-                outcome
-                    .sources
-                    .insert(d.path.clone(), Arc::from(d.text.as_str()));
+        let LoadedSet {
+            docs, inventory, ..
+        } = loaded;
+        // Each document is dropped as its text moves to the sources (or at
+        // once, when the reporter quotes nothing): never a second copy of
+        // the set's text next to the first.
+        for d in docs {
+            if !opts.no_sources && cited.contains(d.path.as_str()) {
+                outcome.sources.insert(d.path, Arc::from(d.text));
             }
         }
-        if let Some(inv) = &loaded.inventory {
+        if let Some(inv) = &inventory {
             outcome.sources.insert(inv.path.clone(), inv.text.clone());
         }
-        drop(cited);
         outcome.findings.extend(findings);
     }
     if !any_inventory {

@@ -357,10 +357,36 @@ fn finding(
     }
 }
 
+/// The entries of one list of `candor/model/v1` (a name of
+/// [`super::MODEL_LISTS`]), each as JSON, serialized one at a time as the
+/// caller goes: a JSON tree of a whole list is several times the size of the
+/// list, and of a large set's model hundreds of megabytes.
+fn model_entries<'m>(
+    m: &'m PolicyModel,
+    list: &str,
+) -> Box<dyn Iterator<Item = serde_json::Value> + 'm> {
+    fn each<T: serde::Serialize>(v: &[T]) -> Box<dyn Iterator<Item = serde_json::Value> + '_> {
+        Box::new(
+            v.iter()
+                .map(|e| serde_json::to_value(e).unwrap_or(serde_json::Value::Null)),
+        )
+    }
+    match list {
+        "documents" => each(&m.documents),
+        "data_collected" => each(&m.data_collected),
+        "third_parties" => each(&m.third_parties),
+        "retention" => each(&m.retention),
+        "cookies" => each(&m.cookies),
+        "rights" => each(&m.rights),
+        "claims" => each(&m.claims),
+        "contacts" => each(&m.contacts),
+        _ => Box::new(std::iter::empty()),
+    }
+}
+
 struct Ctx<'a, 'b> {
     input: &'b PackInput<'a>,
     matches: Option<Matches<'a>>,
-    model_json: std::cell::OnceCell<serde_json::Value>,
     /// Document index by path (built once: a set may hold many thousands of
     /// documents, and a scan per entry would be quadratic).
     by_path: std::cell::OnceCell<HashMap<&'a str, usize>>,
@@ -380,15 +406,10 @@ impl<'a> Ctx<'a, '_> {
         idx.get(path).and_then(|&i| docs.get(i))
     }
 
-    /// One list of the model, as JSON (the model is serialized once).
-    fn model_list(&self, list: &str) -> &[serde_json::Value] {
-        self.model_json
-            .get_or_init(|| {
-                serde_json::to_value(self.input.model).unwrap_or(serde_json::Value::Null)
-            })
-            .get(list)
-            .and_then(|v| v.as_array())
-            .map_or(&[], Vec::as_slice)
+    /// The entries of one list of the model, each as JSON (see
+    /// [`model_entries`]).
+    fn entries(&self, list: &str) -> Box<dyn Iterator<Item = serde_json::Value> + 'a> {
+        model_entries(self.input.model, list)
     }
 
     fn query_matches(entry: &serde_json::Value, q: &ModelQuery) -> bool {
@@ -404,9 +425,7 @@ impl<'a> Ctx<'a, '_> {
     }
 
     fn query_any(&self, q: &ModelQuery) -> bool {
-        self.model_list(q.list)
-            .iter()
-            .any(|e| Self::query_matches(e, q))
+        self.entries(q.list).any(|e| Self::query_matches(&e, q))
     }
 
     /// Location of a model entry: its evidence, or (documents) the document.
@@ -504,7 +523,6 @@ pub fn check_pack(
     let cx = Ctx {
         input,
         matches,
-        model_json: std::cell::OnceCell::new(),
         by_path: std::cell::OnceCell::new(),
     };
     for (rule, rr) in active {
@@ -574,18 +592,17 @@ fn check_rule(cx: &Ctx<'_, '_>, rule: &PackRule, rr: RuleRun, out: &mut Vec<Find
                 return;
             }
             // Paths of the documents the model query covers (once, not per document).
-            let by_model: HashSet<&str> = model.as_ref().map_or_else(HashSet::new, |q| {
-                cx.model_list(q.list)
-                    .iter()
+            let by_model: HashSet<String> = model.as_ref().map_or_else(HashSet::new, |q| {
+                cx.entries(q.list)
                     .filter(|e| Ctx::query_matches(e, q))
-                    .filter_map(entry_path)
+                    .filter_map(|e| entry_path(&e).map(str::to_string))
                     .collect()
             });
             for (di, doc) in cx.input.docs.iter().enumerate() {
                 if doc.blocks.is_empty() || found_in(Some(di)) {
                     continue;
                 }
-                if by_model.contains(doc.path.as_str()) {
+                if by_model.contains(&doc.path) {
                     continue;
                 }
                 out.push(finding(
@@ -708,52 +725,51 @@ fn check_rule(cx: &Ctx<'_, '_>, rule: &PackRule, rr: RuleRun, out: &mut Vec<Find
                 ));
             }
         }
-        Check::Model { query, expect } => {
-            let entries = cx.model_list(query.list);
-            match expect {
-                Expect::Present => {
-                    if !entries.iter().any(|e| Ctx::query_matches(e, query))
-                        && let Some(loc) = cx.set_anchor()
-                    {
-                        out.push(finding(
-                            rule,
-                            level,
-                            loc,
-                            rule.message.clone(),
-                            "not stated anywhere in this policy set",
-                        ));
-                    }
-                }
-                Expect::Absent | Expect::Every => {
-                    let want = *expect == Expect::Absent;
-                    for e in entries {
-                        if Ctx::query_matches(e, query) != want {
-                            continue;
-                        }
-                        if query.list == "documents" && !cx.has_text(e) {
-                            continue;
-                        }
-                        let Some(loc) = cx.entry_location(e) else {
-                            continue;
-                        };
-                        let label = if query.list == "documents" {
-                            "this document"
-                        } else {
-                            "here"
-                        };
-                        let mut vars = Vec::new();
-                        if let Some(obj) = e.as_object() {
-                            for (k, v) in obj {
-                                if let Some(s) = v.as_str() {
-                                    vars.push((k.as_str(), s.to_string()));
-                                }
-                            }
-                        }
-                        out.push(finding(rule, level, loc, fill(&rule.message, &vars), label));
-                    }
+        Check::Model { query, expect } => match expect {
+            Expect::Present => {
+                if !cx
+                    .entries(query.list)
+                    .any(|e| Ctx::query_matches(&e, query))
+                    && let Some(loc) = cx.set_anchor()
+                {
+                    out.push(finding(
+                        rule,
+                        level,
+                        loc,
+                        rule.message.clone(),
+                        "not stated anywhere in this policy set",
+                    ));
                 }
             }
-        }
+            Expect::Absent | Expect::Every => {
+                let want = *expect == Expect::Absent;
+                for e in cx.entries(query.list) {
+                    if Ctx::query_matches(&e, query) != want {
+                        continue;
+                    }
+                    if query.list == "documents" && !cx.has_text(&e) {
+                        continue;
+                    }
+                    let Some(loc) = cx.entry_location(&e) else {
+                        continue;
+                    };
+                    let label = if query.list == "documents" {
+                        "this document"
+                    } else {
+                        "here"
+                    };
+                    let mut vars = Vec::new();
+                    if let Some(obj) = e.as_object() {
+                        for (k, v) in obj {
+                            if let Some(s) = v.as_str() {
+                                vars.push((k.as_str(), s.to_string()));
+                            }
+                        }
+                    }
+                    out.push(finding(rule, level, loc, fill(&rule.message, &vars), label));
+                }
+            }
+        },
     }
 }
 
@@ -869,4 +885,28 @@ fn section_chain_contains(doc: &Document, b: usize, s: usize) -> bool {
         }
     }
     false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::SourceKind;
+
+    /// Every list a query may name is served entry by entry exactly as it
+    /// appears in the serialized model (a list missing from
+    /// `model_entries` would make its queries see nothing).
+    #[test]
+    fn model_entries_are_the_serialized_model_lists() {
+        let text = include_str!("../../fixtures/corpus/privacyguides/privacy-policy.md");
+        let doc = Document::parse("privacy-policy.md", text.to_string(), SourceKind::Markdown);
+        let model = crate::extract::extract(&doc);
+        let whole = serde_json::to_value(&model).unwrap();
+        for (list, _) in super::super::MODEL_LISTS {
+            let expected = whole[*list].as_array().unwrap();
+            assert!(!expected.is_empty(), "the fixture has no {list}");
+            let got: Vec<serde_json::Value> = model_entries(&model, list).collect();
+            assert_eq!(&got, expected, "{list}");
+        }
+        assert_eq!(model_entries(&model, "no_such_list").count(), 0);
+    }
 }
