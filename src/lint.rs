@@ -227,14 +227,22 @@ pub fn load_set(
     warnings: &mut Vec<Warning>,
 ) -> Result<LoadedSet> {
     type Loaded = (Result<Option<(Document, PolicyModel)>>, Vec<Warning>);
+    if set.inventory.is_some() {
+        // The inventory rules' lexicon, compiled by a thread that has no
+        // document left to extract instead of after extraction.
+        rayon::spawn(|| {
+            crate::lexicon::recipients::recipient_categories();
+        });
+    }
     let results: Vec<Loaded> = files
         .par_iter()
-        .map(|f| {
+        .enumerate()
+        .map(|(i, f)| {
             let mut w = Vec::new();
             let r = source::read(f, lossy, &mut w).map(|o| {
                 o.map(|st| {
                     let doc = Document::parse(st.file.display.clone(), st.text, st.kind);
-                    let model = extract::extract(&doc);
+                    let model = extract::extract_from(&doc, extract::start_for(i));
                     (doc, model)
                 })
             });
@@ -275,12 +283,13 @@ pub fn load_model(
     type Loaded = (Result<Option<PolicyModel>>, Vec<Warning>);
     let results: Vec<Loaded> = files
         .par_iter()
-        .map(|f| {
+        .enumerate()
+        .map(|(i, f)| {
             let mut w = Vec::new();
             let r = source::read(f, lossy, &mut w).map(|o| {
                 o.map(|st| {
                     let doc = Document::parse(st.file.display.clone(), st.text, st.kind);
-                    extract::extract(&doc)
+                    extract::extract_from(&doc, extract::start_for(i))
                 })
             });
             (r, w)

@@ -46,3 +46,30 @@ fn every_corpus_document_and_seed_extracts_with_sound_evidence() {
     }
     assert!(facts > 1000, "only {facts} facts across the corpus");
 }
+
+/// The extractors may run in any rotation (`extract_from`, which spreads
+/// the first compile of their patterns over threads): every document of the
+/// corpus gets the same model from every starting extractor.
+#[test]
+fn the_model_does_not_depend_on_which_extractor_runs_first() {
+    let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let mut paths = Vec::new();
+    files(&root.join("corpus"), &mut paths);
+    files(&root.join("seeds"), &mut paths);
+    paths.sort();
+    for p in &paths {
+        let text = std::fs::read_to_string(p).expect("corpus files are UTF-8");
+        let name = p.to_string_lossy().into_owned();
+        let kind = SourceKind::from_path(&name).expect("filtered above");
+        let doc = Document::parse(name.clone(), text, kind);
+        let first = serde_json::to_string(&candor::extract::extract(&doc)).expect("serialises");
+        for start in 1..8 {
+            let other = serde_json::to_string(&candor::extract::extract_from(&doc, start))
+                .expect("serialises");
+            assert!(
+                first == other,
+                "{name}: a different model from extractor {start}"
+            );
+        }
+    }
+}
