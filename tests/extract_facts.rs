@@ -531,6 +531,35 @@ fn lead_in_list_of_bare_nouns_and_that_clauses() {
 }
 
 #[test]
+fn whereby_modify_and_restriction_of_our_processing() {
+    // whereby/privacy-policy.md line 148: "modify" coordinates "access" and
+    // "export" with their object (by hand: access, rectification,
+    // portability); line 155: "restriction of our processing" is the
+    // restriction right next to the objection.
+    let doc = md(concat!(
+        "## Managing your personal information\n\n",
+        "If you have a Whereby account, you can access, modify or export your personal information, or delete your account in [Settings](https://whereby.com/user/profile).\n\n",
+        "## Your rights\n\n",
+        "As an individual you are granted rights according to the applicable data protection law:\n",
+        "* The right to object to and restriction of our processing of your personal data\n",
+    ));
+    let m = extract(&doc);
+    let got = rights(&doc, &m);
+    for want in [
+        ("access".to_string(), "access"),
+        ("rectification".to_string(), "modify"),
+        ("portability".to_string(), "export"),
+        ("objection".to_string(), "object"),
+        ("restriction".to_string(), "restriction of our processing"),
+    ] {
+        assert!(got.contains(&want), "{want:?} not in {got:?}");
+    }
+    // "modify" needs the reader's data as its object like "update" does.
+    let doc = md("# Your rights\n\nYou can modify your cookie settings at any time.\n");
+    assert!(extract(&doc).rights.is_empty());
+}
+
+#[test]
 fn cookie_preferences_withdraw_consent() {
     // github/cookies.md: "You can change your preference about non-essential
     // cookies at any time by following these instructions."

@@ -437,3 +437,17 @@ fn defined_short_names_stand_for_the_full_name() {
     ));
     assert_eq!(names(&doc), ["Stripe"]);
 }
+
+#[test]
+fn an_enumerated_link_to_a_vendors_privacy_policy_names_the_vendor() {
+    // whereby/privacy-policy.md line 67: "[Google Privacy Policy](…),
+    // [Trello Privacy Policy](…) and [Miro Privacy Policy](…)": the unknown
+    // third item is Miro, as a list item "Miro Privacy Policy" already was.
+    let doc = inline(concat!(
+        "# Privacy\n\nThe implementation is in compliance with the services privacy policies: ",
+        "[Google Privacy Policy](http://www.google.com/policies/privacy/), ",
+        "[Trello Privacy Policy](https://www.atlassian.com/legal/privacy-policy) and ",
+        "[Miro Privacy Policy](https://miro.com/legal/privacy-policy/).\n",
+    ));
+    assert_eq!(names(&doc), ["Atlassian", "Google", "Miro"]);
+}

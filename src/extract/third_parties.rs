@@ -226,20 +226,7 @@ fn list_item_name(text: &str) -> Option<(std::ops::Range<usize>, Option<String>)
             (i, (!p.is_empty()).then(|| p.to_string()))
         })
         .unwrap_or((t.len(), None));
-    let mut name = t[lead..end].trim();
-    // "Miro Privacy Policy" (a link to the vendor's policy) names Miro.
-    for suffix in [
-        "'s Privacy Policy",
-        "’s Privacy Policy",
-        " Privacy Policy",
-        " Privacy Notice",
-        " Privacy Statement",
-    ] {
-        if let Some(n) = name.strip_suffix(suffix) {
-            name = n.trim_end();
-            break;
-        }
-    }
+    let name = without_policy_suffix(t[lead..end].trim());
     let words = name.split_whitespace().count();
     // "Resend", "1Password"; "hCaptcha" and "eBay" are names too.
     let first_word = name.split_whitespace().next().unwrap_or("");
@@ -253,6 +240,22 @@ fn list_item_name(text: &str) -> Option<(std::ops::Range<usize>, Option<String>)
     let stop_ok = !name.ends_with('.') || crate::lexicon::vendors::is_legal_entity_name(name);
     (words > 0 && words <= 5 && capitalised && stop_ok)
         .then_some((lead..lead + name.len(), purpose))
+}
+
+/// "Miro Privacy Policy" (a link to the vendor's policy) names Miro.
+fn without_policy_suffix(name: &str) -> &str {
+    for suffix in [
+        "'s Privacy Policy",
+        "’s Privacy Policy",
+        " Privacy Policy",
+        " Privacy Notice",
+        " Privacy Statement",
+    ] {
+        if let Some(n) = name.strip_suffix(suffix) {
+            return n.trim_end();
+        }
+    }
+    name
 }
 
 /// Where a list item "Name. Purpose." ends its name: the first ". " before
@@ -580,6 +583,9 @@ pub fn extract(doc: &Document, model: &mut PolicyModel) {
                 .collect();
             for r in enumerated_siblings(&block.text[sentence.clone()], &known) {
                 let range = sentence.start + r.start..sentence.start + r.end;
+                // "[Trello Privacy Policy](…) and [Miro Privacy Policy](…)".
+                let name_len = without_policy_suffix(&block.text[range.clone()]).len();
+                let range = range.start..range.start + name_len;
                 let (negated, self_hosted) = mention_context(block, range.start, range.end);
                 covered.push((bi, range.clone()));
                 model.third_parties.push(ThirdParty {
