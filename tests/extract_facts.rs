@@ -465,6 +465,101 @@ fn lead_in_list_of_rights() {
 }
 
 #[test]
+fn lead_in_list_of_bare_nouns_and_that_clauses() {
+    // govuk-notify/privacy-notice.html, lines 101-115 (the HTML list as
+    // Markdown): the items are noun phrases and that-clauses completing
+    // "You have the right to request:" / "You can also:". By hand: the
+    // information about processing and a copy are access (GDPR Art. 15),
+    // the machine-readable format is portability, "corrected" is
+    // rectification, then objection, erasure and restriction.
+    let doc = md(concat!(
+        "## What are your rights\n\n",
+        "You have the right to request:\n\n",
+        "- information about how your personal data is processed\n",
+        "- a copy of that personal data – this copy will be provided in a structured, commonly used and machine-readable format\n",
+        "- that anything inaccurate in your personal data is corrected immediately\n\n",
+        "You can also:\n\n",
+        "- raise an objection about how your personal data is processed\n",
+        "- request that your personal data is erased if there is no longer a justification for it\n",
+        "- ask that the processing of your personal data is restricted in certain circumstances\n",
+    ));
+    let m = extract(&doc);
+    assert_eq!(
+        rights(&doc, &m),
+        vec![
+            (
+                "access".to_string(),
+                "information about how your personal data is processed"
+            ),
+            ("access".to_string(), "a copy of that personal data"),
+            ("portability".to_string(), "structured, commonly used"),
+            ("portability".to_string(), "machine-readable format"),
+            ("rectification".to_string(), "corrected"),
+            ("objection".to_string(), "objection"),
+            ("erasure".to_string(), "erased"),
+            ("restriction".to_string(), "restricted"),
+        ]
+    );
+    // The same as the real file (its six rights, from the HTML list).
+    let real = parse_path("corpus/govuk-notify/privacy-notice.html");
+    assert_eq!(
+        right_set(&extract(&real)),
+        vec![
+            "access",
+            "erasure",
+            "objection",
+            "portability",
+            "rectification",
+            "restriction"
+        ]
+    );
+    // The same phrases in prose after a request cue; not after other verbs,
+    // and a that-clause whose subject is not the reader's data grants nothing.
+    let doc = md(
+        "# Privacy\n\nYou have the right to request information about how your personal data is processed.\n",
+    );
+    assert_eq!(right_set(&extract(&doc)), vec!["access"]);
+    for text in [
+        "You can find information about how your personal data is processed below.",
+        "We confirm that anything inaccurate in your personal data is corrected immediately.",
+        "You have the right to request:\n\n- that every member of our team is updated on the outcome",
+    ] {
+        let doc = md(&format!("# Your rights\n\n{text}\n"));
+        let m = extract(&doc);
+        assert!(m.rights.is_empty(), "{text:?} → {:?}", rights(&doc, &m));
+    }
+}
+
+#[test]
+fn whereby_modify_and_restriction_of_our_processing() {
+    // whereby/privacy-policy.md line 148: "modify" coordinates "access" and
+    // "export" with their object (by hand: access, rectification,
+    // portability); line 155: "restriction of our processing" is the
+    // restriction right next to the objection.
+    let doc = md(concat!(
+        "## Managing your personal information\n\n",
+        "If you have a Whereby account, you can access, modify or export your personal information, or delete your account in [Settings](https://whereby.com/user/profile).\n\n",
+        "## Your rights\n\n",
+        "As an individual you are granted rights according to the applicable data protection law:\n",
+        "* The right to object to and restriction of our processing of your personal data\n",
+    ));
+    let m = extract(&doc);
+    let got = rights(&doc, &m);
+    for want in [
+        ("access".to_string(), "access"),
+        ("rectification".to_string(), "modify"),
+        ("portability".to_string(), "export"),
+        ("objection".to_string(), "object"),
+        ("restriction".to_string(), "restriction of our processing"),
+    ] {
+        assert!(got.contains(&want), "{want:?} not in {got:?}");
+    }
+    // "modify" needs the reader's data as its object like "update" does.
+    let doc = md("# Your rights\n\nYou can modify your cookie settings at any time.\n");
+    assert!(extract(&doc).rights.is_empty());
+}
+
+#[test]
 fn cookie_preferences_withdraw_consent() {
     // github/cookies.md: "You can change your preference about non-essential
     // cookies at any time by following these instructions."

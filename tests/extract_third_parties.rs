@@ -363,3 +363,91 @@ fn list_item_purposes_only_inside_recipient_lists() {
         [("Stripe".into(), Some("payment processing".into()), vec![])]
     );
 }
+
+#[test]
+fn defined_short_names_stand_for_the_full_name() {
+    // range/privacy-policy.md lines 90-93: "Google, Inc. (“Google”)" defines
+    // "Google"; by hand, each later "Google" is the same company and the
+    // paragraph names two parties, Google and Google Analytics.
+    let range = inline(concat!(
+        "# Privacy\n\n",
+        "We use a third-party analytics service, Google Analytics, a service provided by\n",
+        "Google, Inc. (“Google”). Google Analytics uses cookies to help us analyze how\n",
+        "users use the Site and enhance your experience when you use the Service. For\n",
+        "more information on how Google uses this data, go to\n",
+        "[here](www.google.com/policies/privacy/partners/).\n",
+    ));
+    assert_eq!(names(&range), ["Google", "Google Analytics"]);
+    // The same definition for vendors the catalog does not know, in a
+    // subprocessor list item and a subprocessor table's first cell: the
+    // item and row are named without the parenthetical (the item's purpose
+    // follows it), and every later bare short name — in an enumeration with
+    // known vendors, in prose — is that vendor, never a party "Acme".
+    let doc = inline(concat!(
+        "# Privacy\n\n## Subprocessors\n\n",
+        "- Acme Analytics Ltd. (\"Acme\") — product analytics\n",
+        "- Stripe — payments\n\n",
+        "| Vendor | Purpose |\n| --- | --- |\n",
+        "| Borealis Mail GmbH (the “Borealis”) | transactional email |\n\n",
+        "## Sharing\n\n",
+        "We share usage data with Stripe, PayPal, and Acme. Acme processes page views.\n",
+        "We do not send Borealis your messages.\n",
+    ));
+    let got: Vec<(String, Option<String>, bool, String)> = parties(&doc)
+        .into_iter()
+        .map(|t| {
+            let text = doc.text[t.evidence.start..t.evidence.end].to_string();
+            (t.name, t.purpose, t.negated, text)
+        })
+        .collect();
+    let acme = "Acme Analytics Ltd.".to_string();
+    let borealis = "Borealis Mail GmbH".to_string();
+    let want = [
+        (
+            acme.clone(),
+            Some("product analytics".to_string()),
+            false,
+            acme.clone(),
+        ),
+        (
+            "Stripe".into(),
+            Some("payments".into()),
+            false,
+            "Stripe".into(),
+        ),
+        (
+            borealis.clone(),
+            Some("transactional email".into()),
+            false,
+            borealis.clone(),
+        ),
+        ("Stripe".into(), None, false, "Stripe".into()),
+        ("PayPal".into(), None, false, "PayPal".into()),
+        (acme.clone(), None, false, "Acme".into()),
+        (acme.clone(), None, false, "Acme".into()),
+        (borealis.clone(), None, true, "Borealis".into()),
+    ];
+    assert_eq!(got, want);
+    // A quoted term that is no short form of the name defines nothing
+    // ("services provided by Stripe (the “Services”)"), and a lone
+    // parenthetical after no vendor name is not a definition.
+    let doc = inline(concat!(
+        "# Privacy\n\nPayments are services provided by Stripe (the “Services”). ",
+        "The Services are billed monthly. Kandra Labs (the \"Agreement\") applies.\n",
+    ));
+    assert_eq!(names(&doc), ["Stripe"]);
+}
+
+#[test]
+fn an_enumerated_link_to_a_vendors_privacy_policy_names_the_vendor() {
+    // whereby/privacy-policy.md line 67: "[Google Privacy Policy](…),
+    // [Trello Privacy Policy](…) and [Miro Privacy Policy](…)": the unknown
+    // third item is Miro, as a list item "Miro Privacy Policy" already was.
+    let doc = inline(concat!(
+        "# Privacy\n\nThe implementation is in compliance with the services privacy policies: ",
+        "[Google Privacy Policy](http://www.google.com/policies/privacy/), ",
+        "[Trello Privacy Policy](https://www.atlassian.com/legal/privacy-policy) and ",
+        "[Miro Privacy Policy](https://miro.com/legal/privacy-policy/).\n",
+    ));
+    assert_eq!(names(&doc), ["Atlassian", "Google", "Miro"]);
+}

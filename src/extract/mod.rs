@@ -19,6 +19,7 @@ pub mod context;
 pub mod cookies;
 pub mod data;
 pub mod dates;
+pub mod defined;
 pub mod duration;
 pub mod retention;
 pub mod rights;

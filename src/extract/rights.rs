@@ -16,6 +16,12 @@
 //!   of a list item or heading under a rights heading ("Deletion — Delete
 //!   your account").
 //! - `named` counts only right after "right to"/"right of" ("Right to Know").
+//! - `noun` (a noun phrase: "information about how your personal data is
+//!   processed") counts right after a request cue ("the right to request")
+//!   or at the start of an item in a list under a lead-in.
+//! - In a that-clause after a request cue, a `word` may stand further from
+//!   the cue as the clause's passive verb with the data as its subject:
+//!   "ask that the processing of your personal data is restricted".
 //!
 //! A grant the clause denies ("you cannot delete …") does not count.
 //!
@@ -107,6 +113,7 @@ enum Kind {
     Phrase,
     Word,
     Named,
+    Noun,
 }
 
 #[derive(Debug, Clone)]
@@ -135,6 +142,7 @@ fn parse_lexicon(tsv: &'static str) -> Lexicon {
             "phrase" => Kind::Phrase,
             "word" => Kind::Word,
             "named" => Kind::Named,
+            "noun" => Kind::Noun,
             _ => continue,
         };
         let id = entries.len();
@@ -189,7 +197,7 @@ fn cue_re() -> &'static Regex {
           (?:\s+(?:also|always|at\s+any\s+time))?
           (?:\s+(?:ask|request|choose|contact\s+us|instruct\s+us|email\s+us)(?:\s+(?:us|that\s+we))?(?:\s+to)?)?\b
         | \brequest(?:s|ed|ing)?(?:\s+(?:that\s+we|that|us\s+to|to))?\b
-        | \bask\s+(?:us\s+)?to\b
+        | \bask\s+(?:us\s+)?(?:to|that)\b
         | \bentitled\s+to\b
         ",
     )
@@ -209,6 +217,38 @@ fn tight_cue(cue: &str, word: &str) -> bool {
             word.to_ascii_lowercase().as_str(),
             "deletion" | "erasure" | "correction" | "rectification" | "portability" | "restriction"
         )
+}
+
+/// A cue after which a noun phrase names what the reader may have: "the
+/// right to (request)", "request", "obtain", "ask (us) for", "entitled to".
+fn request_cue_re() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    re(
+        &RE,
+        r"(?i)(?:\bright\s+(?:to|of)(?:\s+(?:request|obtain|receive))?|\brequest(?:s|ed|ing)?|\bobtain|\breceive|\bask\s+(?:us\s+)?for|\bentitled\s+to)\s*$",
+    )
+}
+
+/// Is the grant word the verb of a that-clause after a request cue, with
+/// the data as its subject: "request that your personal data is erased",
+/// "ask that the processing of your personal data is restricted", and,
+/// under "You have the right to request:", the item "that anything
+/// inaccurate in your personal data is corrected immediately"? `cue` is
+/// the cue's text (empty for a lead-in list's item start), `gap` the text
+/// from its end to the word.
+fn that_clause(cue: &str, gap: &str, word: &str) -> bool {
+    static THAT: OnceLock<Regex> = OnceLock::new();
+    static PASSIVE: OnceLock<Regex> = OnceLock::new();
+    let that = re(&THAT, r"(?i)\bthat\s*$").is_match(cue)
+        || gap
+            .trim_start()
+            .get(..5)
+            .is_some_and(|w| w.eq_ignore_ascii_case("that "));
+    // The clause's verb: "is/be/are … corrected" right before the word.
+    that && word_count(gap) <= 12
+        && word.to_ascii_lowercase().ends_with("ed")
+        && re(&PASSIVE, r"(?i)\b(?:is|are|be|been|gets?)\s+$").is_match(gap)
+        && data_noun_re().is_match(gap)
 }
 
 /// Does the object window name the reader's data (not cookies, not a
@@ -484,9 +524,12 @@ pub fn extract(doc: &Document, model: &mut PolicyModel) {
                 .last()
                 .map(|c| (s0 + c.start(), s0 + c.end()))
                 .or((in_lead_list && sid == 0).then_some((0, 0)));
-            let direct = cue.filter(|&(_, ce)| {
+            let direct = cue.filter(|&(cs, ce)| {
                 let gap = &text[ce..m.start];
-                word_count(gap) <= 4 && !boundary_re().is_match(gap) && !gap.contains(',')
+                let in_clause = !boundary_re().is_match(gap) && !gap.contains(',');
+                in_clause
+                    && (word_count(gap) <= 4
+                        || that_clause(&text[cs..ce], gap, &text[m.start..m.end]))
             });
             let chained = chain.filter(|&(ss, end, _)| {
                 ss == sid
@@ -497,6 +540,14 @@ pub fn extract(doc: &Document, model: &mut PolicyModel) {
             let cue_start = direct.map(|(s, _)| s).or(chained.map(|(_, _, s)| s));
             let accepted = match entry.kind {
                 Kind::Named => right_to_re().is_match(&text[s0..m.start]),
+                // "You have the right to request: information about how
+                // your personal data is processed"; "the right to request
+                // information about …", but not "find information about …".
+                Kind::Noun => direct.is_some_and(|(cs, ce)| {
+                    word_count(&text[ce..m.start]) <= 1
+                        && ((in_lead_list && (cs, ce) == (0, 0))
+                            || request_cue_re().is_match(&text[cs..ce]))
+                }),
                 Kind::Phrase => {
                     weak || in_lead_list || in_label || cue_re().is_match(&text[sentence.clone()])
                 }

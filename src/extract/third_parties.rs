@@ -203,6 +203,17 @@ fn list_item_name(text: &str) -> Option<(std::ops::Range<usize>, Option<String>)
         .chain(name_full_stop(t).map(|i| (i, i + 2, false, true)))
         .min_by_key(|(i, _, _, _)| *i)
         .map(|(i, rest, paren, stop)| {
+            // "Acme Analytics Ltd. ("Acme") — analytics": the purpose
+            // follows the short name the item defines.
+            if paren && let Some((def, _)) = super::defined::definition_after(t, i) {
+                let p = t[def.end..]
+                    .trim_start_matches(|c: char| {
+                        c.is_whitespace() || matches!(c, '—' | '–' | '-' | ':' | ',' | '.')
+                    })
+                    .trim_end();
+                let p = p.strip_suffix('.').unwrap_or(p).trim();
+                return (i, (!p.is_empty()).then(|| p.to_string()));
+            }
             let p = t[rest..].trim();
             let p = if paren {
                 p.strip_suffix(')').unwrap_or(p).trim()
@@ -215,20 +226,7 @@ fn list_item_name(text: &str) -> Option<(std::ops::Range<usize>, Option<String>)
             (i, (!p.is_empty()).then(|| p.to_string()))
         })
         .unwrap_or((t.len(), None));
-    let mut name = t[lead..end].trim();
-    // "Miro Privacy Policy" (a link to the vendor's policy) names Miro.
-    for suffix in [
-        "'s Privacy Policy",
-        "’s Privacy Policy",
-        " Privacy Policy",
-        " Privacy Notice",
-        " Privacy Statement",
-    ] {
-        if let Some(n) = name.strip_suffix(suffix) {
-            name = n.trim_end();
-            break;
-        }
-    }
+    let name = without_policy_suffix(t[lead..end].trim());
     let words = name.split_whitespace().count();
     // "Resend", "1Password"; "hCaptcha" and "eBay" are names too.
     let first_word = name.split_whitespace().next().unwrap_or("");
@@ -237,8 +235,27 @@ fn list_item_name(text: &str) -> Option<(std::ops::Range<usize>, Option<String>)
         .next()
         .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
         || first_word.chars().skip(1).any(char::is_uppercase);
-    (words > 0 && words <= 5 && capitalised && !name.ends_with('.'))
+    // A full stop ends a sentence, not a name, unless it closes a legal
+    // suffix ("Acme Analytics Ltd. — analytics").
+    let stop_ok = !name.ends_with('.') || crate::lexicon::vendors::is_legal_entity_name(name);
+    (words > 0 && words <= 5 && capitalised && stop_ok)
         .then_some((lead..lead + name.len(), purpose))
+}
+
+/// "Miro Privacy Policy" (a link to the vendor's policy) names Miro.
+fn without_policy_suffix(name: &str) -> &str {
+    for suffix in [
+        "'s Privacy Policy",
+        "’s Privacy Policy",
+        " Privacy Policy",
+        " Privacy Notice",
+        " Privacy Statement",
+    ] {
+        if let Some(n) = name.strip_suffix(suffix) {
+            return n.trim_end();
+        }
+    }
+    name
 }
 
 /// Where a list item "Name. Purpose." ends its name: the first ". " before
@@ -311,7 +328,14 @@ pub fn recipient_row_name(doc: &Document, block: &Block) -> Option<std::ops::Ran
             let cell = &block.text[r.clone()];
             let lead = cell.len() - cell.trim_start().len();
             let name = cell.trim();
-            (!name.is_empty()).then(|| r.start + lead..r.start + lead + name.len())
+            // "Acme Analytics Ltd. ("Acme")": the name without the short
+            // name it defines.
+            (!name.is_empty()).then(|| {
+                super::defined::strip_definition(
+                    &block.text,
+                    r.start + lead..r.start + lead + name.len(),
+                )
+            })
         }
         BlockKind::ListItem { .. } => {
             let under_recipients = doc
@@ -488,6 +512,7 @@ pub fn enumerated_siblings(
 
 /// Add every third party of `doc` to `model`.
 pub fn extract(doc: &Document, model: &mut PolicyModel) {
+    let from = model.third_parties.len();
     let cat = catalog();
     let mut covered: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
 
@@ -558,6 +583,9 @@ pub fn extract(doc: &Document, model: &mut PolicyModel) {
                 .collect();
             for r in enumerated_siblings(&block.text[sentence.clone()], &known) {
                 let range = sentence.start + r.start..sentence.start + r.end;
+                // "[Trello Privacy Policy](…) and [Miro Privacy Policy](…)".
+                let name_len = without_policy_suffix(&block.text[range.clone()]).len();
+                let range = range.start..range.start + name_len;
                 let (negated, self_hosted) = mention_context(block, range.start, range.end);
                 covered.push((bi, range.clone()));
                 model.third_parties.push(ThirdParty {
@@ -602,6 +630,10 @@ pub fn extract(doc: &Document, model: &mut PolicyModel) {
             source: MentionSource::Position,
         });
     }
+
+    // Short names the document defines ("Acme Analytics Ltd. ("Acme")")
+    // stand for the full name wherever they are used.
+    super::defined::resolve(doc, model, from);
 }
 
 /// Purpose and locations of a recipient row.

@@ -235,6 +235,48 @@ mod tests {
         assert!(is_legal_entity_name("Google, Inc."));
         assert!(!is_legal_entity_name("Google"));
         assert!(!is_legal_entity_name("Google Analytics"));
+        // The same for the other companies whose products the catalog
+        // lists separately: the legal entity is the company, not the one
+        // product it used to be filed under. github/subprocessors.md lists
+        // "Microsoft (Azure)", a plain "Microsoft" (technical services) and
+        // "Oracle America, Inc." as rows of their own.
+        for (entity, company, products) in [
+            (
+                "Microsoft Corporation",
+                "Microsoft",
+                &["Microsoft Azure", "Microsoft 365", "Microsoft Clarity"][..],
+            ),
+            (
+                "Oracle America, Inc.",
+                "Oracle",
+                &["Oracle Cloud", "Oracle Eloqua", "NetSuite"][..],
+            ),
+            ("Oracle Corporation", "Oracle", &["Oracle Cloud"][..]),
+            ("Intuit Inc.", "Intuit", &["QuickBooks"][..]),
+            (
+                "Amazon Web Services, Inc.",
+                "Amazon Web Services",
+                &["Amazon SES", "Amazon Cognito"][..],
+            ),
+            ("Twilio Inc.", "Twilio", &["Twilio SendGrid", "Segment"][..]),
+        ] {
+            let parent = c.resolve(company).unwrap();
+            assert_eq!(c.vendor(parent).unwrap().name, company);
+            assert_eq!(c.resolve(entity), Some(parent), "{entity}");
+            for product in products {
+                let i = c.resolve(product).unwrap();
+                assert_ne!(i, parent, "{product}");
+                assert_eq!(c.parent(i), Some(parent), "{product}");
+            }
+        }
+        let row = |text: &str| {
+            let m = c.find(text);
+            assert_eq!(m.len(), 1, "{text}");
+            c.vendor(m[0].id).unwrap().name
+        };
+        assert_eq!(row("Microsoft (Azure)"), "Microsoft Azure");
+        assert_eq!(row("Microsoft"), "Microsoft");
+        assert_eq!(row("Oracle America, Inc."), "Oracle");
         // Every parent the catalog names is a vendor of the catalog.
         for (i, v) in c.vendors.iter().enumerate() {
             if v.parent.is_some() {

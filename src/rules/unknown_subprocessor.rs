@@ -165,6 +165,24 @@ mod tests {
     }
 
     #[test]
+    fn a_short_name_the_policy_defines_is_the_listed_vendor() {
+        // "Acme Analytics Ltd. ("Acme")" defines "Acme": the bare "Acme" of
+        // the enumeration is the listed vendor, not an unknown party.
+        let d = doc(concat!(
+            "# Privacy\n\n## Subprocessors\n\n",
+            "- Acme Analytics Ltd. (\"Acme\") — product analytics\n\n",
+            "## Sharing\n\nWe share usage data with Stripe, PayPal, and Acme.\n",
+        ));
+        let docs = [d];
+        let m = model(&docs);
+        let i = inv(concat!(
+            "version: 1\nsubprocessors:\n",
+            "  - name: Acme Analytics Ltd.\n  - name: Stripe\n  - name: PayPal\n",
+        ));
+        assert!(run(&UnknownSubprocessor, &docs, &m, Some(&i)).is_empty());
+    }
+
+    #[test]
     fn listed_and_self_hosted_tools_are_known() {
         let d = doc("# Privacy\n\nWe use Stripe, Inc. and Plausible.\n");
         let docs = [d];
