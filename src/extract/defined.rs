@@ -15,7 +15,7 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use regex::Regex;
+use crate::pattern::Regex;
 
 use super::third_parties::{mentions, recipient_row_name};
 use crate::document::Document;
@@ -28,7 +28,7 @@ use crate::model::{Evidence, MentionSource, PolicyModel, ThirdParty};
 fn definition_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        super::rights::compile(concat!(
+        crate::pattern::compile(concat!(
             r#"^(?:,?\s*(?:Inc|LLC|L\.L\.C|Ltd|Limited|GmbH|Corp|Corporation|Co|plc|PLC|PBC|SA|S\.A|SAS|BV|B\.V|NV|N\.V|AG|AB|Oy|Pty|Pte|SARL|SRL|S\.r\.l|SpA|S\.p\.A)\b\.?)*"#,
             r#"\s*\(\s*(?:(?:the|hereinafter|together|collectively|jointly)[,:]?\s+)?"#,
             r#"["“”'‘’]\s*(?P<short>[^"“”'‘’()]{1,40}?)\s*["“”'‘’]\s*\)"#,
@@ -40,7 +40,7 @@ fn definition_re() -> &'static Regex {
 fn opening_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        super::rights::compile(
+        crate::pattern::compile(
             r#"\(\s*(?:(?:the|hereinafter|together|collectively|jointly)[,:]?\s+)?["“”'‘’]"#,
         )
     })
