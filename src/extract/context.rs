@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use crate::document::Block;
+use crate::document::{Block, Link};
 
 /// The sentence range of `block` containing `offset` (falls back to the whole text).
 ///
@@ -98,20 +98,39 @@ pub fn self_hosted_near(clause: &str) -> bool {
 /// use, pay, sign in, "your data" …). "We host our site [on
 /// Netlify](https://netlify.com/…)" and "payments are processed by
 /// [Stripe](https://stripe.com/docs)" stay recipients.
-pub fn names_link_location(block: &Block, range: Range<usize>) -> bool {
+///
+/// Bounded for run-on text: the preposition is looked for in the 64 bytes
+/// before the name, and the sentence is read within 400 bytes of the name
+/// (`rights::local_sentence`, as for negation), its links found in `links`
+/// by binary search; one long sentence naming a vendor after "on" every few
+/// words stays linear.
+pub fn names_link_location(block: &Block, links: &LinkIndex, range: Range<usize>) -> bool {
     static PLACE: OnceLock<Regex> = OnceLock::new();
     static FLOW: OnceLock<Regex> = OnceLock::new();
     if block.links.is_empty() {
         return false;
     }
     let text = &block.text;
-    let (Some(before), Some(name)) = (text.get(..range.start), text.get(range.clone())) else {
+    let mut from = range.start.saturating_sub(64).min(text.len());
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let (Some(before), Some(name)) = (text.get(from..range.start), text.get(range.clone())) else {
         return false;
     };
     let place = PLACE.get_or_init(|| {
         Regex::new(r"(?i)\b(?:on|at|via|in|from)\s+(?:the\s+)?$").expect("static regex")
     });
-    if !place.is_match(before) {
+    let Some(at) = place.find(before) else {
+        return false;
+    };
+    // The window may cut a word ("Caron" to "on"): no preposition then.
+    if at.start() == 0
+        && text[..from]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphanumeric() || c == '_')
+    {
         return false;
     }
     let key: String = name
@@ -122,10 +141,10 @@ pub fn names_link_location(block: &Block, range: Range<usize>) -> bool {
     if key.is_empty() {
         return false;
     }
-    let sentence = sentence_at(block, range.start);
-    let links_to_own_page = block.links.iter().any(|l| {
-        l.text.start < sentence.end && sentence.start < l.text.end && page_on_domain(&l.dest, &key)
-    });
+    let (_, sentence) = super::rights::local_sentence(block, range.start, range.end);
+    let links_to_own_page = links
+        .overlapping(sentence.clone())
+        .any(|l| page_on_domain(&l.dest, &key));
     if !links_to_own_page {
         return false;
     }
@@ -266,6 +285,41 @@ impl<'t> Tokens<'t> {
     /// Does `range` of the text contain '/'?
     pub fn has_slash(&mut self, range: Range<usize>) -> bool {
         self.slash.get(self.text, range.start, |t| t.find('/')) < range.end
+    }
+}
+
+/// A block's links by where their text starts, to find those overlapping a
+/// range by binary search instead of a scan of every link of the block
+/// (a run-on paragraph may hold thousands).
+pub struct LinkIndex<'b> {
+    /// Sorted by text start.
+    links: Vec<&'b Link>,
+    /// `max_end[i]`: the largest text end among `links[..=i]`.
+    max_end: Vec<usize>,
+}
+
+impl<'b> LinkIndex<'b> {
+    pub fn new(block: &'b Block) -> LinkIndex<'b> {
+        let mut links: Vec<&Link> = block.links.iter().collect();
+        links.sort_by_key(|l| (l.text.start, l.text.end));
+        let max_end = links
+            .iter()
+            .scan(0, |m, l| {
+                *m = (*m).max(l.text.end);
+                Some(*m)
+            })
+            .collect();
+        LinkIndex { links, max_end }
+    }
+
+    /// The links whose text overlaps `range`, last first.
+    pub fn overlapping(&self, range: Range<usize>) -> impl Iterator<Item = &'b Link> + '_ {
+        let upto = self.links.partition_point(|l| l.text.start < range.end);
+        (0..upto)
+            .rev()
+            .take_while(move |&i| self.max_end.get(i).is_some_and(|&e| e > range.start))
+            .filter_map(move |i| self.links.get(i).copied())
+            .filter(move |l| range.start < l.text.end)
     }
 }
 

@@ -16,7 +16,9 @@ use std::sync::OnceLock;
 
 use regex::Regex;
 
-use super::context::{Tokens, clause_start, names_link_location, negated_before, self_hosted_near};
+use super::context::{
+    LinkIndex, Tokens, clause_start, names_link_location, negated_before, self_hosted_near,
+};
 use crate::document::{Block, BlockKind, Document};
 use crate::lexicon::vendors::catalog;
 use crate::lexicon::{NameMatch, NameMatcher};
@@ -496,8 +498,10 @@ pub fn extract(doc: &Document, model: &mut PolicyModel) {
         .filter(|m| m.self_hosted && !m.negated)
         .map(|m| m.id)
         .collect();
-    // Row details per block, computed once (mentions come in block order).
+    // Row details and links per block, computed once (mentions come in
+    // block order).
     let mut details: Option<(usize, RowDetails)> = None;
+    let mut links: Option<(usize, LinkIndex)> = None;
     for m in &catalog_mentions {
         let Some(vendor) = cat.vendor(m.id) else {
             continue;
@@ -510,11 +514,16 @@ pub fn extract(doc: &Document, model: &mut PolicyModel) {
         covered.push((m.block, m.range.clone()));
         // "… the history of our policies [on GitHub](…)": where a link
         // points, not a recipient (a list or table row still is one).
-        if !block.is_table()
-            && names_link_location(block, m.range.clone())
-            && recipient_row_name(doc, block).is_none()
-        {
-            continue;
+        if !block.is_table() && !block.links.is_empty() {
+            if links.as_ref().is_none_or(|(b, _)| *b != m.block) {
+                links = Some((m.block, LinkIndex::new(block)));
+            }
+            if let Some((_, index)) = &links
+                && names_link_location(block, index, m.range.clone())
+                && recipient_row_name(doc, block).is_none()
+            {
+                continue;
+            }
         }
         let (purpose, locations) = match &details {
             Some((b, d)) if *b == m.block => d.clone(),
