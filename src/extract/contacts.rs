@@ -22,6 +22,7 @@ use std::sync::OnceLock;
 
 use crate::pattern::Regex;
 
+use super::context::Tokens;
 use crate::document::{Block, Document};
 use crate::model::{Contact, Evidence, PolicyModel};
 use crate::span::Span;
@@ -200,9 +201,10 @@ pub fn extract(doc: &Document, model: &mut PolicyModel) {
             continue;
         }
         let label = super::rights::block_label(block).and_then(|r| block.text.get(r));
+        let mut tokens = Tokens::new(&block.text);
         for m in email_re().find_iter(&block.text) {
             let email = m.as_str().trim_end_matches('.');
-            if placeholder(email) || inside_url(&block.text, m.start()) {
+            if placeholder(email) || inside_url(&mut tokens, m.start()) {
                 continue;
             }
             if let Some(r) = role(doc, block, label, m.start(), email) {
@@ -255,13 +257,9 @@ pub fn extract(doc: &Document, model: &mut PolicyModel) {
     }
 }
 
-/// Is the address part of a URL (`https://user@host/…`)?
-fn inside_url(text: &str, start: usize) -> bool {
-    let token_start = text[..start]
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| c.is_whitespace() || c == '(' || c == '<')
-        .map(|(i, c)| i + c.len_utf8())
-        .unwrap_or(0);
-    text[token_start..start].contains("://")
+/// Is the address part of a URL (`https://user@host/…`)? `tokens` reads
+/// the address's block; addresses come in order of position.
+fn inside_url(tokens: &mut Tokens, start: usize) -> bool {
+    let token_start = tokens.start(start);
+    tokens.has_scheme(token_start..start)
 }

@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 
 use crate::pattern::Regex;
 
-use crate::document::Block;
+use crate::document::{Block, Link};
 
 /// The sentence range of `block` containing `offset` (falls back to the whole text).
 ///
@@ -98,20 +98,39 @@ pub fn self_hosted_near(clause: &str) -> bool {
 /// use, pay, sign in, "your data" …). "We host our site [on
 /// Netlify](https://netlify.com/…)" and "payments are processed by
 /// [Stripe](https://stripe.com/docs)" stay recipients.
-pub fn names_link_location(block: &Block, range: Range<usize>) -> bool {
+///
+/// Bounded for run-on text: the preposition is looked for in the 64 bytes
+/// before the name, and the sentence is read within 400 bytes of the name
+/// (`rights::local_sentence`, as for negation), its links found in `links`
+/// by binary search; one long sentence naming a vendor after "on" every few
+/// words stays linear.
+pub fn names_link_location(block: &Block, links: &LinkIndex, range: Range<usize>) -> bool {
     static PLACE: OnceLock<Regex> = OnceLock::new();
     static FLOW: OnceLock<Regex> = OnceLock::new();
     if block.links.is_empty() {
         return false;
     }
     let text = &block.text;
-    let (Some(before), Some(name)) = (text.get(..range.start), text.get(range.clone())) else {
+    let mut from = range.start.saturating_sub(64).min(text.len());
+    while !text.is_char_boundary(from) {
+        from -= 1;
+    }
+    let (Some(before), Some(name)) = (text.get(from..range.start), text.get(range.clone())) else {
         return false;
     };
     let place = PLACE.get_or_init(|| {
         crate::pattern::compile(r"(?i)\b(?:on|at|via|in|from)\s+(?:the\s+)?$")
     });
-    if !place.is_match(before) {
+    let Some(at) = place.find(before) else {
+        return false;
+    };
+    // The window may cut a word ("Caron" to "on"): no preposition then.
+    if at.start() == 0
+        && text[..from]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphanumeric() || c == '_')
+    {
         return false;
     }
     let key: String = name
@@ -122,10 +141,10 @@ pub fn names_link_location(block: &Block, range: Range<usize>) -> bool {
     if key.is_empty() {
         return false;
     }
-    let sentence = sentence_at(block, range.start);
-    let links_to_own_page = block.links.iter().any(|l| {
-        l.text.start < sentence.end && sentence.start < l.text.end && page_on_domain(&l.dest, &key)
-    });
+    let (_, sentence) = super::rights::local_sentence(block, range.start, range.end);
+    let links_to_own_page = links
+        .overlapping(sentence.clone())
+        .any(|l| page_on_domain(&l.dest, &key));
     if !links_to_own_page {
         return false;
     }
@@ -133,6 +152,174 @@ pub fn names_link_location(block: &Block, range: Range<usize>) -> bool {
         crate::pattern::compile(r"(?i)\b(?:shar(?:e|es|ed|ing)|disclos\w*|transfer\w*|send\w*|sent|sell\w*|sold|process\w*|collect\w*|receiv\w*|stor(?:e|es|ed|ing|age)|host\w*|provid\w*|analy[sz]\w*|track\w*|use|uses|used|using|utili[sz]\w*|power(?:s|ed)?|handl\w*|transmit\w*|obtain\w*|gather\w*|deliver\w*|communicat\w*|pa(?:y|ys|id|ying|yments?)|donat\w*|purchas\w*|sign(?:s|ed)?\s+in|log(?:s|ged)?\s+in|authenticat\w*|personal\s+(?:data|information)|your\s+(?:data|information))\b")
     });
     !text.get(sentence).is_some_and(|s| flow.is_match(s))
+}
+
+/// The space-delimited tokens around positions of one text ("is this name
+/// part of `https://…` or `x@y`?"), for positions asked in increasing order
+/// (matches as a matcher returns them). Each search resumes where the last
+/// one stopped, so a block that is one long token naming a vendor every few
+/// bytes (megabytes of "Stripe/Stripe/…" with no space) is read a bounded
+/// number of times in all, not once per name. A position asked out of
+/// order gets a fresh search: the answers never depend on the order.
+pub struct Tokens<'t> {
+    text: &'t str,
+    /// A token starts after one of these and ends before one of those.
+    opens: fn(char) -> bool,
+    closes: fn(char) -> bool,
+    /// `start` is the token start for positions up to `scanned`.
+    scanned: usize,
+    start: usize,
+    end: NextAt,
+    scheme: NextAt,
+    at_sign: NextAt,
+    slash: NextAt,
+}
+
+/// The first occurrence of a pattern at or after a position, remembered:
+/// `at` is the first occurrence at or after `from` (`None`: not searched).
+#[derive(Default)]
+struct NextAt {
+    from: usize,
+    at: Option<usize>,
+}
+
+impl NextAt {
+    /// The first occurrence at or after `from` found by `find`, or the text
+    /// length. No occurrence lies in `self.from..at`, so any `from` in that
+    /// range has the same answer.
+    fn get(&mut self, text: &str, from: usize, find: impl Fn(&str) -> Option<usize>) -> usize {
+        let mut from = from.min(text.len());
+        while !text.is_char_boundary(from) {
+            from -= 1;
+        }
+        if let Some(at) = self.at
+            && self.from <= from
+            && from <= at
+        {
+            return at;
+        }
+        let at = find(&text[from..]).map_or(text.len(), |i| from + i);
+        *self = NextAt { from, at: Some(at) };
+        at
+    }
+}
+
+impl<'t> Tokens<'t> {
+    /// Tokens delimited by whitespace, a token opening after `(` or `<`
+    /// and closing before `)` or `>`.
+    pub fn new(text: &'t str) -> Tokens<'t> {
+        Tokens::delimited_by(
+            text,
+            |c| c.is_whitespace() || c == '(' || c == '<',
+            |c| c.is_whitespace() || c == ')' || c == '>',
+        )
+    }
+
+    /// Tokens that start after a character for which `opens` holds and end
+    /// before one for which `closes` holds.
+    pub fn delimited_by(
+        text: &'t str,
+        opens: fn(char) -> bool,
+        closes: fn(char) -> bool,
+    ) -> Tokens<'t> {
+        Tokens {
+            text,
+            opens,
+            closes,
+            scanned: 0,
+            start: 0,
+            end: NextAt::default(),
+            scheme: NextAt::default(),
+            at_sign: NextAt::default(),
+            slash: NextAt::default(),
+        }
+    }
+
+    pub fn text(&self) -> &'t str {
+        self.text
+    }
+
+    /// Start of the token holding `pos`: just after the last opening
+    /// delimiter before it.
+    pub fn start(&mut self, pos: usize) -> usize {
+        let (text, opens) = (self.text, self.opens);
+        let mut pos = pos.min(text.len());
+        while !text.is_char_boundary(pos) {
+            pos -= 1;
+        }
+        let last_delimiter = |from: usize| {
+            text[from..pos]
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| opens(c))
+                .map(|(i, c)| from + i + c.len_utf8())
+        };
+        if pos < self.scanned {
+            return last_delimiter(0).unwrap_or(0);
+        }
+        if let Some(s) = last_delimiter(self.scanned) {
+            self.start = s;
+        }
+        self.scanned = pos;
+        self.start
+    }
+
+    /// End of the token holding `pos`: the first closing delimiter at or
+    /// after it (or the end of the text).
+    pub fn end(&mut self, pos: usize) -> usize {
+        let closes = self.closes;
+        self.end.get(self.text, pos, |t| t.find(closes))
+    }
+
+    /// Does `range` of the text contain "://"?
+    pub fn has_scheme(&mut self, range: Range<usize>) -> bool {
+        self.scheme.get(self.text, range.start, |t| t.find("://")) + 3 <= range.end
+    }
+
+    /// Does `range` of the text contain '@'?
+    pub fn has_at_sign(&mut self, range: Range<usize>) -> bool {
+        self.at_sign.get(self.text, range.start, |t| t.find('@')) < range.end
+    }
+
+    /// Does `range` of the text contain '/'?
+    pub fn has_slash(&mut self, range: Range<usize>) -> bool {
+        self.slash.get(self.text, range.start, |t| t.find('/')) < range.end
+    }
+}
+
+/// A block's links by where their text starts, to find those overlapping a
+/// range by binary search instead of a scan of every link of the block
+/// (a run-on paragraph may hold thousands).
+pub struct LinkIndex<'b> {
+    /// Sorted by text start.
+    links: Vec<&'b Link>,
+    /// `max_end[i]`: the largest text end among `links[..=i]`.
+    max_end: Vec<usize>,
+}
+
+impl<'b> LinkIndex<'b> {
+    pub fn new(block: &'b Block) -> LinkIndex<'b> {
+        let mut links: Vec<&Link> = block.links.iter().collect();
+        links.sort_by_key(|l| (l.text.start, l.text.end));
+        let max_end = links
+            .iter()
+            .scan(0, |m, l| {
+                *m = (*m).max(l.text.end);
+                Some(*m)
+            })
+            .collect();
+        LinkIndex { links, max_end }
+    }
+
+    /// The links whose text overlaps `range`, last first.
+    pub fn overlapping(&self, range: Range<usize>) -> impl Iterator<Item = &'b Link> + '_ {
+        let upto = self.links.partition_point(|l| l.text.start < range.end);
+        (0..upto)
+            .rev()
+            .take_while(move |&i| self.max_end.get(i).is_some_and(|&e| e > range.start))
+            .filter_map(move |i| self.links.get(i).copied())
+            .filter(move |l| range.start < l.text.end)
+    }
 }
 
 /// Is `dest` a page below the home page of a domain whose name is `key`
@@ -213,6 +400,64 @@ mod tests {
             "Self-hosted analytics (Plausible-compatible)"
         ));
         assert!(!self_hosted_near("hosted by Hetzner"));
+    }
+
+    /// `Tokens` answers as a fresh search from each position would,
+    /// whatever order the positions come in.
+    #[test]
+    fn tokens_agree_with_a_fresh_search() {
+        let naive_start = |t: &str, p: usize| {
+            t[..p]
+                .char_indices()
+                .rev()
+                .find(|&(_, c)| c.is_whitespace() || c == '(' || c == '<')
+                .map_or(0, |(i, c)| i + c.len_utf8())
+        };
+        let naive_end = |t: &str, p: usize| {
+            t[p..]
+                .find(|c: char| c.is_whitespace() || c == ')' || c == '>')
+                .map_or(t.len(), |i| p + i)
+        };
+        for text in [
+            "see https://stripe.com/privacy or mail a@b.co (<x://y>) now",
+            "Stripe/Stripe://Stripe@Stripe Stripe/ é(ü)<://>@",
+            "",
+            "nospace",
+        ] {
+            let positions: Vec<usize> = (0..=text.len())
+                .filter(|&p| text.is_char_boundary(p))
+                .collect();
+            let orders = [
+                positions.clone(),
+                positions.iter().rev().copied().collect(),
+                positions.iter().step_by(3).copied().collect(),
+            ];
+            for order in orders {
+                let mut tokens = Tokens::new(text);
+                for &p in &order {
+                    let (s, e) = (naive_start(text, p), naive_end(text, p));
+                    assert_eq!(tokens.start(p), s, "{text:?} start {p}");
+                    assert_eq!(tokens.end(p), e, "{text:?} end {p}");
+                    let r = s..e.max(p);
+                    let token = &text[r.clone()];
+                    assert_eq!(
+                        tokens.has_scheme(r.clone()),
+                        token.contains("://"),
+                        "{text:?} {r:?}"
+                    );
+                    assert_eq!(
+                        tokens.has_at_sign(r.clone()),
+                        token.contains('@'),
+                        "{text:?} {r:?}"
+                    );
+                    assert_eq!(
+                        tokens.has_slash(p..e),
+                        text[p..e].contains('/'),
+                        "{text:?} {p}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

@@ -30,7 +30,7 @@ use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use super::context::{clause_start, sentence_at};
+use super::context::{Tokens, clause_start, sentence_at};
 use crate::document::{Block, BlockKind, Document};
 use crate::lexicon::{NameMatch, NameMatcher, tsv_rows};
 use crate::model::{DataCollected, Evidence, PolicyModel};
@@ -307,6 +307,7 @@ pub fn extract(doc: &Document, model: &mut PolicyModel) {
             BlockKind::TableHeader => false,
         };
         let mut verbs: Vec<Option<bool>> = vec![None; block.sentences.len()];
+        let mut tokens = address_tokens(&block.text);
         for m in matches {
             let Some(entry) = lex.entries.get(m.id) else {
                 continue;
@@ -339,7 +340,7 @@ pub fn extract(doc: &Document, model: &mut PolicyModel) {
             let (_, near) = super::rights::local_sentence(block, m.start, m.end);
             if !ok
                 || negated(block, &near, m.start, m.end)
-                || inside_address(&block.text, m.start, m.end)
+                || inside_address(&mut tokens, m.start, m.end)
                 || used_as_verb(&block.text, m.start, m.end)
             {
                 continue;
@@ -401,16 +402,24 @@ fn has_collection_verb(sentence: &str, in_section: bool) -> bool {
     collection_verb().is_match(sentence) || (in_section && listing_verb().is_match(sentence))
 }
 
+/// Tokens for [`inside_address`]: delimited by whitespace, brackets,
+/// quotes and commas.
+fn address_tokens(text: &str) -> Tokens<'_> {
+    fn sep(c: char) -> bool {
+        c.is_whitespace() || matches!(c, '(' | ')' | '<' | '>' | '"' | ',')
+    }
+    Tokens::delimited_by(text, sep, sep)
+}
+
 /// Is the match part of an e-mail address or URL ("feedback@range.co")?
-fn inside_address(text: &str, start: usize, end: usize) -> bool {
-    let is_sep = |c: char| c.is_whitespace() || matches!(c, '(' | ')' | '<' | '>' | '"' | ',');
-    let token_start = text[..start].rfind(is_sep).map(|i| i + 1).unwrap_or(0);
-    let token_end = text[end..]
-        .find(is_sep)
-        .map(|i| end + i)
-        .unwrap_or(text.len());
-    let token = text.get(token_start..token_end).unwrap_or("");
-    token.contains('@') || token.contains("://") || token.starts_with("www.")
+/// `tokens` reads the match's block; matches come in order of position.
+fn inside_address(tokens: &mut Tokens, start: usize, end: usize) -> bool {
+    let token_start = tokens.start(start);
+    let token_end = tokens.end(end).max(end);
+    let token = tokens.text().get(token_start..token_end).unwrap_or("");
+    token.starts_with("www.")
+        || tokens.has_at_sign(token_start..token_end)
+        || tokens.has_scheme(token_start..token_end)
 }
 
 /// "to address security concerns", "we will email you": a data word used

@@ -321,42 +321,51 @@ pub fn find_durations(text: &str) -> Vec<Duration> {
     out
 }
 
-/// "2 years and 6 months" → one duration of 910 days.
+/// "2 years and 6 months" → one duration of 910 days. One pass: a merged
+/// period is compared with the next one ("… and 6 months and 2 days").
 fn merge_compounds(text: &str, out: &mut Vec<Duration>) {
-    let mut i = 0;
-    while i + 1 < out.len() {
-        let (a, b) = (&out[i], &out[i + 1]);
-        let gap = text
-            .get(a.range.end..b.range.start)
-            .unwrap_or("x")
-            .trim()
-            .to_ascii_lowercase();
-        if matches!(gap.as_str(), "and" | "," | ", and") && a.unit > b.unit {
-            let seconds = a.seconds.saturating_add(b.seconds);
-            let mut merged = Duration::new(a.range.start..b.range.end, 0.0, Unit::Day);
-            merged.amount = seconds as f64 / 86_400.0;
-            merged.seconds = seconds;
-            merged.days = a.days.saturating_add(b.days);
-            out[i] = merged;
-            out.remove(i + 1);
-        } else {
-            i += 1;
+    let mut merged: Vec<Duration> = Vec::with_capacity(out.len());
+    for b in out.drain(..) {
+        if let Some(a) = merged.last_mut() {
+            let gap = text
+                .get(a.range.end..b.range.start)
+                .unwrap_or("x")
+                .trim()
+                .to_ascii_lowercase();
+            if matches!(gap.as_str(), "and" | "," | ", and") && a.unit > b.unit {
+                let seconds = a.seconds.saturating_add(b.seconds);
+                let mut m = Duration::new(a.range.start..b.range.end, 0.0, Unit::Day);
+                m.amount = seconds as f64 / 86_400.0;
+                m.seconds = seconds;
+                m.days = a.days.saturating_add(b.days);
+                *a = m;
+                continue;
+            }
         }
+        merged.push(b);
     }
+    *out = merged;
 }
 
 /// Bare numbers next to a written period take its unit.
+///
+/// The written periods are sorted and do not overlap, so their starts and
+/// ends both increase: the overlap test and the nearest period on either
+/// side are binary searches, not scans (a run-on sentence of megabytes
+/// holds hundreds of thousands of periods).
 fn inherit_units(text: &str, out: &mut Vec<Duration>) {
     if out.is_empty() {
         return;
     }
+    out.sort_by_key(|d| d.range.start);
+    let written = out.len();
     let mut bares: Vec<(Range<usize>, f64)> = Vec::new();
     for m in bare_number_re().find_iter(text) {
         let r = m.start()..m.end();
-        if out
-            .iter()
-            .any(|d| r.start < d.range.end && d.range.start < r.end)
-        {
+        // The only written period that can overlap `r`: the first one
+        // ending after its start.
+        let i = out.partition_point(|d| d.range.end <= r.start);
+        if out.get(i).is_some_and(|d| d.range.start < r.end) {
             continue;
         }
         // A four-digit number is a year, not an amount.
@@ -374,17 +383,25 @@ fn inherit_units(text: &str, out: &mut Vec<Duration>) {
         }
     }
     // Forward, right to left so that lists chain: "30, 60 or 90 days",
-    // "30 to 90 days", "between 3 and 90 days".
+    // "30 to 90 days", "between 3 and 90 days". The nearest period after a
+    // bare number is the first written one after it or the one the bare
+    // number after it has just inherited, whichever comes first.
     let mut used = vec![false; bares.len()];
+    let mut last_inherited: Option<usize> = None;
     for (i, (r, amount)) in bares.iter().enumerate().rev() {
-        let Some(next) = out
-            .iter()
-            .filter(|d| d.range.start >= r.end)
-            .min_by_key(|d| d.range.start)
-            .cloned()
-        else {
+        let k = out[..written].partition_point(|d| d.range.start < r.end);
+        let next_written = (k < written).then_some(k);
+        let Some(ni) = (match (next_written, last_inherited) {
+            (Some(w), Some(l)) => Some(if out[l].range.start < out[w].range.start {
+                l
+            } else {
+                w
+            }),
+            (w, l) => w.or(l),
+        }) else {
             continue;
         };
+        let next = out[ni].clone();
         let gap = text[r.end..next.range.start].trim().to_ascii_lowercase();
         let before = &text[..r.start];
         let part = match gap.as_str() {
@@ -396,36 +413,60 @@ fn inherit_units(text: &str, out: &mut Vec<Duration>) {
         let mut d = Duration::new(r.clone(), *amount, next.unit);
         d.unit_inherited = true;
         d.range_part = part;
-        if part == Some(RangePart::Low)
-            && let Some(n) = out.iter_mut().find(|o| o.range == next.range)
-        {
-            n.range_part = Some(RangePart::High);
+        if part == Some(RangePart::Low) {
+            out[ni].range_part = Some(RangePart::High);
         }
         out.push(d);
+        last_inherited = Some(out.len() - 1);
         used[i] = true;
     }
     // Backward, left to right: "within 30 days; backups age out within 90."
+    // The nearest period before a bare number: the last one (written or
+    // inherited above) ending before it, or the one the bare number before
+    // it has just inherited, whichever ends last.
+    let mut by_end: Vec<(usize, usize)> = out
+        .iter()
+        .enumerate()
+        .map(|(i, d)| (d.range.end, i))
+        .collect();
+    by_end.sort_unstable();
+    let mut last_backward: Option<usize> = None;
     for (i, (r, amount)) in bares.iter().enumerate() {
         if used[i] {
             continue;
         }
-        let prev = out
-            .iter()
-            .filter(|d| d.range.end <= r.start)
-            .max_by_key(|d| d.range.end)
-            .cloned();
-        if let Some(prev) = prev
+        let k = by_end.partition_point(|&(end, _)| end <= r.start);
+        let before = k
+            .checked_sub(1)
+            .and_then(|k| by_end.get(k))
+            .map(|&(_, i)| i);
+        let prev = match (before, last_backward) {
+            (Some(b), Some(l)) => Some(if out[l].range.end > out[b].range.end {
+                l
+            } else {
+                b
+            }),
+            (b, l) => b.or(l),
+        };
+        if let Some(prev) = prev.and_then(|p| out.get(p)).cloned()
             && let Some(d) = backward(text, r, *amount, &prev)
         {
             out.push(d);
+            last_backward = Some(out.len() - 1);
         }
     }
 }
 
+/// Does `text` end with `word` (lower-case ASCII), as a whole word, before
+/// trailing spaces? Reads only the end of `text`.
 fn ends_with_word(text: &str, word: &str) -> bool {
-    let t = text.trim_end().to_ascii_lowercase();
-    t.ends_with(word)
-        && t[..t.len() - word.len()]
+    let t = text.trim_end();
+    let Some(cut) = t.len().checked_sub(word.len()) else {
+        return false;
+    };
+    t.get(cut..)
+        .is_some_and(|tail| tail.eq_ignore_ascii_case(word))
+        && t[..cut]
             .chars()
             .next_back()
             .is_none_or(|c| !c.is_alphanumeric())

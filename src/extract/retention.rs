@@ -327,7 +327,10 @@ fn read_sentence(block: &Block, sentence: Range<usize>, ctx: &Context) -> Vec<Fo
 
     let durations: Vec<Duration> = find_durations(s)
         .into_iter()
-        .filter(|d| is_retention_period(s, d, has_cue || labelled || in_section))
+        .filter(|d| {
+            let (_, near, d) = near(s, d);
+            is_retention_period(near, &d, has_cue || labelled || in_section)
+        })
         .collect();
 
     let mut out = Vec::new();
@@ -361,30 +364,38 @@ fn read_sentence(block: &Block, sentence: Range<usize>, ctx: &Context) -> Vec<Fo
             if d.range_part == Some(RangePart::Low) {
                 continue;
             }
+            // The period's context: its sentence within REACH of it.
+            let (lo, near, local) = near(s, d);
+            let near_range = base + lo..base + lo + near.len();
             let range = if many {
-                clause_range(block, &sentence, base + d.range.start, base + d.range.end)
+                clause_range(block, &near_range, base + d.range.start, base + d.range.end)
             } else {
                 whole.clone()
             };
-            let after = anchor(s, d).or_else(|| {
+            let after = anchor(near, &local).or_else(|| {
                 back_reference()
                     .is_match(s)
                     .then_some(ctx.prev_anchor)
                     .flatten()
             });
+            let subject_near = || {
+                item_subject
+                    .clone()
+                    .or_else(|| subject_in(near, local.range.start))
+            };
             out.push(Found {
                 subject: if many {
-                    let cs = range.start.saturating_sub(base).min(d.range.start);
+                    let cs = range.start.saturating_sub(base).clamp(lo, d.range.start);
                     item_subject
                         .clone()
-                        .or_else(|| subject_in(&s[cs..], d.range.start - cs))
-                        .or_else(|| subject_for(d.range.start))
+                        .or_else(|| subject_in(&s[cs..lo + near.len()], d.range.start - cs))
+                        .or_else(subject_near)
                 } else {
-                    subject_for(d.range.start)
+                    subject_near()
                 },
                 days: Some(d.days),
                 after,
-                bound: bound(s, d),
+                bound: bound(near, &local),
                 indefinite: false,
                 until: None,
                 vague: false,
@@ -485,6 +496,24 @@ fn strong_cue(s: &str) -> bool {
         re(r"(?i)\b(?:retain\w*|retention|kept|keep|keeps|held|preserved|maintained|stored)\b")
     })
     .is_match(s)
+}
+
+/// How far either side of a period its sentence is read, in bytes. The
+/// cues, anchor, bound and subject of a period lie in its clause, and a
+/// clause this long is already a run-on; the bound keeps a sentence of
+/// megabytes with a period every few words ("kept for 30 days, kept for
+/// 30 days, …") linear instead of reading the whole sentence per period.
+/// The same reach as rights and claims (`rights::local_sentence`).
+const REACH: usize = 400;
+
+/// The part of sentence `s` within [`REACH`] of period `d`: its start in
+/// `s`, its text, and `d` with its range moved into it.
+fn near<'s>(s: &'s str, d: &Duration) -> (usize, &'s str, Duration) {
+    let lo = floor_char(s, d.range.start.saturating_sub(REACH).min(s.len()));
+    let hi = ceil_char(s, d.range.end.saturating_add(REACH).min(s.len()));
+    let mut local = d.clone();
+    local.range = d.range.start - lo..d.range.end - lo;
+    (lo, &s[lo..hi], local)
 }
 
 /// Is the period `d` of sentence `s` a retention period?

@@ -16,7 +16,9 @@ use std::sync::OnceLock;
 
 use crate::pattern::Regex;
 
-use super::context::{clause_start, names_link_location, negated_before, self_hosted_near};
+use super::context::{
+    LinkIndex, Tokens, clause_start, names_link_location, negated_before, self_hosted_near,
+};
 use crate::document::{Block, BlockKind, Document};
 use crate::lexicon::vendors::catalog;
 use crate::lexicon::{NameMatch, NameMatcher};
@@ -53,6 +55,7 @@ pub fn mentions(doc: &Document, matcher: &NameMatcher) -> Vec<Mention> {
         let in_list = block.is_list_item() || block.is_table();
         // Only an ambiguous name needs the row's name.
         let row_name = std::cell::OnceCell::new();
+        let mut tokens = Tokens::new(&block.text);
         for m in found {
             // A common word ("Box", "Front", "Make") names a vendor only as
             // the name of a row in a recipient list or table.
@@ -64,7 +67,7 @@ pub fn mentions(doc: &Document, matcher: &NameMatcher) -> Vec<Mention> {
             {
                 continue;
             }
-            if inside_url(&block.text, &m) {
+            if inside_url(&mut tokens, &m) {
                 continue;
             }
             let (negated, self_hosted) = mention_context(block, m.start, m.end);
@@ -99,23 +102,17 @@ pub fn mention_context(block: &Block, start: usize, end: usize) -> (bool, bool) 
 }
 
 /// Is the match part of a URL or e-mail address (`https://www.google.com/…`)?
-fn inside_url(text: &str, m: &NameMatch) -> bool {
-    let token_start = text[..m.start]
-        .char_indices()
-        .rev()
-        .find(|(_, c)| c.is_whitespace() || *c == '(' || *c == '<')
-        .map(|(i, c)| i + c.len_utf8())
-        .unwrap_or(0);
-    let token_end = text[m.end..]
-        .find(|c: char| c.is_whitespace() || c == ')' || c == '>')
-        .map(|i| m.end + i)
-        .unwrap_or(text.len());
-    let token = &text[token_start..token_end];
-    token.contains("://") || token.starts_with("www.") || token.contains('@') || {
+/// `tokens` reads the match's block; matches come in order of position.
+fn inside_url(tokens: &mut Tokens, m: &NameMatch) -> bool {
+    let token_start = tokens.start(m.start);
+    let token_end = tokens.end(m.end).max(m.end);
+    let token = tokens.text().get(token_start..token_end).unwrap_or("");
+    let after = tokens.text().get(m.end..token_end).unwrap_or("");
+    token.starts_with("www.")
+        || tokens.has_scheme(token_start..token_end)
+        || tokens.has_at_sign(token_start..token_end)
         // "stripe.com/privacy": a domain-like token with a path.
-        let after = &text[m.end..token_end];
-        after.starts_with('.') && after.len() > 1 && after.contains('/')
-    }
+        || (after.starts_with('.') && after.len() > 1 && tokens.has_slash(m.end..token_end))
 }
 
 fn header_re() -> &'static Regex {
@@ -526,8 +523,10 @@ pub fn extract(doc: &Document, model: &mut PolicyModel) {
         .filter(|m| m.self_hosted && !m.negated)
         .map(|m| m.id)
         .collect();
-    // Row details per block, computed once (mentions come in block order).
+    // Row details and links per block, computed once (mentions come in
+    // block order).
     let mut details: Option<(usize, RowDetails)> = None;
+    let mut links: Option<(usize, LinkIndex)> = None;
     for m in &catalog_mentions {
         let Some(vendor) = cat.vendor(m.id) else {
             continue;
@@ -540,11 +539,16 @@ pub fn extract(doc: &Document, model: &mut PolicyModel) {
         covered.push((m.block, m.range.clone()));
         // "… the history of our policies [on GitHub](…)": where a link
         // points, not a recipient (a list or table row still is one).
-        if !block.is_table()
-            && names_link_location(block, m.range.clone())
-            && recipient_row_name(doc, block).is_none()
-        {
-            continue;
+        if !block.is_table() && !block.links.is_empty() {
+            if links.as_ref().is_none_or(|(b, _)| *b != m.block) {
+                links = Some((m.block, LinkIndex::new(block)));
+            }
+            if let Some((_, index)) = &links
+                && names_link_location(block, index, m.range.clone())
+                && recipient_row_name(doc, block).is_none()
+            {
+                continue;
+            }
         }
         let (purpose, locations) = match &details {
             Some((b, d)) if *b == m.block => d.clone(),
@@ -725,7 +729,7 @@ mod tests {
             ambiguous: false,
         };
         assert!(inside_url(
-            "see https://stripe.com/privacy",
+            &mut Tokens::new("see https://stripe.com/privacy"),
             &NameMatch {
                 start: 12,
                 end: 18,
@@ -733,7 +737,7 @@ mod tests {
             }
         ));
         assert!(!inside_url(
-            "we use Stripe for payments",
+            &mut Tokens::new("we use Stripe for payments"),
             &NameMatch {
                 start: 7,
                 end: 13,
