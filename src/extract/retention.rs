@@ -35,7 +35,7 @@ use crate::document::{Block, BlockKind, Document};
 use crate::model::{Bound, Evidence, PolicyModel, Retention, RetentionEvent};
 
 /// Static patterns compile with ASCII `\b`, `\d` and `\w` (see
-/// [`super::rights::compile`]).
+/// [`crate::pattern::compile`]).
 fn re(pattern: &str) -> Regex {
     crate::pattern::compile(pattern)
 }
