@@ -718,7 +718,7 @@ mod tests {
             assert_eq!(cols.len(), 3, "three columns: {line:?}");
             assert!(RIGHTS.contains(&cols[0]), "unknown right in {line:?}");
             assert!(
-                ["phrase", "word", "named"].contains(&cols[1]),
+                ["phrase", "word", "named", "noun"].contains(&cols[1]),
                 "unknown kind in {line:?}"
             );
             kinds += 1;
