@@ -25,21 +25,31 @@ fn files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
     }
 }
 
-#[test]
-fn every_corpus_document_and_seed_extracts_with_sound_evidence() {
+/// Every document of fixtures/corpus and fixtures/seeds, parsed.
+fn corpus_documents() -> Vec<Document> {
     let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures");
     let mut paths = Vec::new();
     files(&root.join("corpus"), &mut paths);
     files(&root.join("seeds"), &mut paths);
     paths.sort();
     assert!(paths.len() >= 50, "found only {} documents", paths.len());
+    paths
+        .iter()
+        .map(|p| {
+            let text = std::fs::read_to_string(p).expect("corpus files are UTF-8");
+            let name = p.to_string_lossy().into_owned();
+            let kind = SourceKind::from_path(&name).expect("filtered above");
+            Document::parse(name, text, kind)
+        })
+        .collect()
+}
+
+#[test]
+fn every_corpus_document_and_seed_extracts_with_sound_evidence() {
     let mut facts = 0;
-    for p in &paths {
-        let text = std::fs::read_to_string(p).expect("corpus files are UTF-8");
-        let name = p.to_string_lossy().into_owned();
-        let kind = SourceKind::from_path(&name).expect("filtered above");
-        let doc = Document::parse(name.clone(), text, kind);
-        let m = candor::extract::extract(&doc);
+    for doc in &corpus_documents() {
+        let name = doc.path.clone();
+        let m = candor::extract::extract(doc);
         // Every evidence object of the model, document dates included.
         let v = serde_json::to_value(&m).expect("the model serialises");
         facts += check_evidence(&v, &doc.text, Some(name.as_str()));
@@ -52,23 +62,15 @@ fn every_corpus_document_and_seed_extracts_with_sound_evidence() {
 /// corpus gets the same model from every starting extractor.
 #[test]
 fn the_model_does_not_depend_on_which_extractor_runs_first() {
-    let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures");
-    let mut paths = Vec::new();
-    files(&root.join("corpus"), &mut paths);
-    files(&root.join("seeds"), &mut paths);
-    paths.sort();
-    for p in &paths {
-        let text = std::fs::read_to_string(p).expect("corpus files are UTF-8");
-        let name = p.to_string_lossy().into_owned();
-        let kind = SourceKind::from_path(&name).expect("filtered above");
-        let doc = Document::parse(name.clone(), text, kind);
-        let first = serde_json::to_string(&candor::extract::extract(&doc)).expect("serialises");
+    for doc in &corpus_documents() {
+        let first = serde_json::to_string(&candor::extract::extract(doc)).expect("serialises");
         for start in 1..8 {
-            let other = serde_json::to_string(&candor::extract::extract_from(&doc, start))
+            let other = serde_json::to_string(&candor::extract::extract_from(doc, start))
                 .expect("serialises");
             assert!(
                 first == other,
-                "{name}: a different model from extractor {start}"
+                "{}: a different model from extractor {start}",
+                doc.path
             );
         }
     }
