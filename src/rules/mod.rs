@@ -241,6 +241,9 @@ pub struct Context<'a> {
     /// How each inventory subprocessor is disclosed, computed on first use:
     /// several rules read it, and it scans every document.
     disclosures: std::sync::OnceLock<Vec<shared::Disclosure>>,
+    /// How the policy covers each inventory item's retention, computed on
+    /// first use: four rules read it.
+    retention: std::sync::OnceLock<Vec<retention_match::ItemOutcome<'a>>>,
 }
 
 impl<'a> Context<'a> {
@@ -255,6 +258,7 @@ impl<'a> Context<'a> {
             inventory,
             by_path: std::sync::OnceLock::new(),
             disclosures: std::sync::OnceLock::new(),
+            retention: std::sync::OnceLock::new(),
         }
     }
 
