@@ -63,6 +63,15 @@ pub fn configured_level(
     Some(default)
 }
 
+/// What the packs of a set found.
+struct PackRun {
+    findings: Vec<Finding>,
+    /// Ids of the pack rules that ran.
+    ran: BTreeSet<String>,
+    /// Rule id → the rule ids whose findings on the same line it replaces.
+    superseding: BTreeMap<String, Vec<String>>,
+}
+
 /// The rules and packs of a run.
 #[derive(Debug)]
 pub struct Checks {
@@ -506,8 +515,13 @@ impl Checks {
         })
     }
 
-    /// Run every rule that applies over one loaded set; apply suppressions.
-    pub fn check_set(&self, set: &LoadedSet, config: Option<&Config>) -> Result<Vec<Finding>> {
+    /// The built-in rules' findings over one set, and the ids of the rules
+    /// that ran.
+    fn run_rules(
+        &self,
+        set: &LoadedSet,
+        config: Option<&Config>,
+    ) -> (Vec<Finding>, BTreeSet<String>) {
         let cx = Context::new(&set.docs, &set.model, set.inventory.as_ref());
         let mut findings = Vec::new();
         let mut ran: BTreeSet<String> = BTreeSet::new();
@@ -531,7 +545,13 @@ impl Checks {
                 };
             }
         }
+        (findings, ran)
+    }
 
+    /// The packs' findings over one set.
+    fn run_packs(&self, set: &LoadedSet, config: Option<&Config>) -> Result<PackRun> {
+        let mut findings = Vec::new();
+        let mut ran: BTreeSet<String> = BTreeSet::new();
         let facts = Facts::new(
             set.inventory.as_ref(),
             &config.map(Config::fact_values).unwrap_or_default(),
@@ -572,6 +592,30 @@ impl Checks {
                 superseding.insert(r.id.clone(), r.supersedes.clone());
             }
         }
+        Ok(PackRun {
+            findings,
+            ran,
+            superseding,
+        })
+    }
+
+    /// Run every rule that applies over one loaded set; apply suppressions.
+    ///
+    /// The built-in rules and the packs only read the set: they run side by
+    /// side (rayon), and their findings are put together in the same order
+    /// as if they had run one after the other.
+    pub fn check_set(&self, set: &LoadedSet, config: Option<&Config>) -> Result<Vec<Finding>> {
+        let ((mut findings, mut ran), packs) = rayon::join(
+            || self.run_rules(set, config),
+            || self.run_packs(set, config),
+        );
+        let PackRun {
+            findings: pack_findings,
+            ran: pack_ran,
+            superseding,
+        } = packs?;
+        findings.extend(pack_findings);
+        ran.extend(pack_ran);
         // A finding of a superseding rule replaces the superseded rule's
         // finding on the same line (one stale date, one finding).
         let replaced: BTreeSet<(String, usize, String)> = findings

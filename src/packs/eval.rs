@@ -19,7 +19,11 @@
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::ops::Range;
+use std::sync::Mutex;
 
+use rayon::prelude::*;
+
+use super::matcher::{Caches, Matcher};
 use super::{Check, Expect, Item, ModelQuery, Pack, PackRule};
 use crate::clock::{Age, Date};
 use crate::document::{Block, Document};
@@ -97,53 +101,109 @@ struct Matches<'a> {
     /// Everything that matched anywhere in the set.
     any: Bits,
     sentences: RefCell<BTreeMap<(usize, usize), Vec<Bits>>>,
-    caches: RefCell<super::matcher::Caches>,
+    caches: RefCell<Caches>,
+}
+
+/// The match bits of one document.
+struct DocBits {
+    /// Per block (no bits for blocks inside `skip`).
+    blocks: Vec<Bits>,
+    /// Per section: its own title.
+    sections: Vec<Bits>,
+    /// The front matter's `key: value` entries (title, dates).
+    front: Bits,
+}
+
+/// Match one document's blocks, section titles and front matter entries
+/// against the pack's patterns (`n` of them).
+fn doc_bits(
+    set: &Matcher,
+    n: usize,
+    doc: &Document,
+    skip: &[Span],
+    caches: &RefCell<Caches>,
+) -> DocBits {
+    let blocks = doc
+        .blocks
+        .iter()
+        .map(|b| {
+            let skipped = skip
+                .iter()
+                .any(|s| s.start <= b.span.start && b.span.end <= s.end);
+            if skipped {
+                Bits::with_len(n)
+            } else {
+                Bits::from_matches(n, &set.matches(b.text.as_bytes(), caches))
+            }
+        })
+        .collect();
+    let sections = doc
+        .sections
+        .iter()
+        .map(|s| Bits::from_matches(n, &set.matches(s.title.as_bytes(), caches)))
+        .collect();
+    let mut front = Bits::with_len(n);
+    let fm = &doc.front_matter;
+    let entries = fm
+        .title
+        .iter()
+        .map(|t| format!("title: {t}"))
+        .chain(fm.dates.iter().map(|(k, v, _)| format!("{k}: {v}")));
+    for e in entries {
+        front.or(&Bits::from_matches(n, &set.matches(e.as_bytes(), caches)));
+    }
+    DocBits {
+        blocks,
+        sections,
+        front,
+    }
 }
 
 impl<'a> Matches<'a> {
+    /// Match every document's blocks, headings and front matter. Documents
+    /// are independent, so they are matched in parallel (rayon), each worker
+    /// with automaton caches of its own; the result is in document order,
+    /// the same as matching them one by one.
     fn new(pack: &'a Pack, input: &PackInput<'a>) -> Result<Matches<'a>> {
         let set = pack.matcher()?;
-        let caches = RefCell::new(set.caches());
         let n = pack.atoms.len();
+        // Caches not in use by a worker: a lazy DFA's cache fills up as it
+        // searches, so a worker takes a warm one rather than a new one per
+        // document.
+        let spare: Mutex<Vec<Caches>> = Mutex::new(Vec::new());
+        let per_doc: Vec<DocBits> = input
+            .docs
+            .par_iter()
+            .enumerate()
+            .map(|(di, doc)| {
+                let taken = spare.lock().ok().and_then(|mut v| v.pop());
+                let caches = RefCell::new(taken.unwrap_or_else(|| set.caches()));
+                let skip = input.skip.get(di).map(Vec::as_slice).unwrap_or(&[]);
+                let bits = doc_bits(set, n, doc, skip, &caches);
+                if let Ok(mut v) = spare.lock() {
+                    v.push(caches.into_inner());
+                }
+                bits
+            })
+            .collect();
+        let caches = spare
+            .into_inner()
+            .ok()
+            .and_then(|mut v| v.pop())
+            .unwrap_or_else(|| set.caches());
 
         let mut any = Bits::with_len(n);
-        let mut blocks = Vec::with_capacity(input.docs.len());
-        let mut sections = Vec::with_capacity(input.docs.len());
-        let mut front = Vec::with_capacity(input.docs.len());
-        for (di, doc) in input.docs.iter().enumerate() {
-            let skip = input.skip.get(di).map(Vec::as_slice).unwrap_or(&[]);
-            let mut bv = Vec::with_capacity(doc.blocks.len());
-            for b in &doc.blocks {
-                let skipped = skip
-                    .iter()
-                    .any(|s| s.start <= b.span.start && b.span.end <= s.end);
-                let bits = if skipped {
-                    Bits::with_len(n)
-                } else {
-                    Bits::from_matches(n, &set.matches(b.text.as_bytes(), &caches))
-                };
-                any.or(&bits);
-                bv.push(bits);
+        let mut blocks = Vec::with_capacity(per_doc.len());
+        let mut sections = Vec::with_capacity(per_doc.len());
+        let mut front = Vec::with_capacity(per_doc.len());
+        for d in per_doc {
+            for b in &d.blocks {
+                any.or(b);
             }
-            blocks.push(bv);
-            sections.push(
-                doc.sections
-                    .iter()
-                    .map(|s| Bits::from_matches(n, &set.matches(s.title.as_bytes(), &caches)))
-                    .collect(),
-            );
-            let mut fb = Bits::with_len(n);
-            let fm = &doc.front_matter;
-            let entries = fm
-                .title
-                .iter()
-                .map(|t| format!("title: {t}"))
-                .chain(fm.dates.iter().map(|(k, v, _)| format!("{k}: {v}")));
-            for e in entries {
-                fb.or(&Bits::from_matches(n, &set.matches(e.as_bytes(), &caches)));
-            }
-            any.or(&fb);
-            front.push(fb);
+            any.or(&d.front);
+            blocks.push(d.blocks);
+            sections.push(d.sections);
+            front.push(d.front);
         }
         Ok(Matches {
             pack,
@@ -153,7 +213,7 @@ impl<'a> Matches<'a> {
             front,
             any,
             sentences: RefCell::new(BTreeMap::new()),
-            caches,
+            caches: RefCell::new(caches),
         })
     }
 

@@ -360,11 +360,7 @@ impl Rule for ContradictedClaim {
             }
             out.push(f);
         }
-        for (s, d) in inv
-            .subprocessors
-            .iter()
-            .zip(subprocessor_disclosures(cx, inv))
-        {
+        for (s, d) in inv.subprocessors.iter().zip(subprocessor_disclosures(cx)) {
             let Disclosure::Negated { location } = d else {
                 continue;
             };
@@ -373,7 +369,7 @@ impl Rule for ContradictedClaim {
                 Finding::new(
                     &INFO,
                     name,
-                    location,
+                    location.clone(),
                     format!(
                         "the policy says {name} is not used, but {} lists it as a subprocessor",
                         inv.path

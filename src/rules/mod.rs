@@ -238,6 +238,12 @@ pub struct Context<'a> {
     /// Documents by path, built on first use: rules look a document up per
     /// fact, and a scan per lookup is quadratic on a set of many files.
     by_path: std::sync::OnceLock<std::collections::HashMap<&'a str, usize>>,
+    /// How each inventory subprocessor is disclosed, computed on first use:
+    /// several rules read it, and it scans every document.
+    disclosures: std::sync::OnceLock<Vec<shared::Disclosure>>,
+    /// How the policy covers each inventory item's retention, computed on
+    /// first use: four rules read it.
+    retention: std::sync::OnceLock<Vec<retention_match::ItemOutcome<'a>>>,
 }
 
 impl<'a> Context<'a> {
@@ -251,6 +257,8 @@ impl<'a> Context<'a> {
             model,
             inventory,
             by_path: std::sync::OnceLock::new(),
+            disclosures: std::sync::OnceLock::new(),
+            retention: std::sync::OnceLock::new(),
         }
     }
 

@@ -82,14 +82,13 @@ impl Rule for RetentionExceedsPolicy {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        let Some(inv) = cx.inventory else { return };
         fn exceeds(o: &Outcome) -> Option<&[usize]> {
             match o {
                 Outcome::Exceeds(broken) => Some(broken),
                 _ => None,
             }
         }
-        for f in period_findings(cx, inv, exceeds) {
+        for f in period_findings(cx, exceeds) {
             let PeriodFinding {
                 id, kept, promise, ..
             } = &f;

@@ -387,8 +387,17 @@ pub(crate) struct ItemOutcome<'a> {
     pub outcome: Outcome,
 }
 
+/// Every inventory item that declares a retention, evaluated once per
+/// [`Context`] (none without an inventory).
+pub(crate) fn evaluate_items<'c, 'a>(cx: &'c Context<'a>) -> &'c [ItemOutcome<'a>] {
+    cx.retention.get_or_init(|| match cx.inventory {
+        Some(inv) => evaluate_all(cx, inv),
+        None => Vec::new(),
+    })
+}
+
 /// Evaluate every inventory item that declares a retention.
-pub(crate) fn evaluate_items<'a>(cx: &Context<'_>, inv: &'a Inventory) -> Vec<ItemOutcome<'a>> {
+fn evaluate_all<'a>(cx: &Context<'_>, inv: &'a Inventory) -> Vec<ItemOutcome<'a>> {
     use super::SourceFile;
     let cov = coverage(cx, inv);
     let forever = says_forever(cx);
@@ -511,12 +520,11 @@ pub(crate) struct PeriodFinding<'a> {
 /// involved), located at the first statement: the shared half of
 /// `retention/exceeds-policy` and `retention/shorter-than-policy`.
 pub(crate) fn period_findings<'a>(
-    cx: &Context<'_>,
-    inv: &'a Inventory,
+    cx: &Context<'a>,
     pick: impl Fn(&Outcome) -> Option<&[usize]>,
 ) -> Vec<PeriodFinding<'a>> {
-    evaluate_items(cx, inv)
-        .into_iter()
+    evaluate_items(cx)
+        .iter()
         .filter_map(|o| {
             let st = pick(&o.outcome)?
                 .first()
@@ -526,7 +534,7 @@ pub(crate) fn period_findings<'a>(
                 kept: kept(o.period),
                 promise: describe(st),
                 policy: super::shared::locate_evidence(cx, &st.evidence)?,
-                inventory: o.inventory,
+                inventory: o.inventory.clone(),
             })
         })
         .collect()

@@ -58,14 +58,13 @@ impl Rule for RetentionShorterThanPolicy {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        let Some(inv) = cx.inventory else { return };
         fn shorter(o: &Outcome) -> Option<&[usize]> {
             match o {
                 Outcome::Shorter(ids) => Some(ids),
                 _ => None,
             }
         }
-        for f in period_findings(cx, inv, shorter) {
+        for f in period_findings(cx, shorter) {
             let PeriodFinding {
                 id, kept, promise, ..
             } = &f;

@@ -64,8 +64,7 @@ impl Rule for RetentionTriggerMismatch {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        let Some(inv) = cx.inventory else { return };
-        for o in evaluate_items(cx, inv) {
+        for o in evaluate_items(cx) {
             let Outcome::TriggerMismatch(ids) = &o.outcome else {
                 continue;
             };

@@ -75,8 +75,7 @@ impl Rule for RetentionUndisclosed {
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        let Some(inv) = cx.inventory else { return };
-        for o in evaluate_items(cx, inv) {
+        for o in evaluate_items(cx) {
             let id = &o.item.id.value;
             let kept = kept(o.period);
             let f = match &o.outcome {

@@ -4,7 +4,10 @@
 //!
 //! Not a rule: it has no entry in the registry.
 
+use std::collections::HashSet;
 use std::ops::Range;
+
+use rayon::prelude::*;
 
 use super::{Context, Location, SourceFile};
 use crate::document::{Block, Document};
@@ -219,13 +222,21 @@ pub(crate) fn primary_category(s: &Subprocessor) -> Option<String> {
     subprocessor_categories(s).into_iter().next()
 }
 
-/// How each inventory subprocessor (by index) is disclosed in the policy set.
+/// How each inventory subprocessor (by index) is disclosed in the policy set
+/// (none without an inventory); computed once per [`Context`].
 ///
 /// A positive mention anywhere wins; a vendor mentioned only in negated
 /// statements is `Negated` (claims/contradicted-claim reports it); a vendor
 /// not mentioned at all is `ByCategory` when a non-negated category phrase
 /// covers one of its categories, else `Missing`.
-pub(crate) fn subprocessor_disclosures(cx: &Context<'_>, inv: &Inventory) -> Vec<Disclosure> {
+pub(crate) fn subprocessor_disclosures<'c>(cx: &'c Context<'_>) -> &'c [Disclosure] {
+    cx.disclosures.get_or_init(|| match cx.inventory {
+        Some(inv) => disclosures(cx, inv),
+        None => Vec::new(),
+    })
+}
+
+fn disclosures(cx: &Context<'_>, inv: &Inventory) -> Vec<Disclosure> {
     let n = inv.subprocessors.len();
     let mut named = vec![false; n];
     let mut negated: Vec<Option<Location>> = vec![None; n];
@@ -233,28 +244,48 @@ pub(crate) fn subprocessor_disclosures(cx: &Context<'_>, inv: &Inventory) -> Vec
     // for a whole list item or table row): a category phrase there
     // describes that vendor ("Braintree. Payment processing services."),
     // not a category of recipients.
-    let mut vendor_places: Vec<(String, usize, usize)> = Vec::new();
-    let mut place = |doc: &Document, span: Span| {
-        if let Some(p) = place_of(doc, span) {
-            vendor_places.push(p);
-        }
-    };
+    let mut vendor_places: HashSet<(String, usize, usize)> = HashSet::new();
     let matcher = subprocessor_matcher(inv);
-    for doc in cx.docs {
-        for m in find_mentions(doc, &matcher) {
-            let Some(slot) = named.get_mut(m.id) else {
+    // Each document's mentions (with the place of the positive ones) on
+    // its own core, folded in document order.
+    type Found = (usize, bool, Span, Option<(String, usize, usize)>);
+    let found: Vec<Vec<Found>> = cx
+        .docs
+        .par_iter()
+        .map(|doc| {
+            find_mentions(doc, &matcher)
+                .into_iter()
+                .map(|m| {
+                    let place = if m.negated {
+                        None
+                    } else {
+                        place_of(doc, m.span)
+                    };
+                    (m.id, m.negated, m.span, place)
+                })
+                .collect()
+        })
+        .collect();
+    for (doc, mentions) in cx.docs.iter().zip(found) {
+        for (id, is_negated, span, place) in mentions {
+            let Some(slot) = named.get_mut(id) else {
                 continue;
             };
-            if m.negated {
-                if negated[m.id].is_none() {
-                    negated[m.id] = Some(doc.locate(m.span));
+            if is_negated {
+                if negated[id].is_none() {
+                    negated[id] = Some(doc.locate(span));
                 }
             } else {
                 *slot = true;
-                place(doc, m.span);
+                vendor_places.extend(place);
             }
         }
     }
+    let mut place = |doc: &Document, span: Span| {
+        if let Some(p) = place_of(doc, span) {
+            vendor_places.insert(p);
+        }
+    };
     // The model's third parties: the same vendor under a catalog spelling
     // the inventory does not list.
     let keys = VendorKeys::of_subprocessors(inv);
@@ -335,36 +366,40 @@ fn place_of(doc: &Document, span: Span) -> Option<(String, usize, usize)> {
 }
 
 /// Every non-negated category phrase of the set, in document order, except
-/// those in a place where a vendor is named.
+/// those in a place where a vendor is named. Each document on its own core.
 fn category_phrases(
     docs: &[Document],
-    vendor_places: &[(String, usize, usize)],
+    vendor_places: &HashSet<(String, usize, usize)>,
 ) -> Vec<CategoryPhrase> {
     let r = recipient_categories();
-    let mut out = Vec::new();
-    for doc in docs {
-        for m in find_mentions(doc, r.matcher()) {
-            if m.negated {
-                continue;
+    let per_doc: Vec<Vec<CategoryPhrase>> = docs
+        .par_iter()
+        .map(|doc| {
+            let mut out = Vec::new();
+            for m in find_mentions(doc, r.matcher()) {
+                if m.negated {
+                    continue;
+                }
+                if place_of(doc, m.span).is_some_and(|p| vendor_places.contains(&p)) {
+                    continue;
+                }
+                let Some(p) = r.phrase(m.id) else { continue };
+                let written = doc
+                    .blocks
+                    .get(m.block)
+                    .and_then(|b| b.text.get(m.range.clone()))
+                    .unwrap_or(&p.text)
+                    .to_string();
+                out.push(CategoryPhrase {
+                    written,
+                    keys: p.keys.clone(),
+                    location: doc.locate(m.span),
+                });
             }
-            if place_of(doc, m.span).is_some_and(|p| vendor_places.contains(&p)) {
-                continue;
-            }
-            let Some(p) = r.phrase(m.id) else { continue };
-            let written = doc
-                .blocks
-                .get(m.block)
-                .and_then(|b| b.text.get(m.range.clone()))
-                .unwrap_or(&p.text)
-                .to_string();
-            out.push(CategoryPhrase {
-                written,
-                keys: p.keys.clone(),
-                location: doc.locate(m.span),
-            });
-        }
-    }
-    out
+            out
+        })
+        .collect();
+    per_doc.into_iter().flatten().collect()
 }
 
 // ---------------------------------------------------------------------------

@@ -79,11 +79,7 @@ impl Rule for SubprocessorDisclosedByCategory {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         let Some(inv) = cx.inventory else { return };
-        for (s, d) in inv
-            .subprocessors
-            .iter()
-            .zip(subprocessor_disclosures(cx, inv))
-        {
+        for (s, d) in inv.subprocessors.iter().zip(subprocessor_disclosures(cx)) {
             let Disclosure::ByCategory {
                 phrase,
                 key,
@@ -103,7 +99,7 @@ impl Rule for SubprocessorDisclosedByCategory {
                     ),
                 )
                 .label(format!("declared as a subprocessor here ({key})"))
-                .related(location, format!("the policy discloses only \"{phrase}\""))
+                .related(location.clone(), format!("the policy discloses only \"{phrase}\""))
                 .help(format!(
                     "Name {name} in the subprocessor list if customers expect named subprocessors, or keep the category and set this rule to `info` or `off`"
                 )),

@@ -68,9 +68,9 @@ impl Rule for UndisclosedSubprocessor {
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
         let Some(inv) = cx.inventory else { return };
-        let disclosures = subprocessor_disclosures(cx, inv);
+        let disclosures = subprocessor_disclosures(cx);
         for (s, d) in inv.subprocessors.iter().zip(disclosures) {
-            if d != Disclosure::Missing {
+            if *d != Disclosure::Missing {
                 continue;
             }
             let name = &s.name.value;
