@@ -216,6 +216,26 @@ fn plan(
     Ok(out)
 }
 
+/// Read, parse and model the `i`-th file of a batch (see
+/// [`extract::start_for`]), keeping what `keep` takes of the document and its
+/// model; `None` for a file skipped with a warning.
+fn read_and_extract<T>(
+    i: usize,
+    file: &SourceFile,
+    lossy: bool,
+    keep: impl Fn(Document, PolicyModel) -> T,
+) -> (Result<Option<T>>, Vec<Warning>) {
+    let mut w = Vec::new();
+    let r = source::read(file, lossy, &mut w).map(|o| {
+        o.map(|st| {
+            let doc = Document::parse(st.file.display.clone(), st.text, st.kind);
+            let model = extract::extract_from(&doc, extract::start_for(i));
+            keep(doc, model)
+        })
+    });
+    (r, w)
+}
+
 /// Read, parse and model one set's files: each file on its own core
 /// (rayon), models merged in file order, so the result is the same as
 /// [`extract::extract_set`] over the documents in order.
@@ -237,17 +257,7 @@ pub fn load_set(
     let results: Vec<Loaded> = files
         .par_iter()
         .enumerate()
-        .map(|(i, f)| {
-            let mut w = Vec::new();
-            let r = source::read(f, lossy, &mut w).map(|o| {
-                o.map(|st| {
-                    let doc = Document::parse(st.file.display.clone(), st.text, st.kind);
-                    let model = extract::extract_from(&doc, extract::start_for(i));
-                    (doc, model)
-                })
-            });
-            (r, w)
-        })
+        .map(|(i, f)| read_and_extract(i, f, lossy, |doc, model| (doc, model)))
         .collect();
     let mut docs = Vec::new();
     let mut model = PolicyModel::default();
@@ -284,16 +294,7 @@ pub fn load_model(
     let results: Vec<Loaded> = files
         .par_iter()
         .enumerate()
-        .map(|(i, f)| {
-            let mut w = Vec::new();
-            let r = source::read(f, lossy, &mut w).map(|o| {
-                o.map(|st| {
-                    let doc = Document::parse(st.file.display.clone(), st.text, st.kind);
-                    extract::extract_from(&doc, extract::start_for(i))
-                })
-            });
-            (r, w)
-        })
+        .map(|(i, f)| read_and_extract(i, f, lossy, |_, model| model))
         .collect();
     let mut model = PolicyModel::default();
     for (r, w) in results {

@@ -134,8 +134,9 @@ impl Index<&str> for Captures<'_> {
 
 impl Regex {
     /// Compile `pattern` with the `regex` crate's defaults, minus the
-    /// literal prefilter.
-    pub fn new(pattern: &str) -> Result<Regex, meta::BuildError> {
+    /// literal prefilter. (The error is boxed: it is large and only ever
+    /// shown.)
+    pub fn new(pattern: &str) -> Result<Regex, Box<meta::BuildError>> {
         let meta = meta::Builder::new()
             .configure(
                 meta::Config::new()
@@ -146,7 +147,8 @@ impl Regex {
                     .hybrid_cache_capacity(2 * (1 << 20)),
             )
             .syntax(syntax::Config::new().utf8(true))
-            .build(pattern)?;
+            .build(pattern)
+            .map_err(Box::new)?;
         Ok(Regex { meta })
     }
 
