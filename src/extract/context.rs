@@ -118,9 +118,8 @@ pub fn names_link_location(block: &Block, links: &LinkIndex, range: Range<usize>
     let (Some(before), Some(name)) = (text.get(from..range.start), text.get(range.clone())) else {
         return false;
     };
-    let place = PLACE.get_or_init(|| {
-        crate::pattern::compile(r"(?i)\b(?:on|at|via|in|from)\s+(?:the\s+)?$")
-    });
+    let place = PLACE
+        .get_or_init(|| crate::pattern::compile(r"(?i)\b(?:on|at|via|in|from)\s+(?:the\s+)?$"));
     let Some(at) = place.find(before) else {
         return false;
     };

@@ -394,6 +394,18 @@ fn fill(template: &str, vars: &[(&str, String)]) -> String {
     s
 }
 
+/// The finding of a rule whose statement is missing from the whole set,
+/// placed at the set's anchor.
+fn not_stated(rule: &PackRule, level: Level, loc: Location) -> Finding {
+    finding(
+        rule,
+        level,
+        loc,
+        rule.message.clone(),
+        "not stated anywhere in this policy set",
+    )
+}
+
 fn finding(
     rule: &PackRule,
     level: Level,
@@ -641,13 +653,7 @@ fn check_rule(cx: &Ctx<'_, '_>, rule: &PackRule, rr: RuleRun, out: &mut Vec<Find
                     return;
                 }
                 if let Some(loc) = cx.set_anchor() {
-                    out.push(finding(
-                        rule,
-                        level,
-                        loc,
-                        rule.message.clone(),
-                        "not stated anywhere in this policy set",
-                    ));
+                    out.push(not_stated(rule, level, loc));
                 }
                 return;
             }
@@ -792,13 +798,7 @@ fn check_rule(cx: &Ctx<'_, '_>, rule: &PackRule, rr: RuleRun, out: &mut Vec<Find
                     .any(|e| Ctx::query_matches(&e, query))
                     && let Some(loc) = cx.set_anchor()
                 {
-                    out.push(finding(
-                        rule,
-                        level,
-                        loc,
-                        rule.message.clone(),
-                        "not stated anywhere in this policy set",
-                    ));
+                    out.push(not_stated(rule, level, loc));
                 }
             }
             Expect::Absent | Expect::Every => {
@@ -865,13 +865,7 @@ fn specificity(
     }
     if hits.is_empty() {
         if required && let Some(loc) = cx.set_anchor() {
-            out.push(finding(
-                rule,
-                level,
-                loc,
-                rule.message.clone(),
-                "not stated anywhere in this policy set",
-            ));
+            out.push(not_stated(rule, level, loc));
         }
         return;
     }
