@@ -115,9 +115,22 @@ fn case_sensitive_form(pattern: &str) -> Option<String> {
 impl NameMatcher {
     /// `patterns`: (text, id, ambiguous).
     pub fn new(patterns: Vec<(String, usize, bool)>) -> NameMatcher {
+        // The same pattern for the same id twice finds nothing more, but
+        // every hit would be reported once per copy: a matcher built from a
+        // set's own phrases (thousands of documents repeating "email
+        // address") made each search cost grow with the set.
+        let mut seen = std::collections::HashSet::new();
         let patterns: Vec<(String, usize, bool)> = patterns
             .into_iter()
             .filter(|(t, _, _)| !t.trim().is_empty())
+            .filter(|(t, id, amb)| {
+                seen.insert((
+                    t.trim().to_ascii_lowercase(),
+                    *id,
+                    *amb,
+                    case_sensitive_form(t),
+                ))
+            })
             .collect();
         let texts: Vec<String> = patterns
             .iter()
@@ -230,5 +243,30 @@ mod tests {
         let after = m.find(text);
         assert!(m.dfa.get().is_some_and(|d| d.is_some()), "no DFA was built");
         assert_eq!(before, after);
+    }
+
+    /// Repeated patterns are kept once: same matches, one automaton entry.
+    #[test]
+    fn repeated_patterns_are_kept_once() {
+        let once = NameMatcher::new(vec![("email address".into(), 0, false)]);
+        let many = NameMatcher::new(
+            (0..1000)
+                .map(|_| ("Email address".to_string(), 0, false))
+                .chain([("email address".to_string(), 1, false)])
+                .collect(),
+        );
+        assert_eq!(many.patterns.len(), 2);
+        let text = "your email address and EMAIL ADDRESS";
+        assert_eq!(once.find(text).len(), 2);
+        assert_eq!(
+            many.find(text)
+                .iter()
+                .map(|m| (m.start, m.end))
+                .collect::<Vec<_>>(),
+            once.find(text)
+                .iter()
+                .map(|m| (m.start, m.end))
+                .collect::<Vec<_>>()
+        );
     }
 }
