@@ -66,11 +66,22 @@ pub struct LineIndex {
 /// Spacing of character-count checkpoints, in bytes.
 const CHECKPOINT: usize = 4096;
 
-/// The largest character boundary of `text` at or before `i`.
-fn floor_char(text: &str, i: usize) -> usize {
+/// The largest character boundary of `text` at or before `i` (clamped to
+/// the text's length).
+pub fn floor_char(text: &str, i: usize) -> usize {
     let mut i = i.min(text.len());
     while i > 0 && !text.is_char_boundary(i) {
         i -= 1;
+    }
+    i
+}
+
+/// The smallest character boundary of `text` at or after `i` (clamped to
+/// the text's length).
+pub fn ceil_char(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while i < text.len() && !text.is_char_boundary(i) {
+        i += 1;
     }
     i
 }

@@ -985,8 +985,8 @@ impl<'a> Builder<'a> {
             Some(e) => e,
             None => last_seg_end.unwrap_or(acc.start),
         };
-        let start = floor_boundary(self.orig, acc.start.min(end));
-        let mut end = ceil_boundary(self.orig, end.max(start));
+        let start = crate::span::floor_char(self.orig, acc.start.min(end));
+        let mut end = crate::span::ceil_char(self.orig, end.max(start));
         end = start + self.orig[start..end].trim_end().len();
         let span = Span::new(start, end.max(start));
         let mut section = acc.section;
@@ -1162,8 +1162,8 @@ impl<'a> Builder<'a> {
         } else {
             fallback.trim().to_string()
         };
-        let s = floor_boundary(self.orig, s);
-        let e = ceil_boundary(self.orig, e.max(s));
+        let s = crate::span::floor_char(self.orig, s);
+        let e = crate::span::ceil_char(self.orig, e.max(s));
         self.comments.push(Comment {
             text,
             span: Span::new(s, e),
@@ -1758,22 +1758,6 @@ fn heading_level(level: HeadingLevel) -> u8 {
         HeadingLevel::H5 => 5,
         HeadingLevel::H6 => 6,
     }
-}
-
-fn floor_boundary(s: &str, mut i: usize) -> usize {
-    i = i.min(s.len());
-    while i > 0 && !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
-fn ceil_boundary(s: &str, mut i: usize) -> usize {
-    i = i.min(s.len());
-    while i < s.len() && !s.is_char_boundary(i) {
-        i += 1;
-    }
-    i
 }
 
 // ---------------------------------------------------------------------------

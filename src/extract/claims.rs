@@ -465,10 +465,10 @@ fn subject_before(block: &Block, sentence: &Range<usize>, cs: usize, at: usize) 
         }
     };
     // Only the end of a long previous sentence can hold the antecedent.
-    let mut from = prev_start.min(prev_end).max(prev_end.saturating_sub(300));
-    while !text.is_char_boundary(from) {
-        from += 1;
-    }
+    let from = crate::span::ceil_char(
+        text,
+        prev_start.min(prev_end).max(prev_end.saturating_sub(300)),
+    );
     let prev = text[from..prev_end]
         .trim()
         .trim_end_matches([':', ';', ',', '.', '—', '–'])

@@ -89,10 +89,7 @@ fn regulators_address(block: &Block, start: usize) -> bool {
     static OWN: OnceLock<Regex> = OnceLock::new();
     let own = OWN.get_or_init(|| crate::pattern::compile(r"(?i)\b(?:us|our|we)\b"));
     let (sentence_start, _) = super::rights::local_sentence(block, start, start);
-    let mut from = sentence_start.max(start.saturating_sub(160));
-    while !block.text.is_char_boundary(from) {
-        from += 1;
-    }
+    let from = crate::span::ceil_char(&block.text, sentence_start.max(start.saturating_sub(160)));
     let before = block.text.get(from..start).unwrap_or("");
     let Some(last) = regulator_re().find_iter(before).last() else {
         return false;

@@ -8,6 +8,7 @@ use std::sync::OnceLock;
 use crate::pattern::Regex;
 
 use crate::document::{Block, Link};
+use crate::span::floor_char;
 
 /// The sentence range of `block` containing `offset` (falls back to the whole text).
 ///
@@ -34,14 +35,8 @@ pub fn clause_start(text: &str, sentence: &Range<usize>, offset: usize) -> usize
     });
     // Callers may step back a few bytes from a clause end; land on a
     // character boundary (a dash separator is three bytes).
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    let mut start = sentence.start.min(offset);
-    while !text.is_char_boundary(start) {
-        start -= 1;
-    }
+    let offset = floor_char(text, offset);
+    let start = floor_char(text, sentence.start.min(offset));
     let prefix = &text[start..offset];
     re.find_iter(prefix)
         .last()
@@ -111,10 +106,7 @@ pub fn names_link_location(block: &Block, links: &LinkIndex, range: Range<usize>
         return false;
     }
     let text = &block.text;
-    let mut from = range.start.saturating_sub(64).min(text.len());
-    while !text.is_char_boundary(from) {
-        from -= 1;
-    }
+    let from = floor_char(text, range.start.saturating_sub(64));
     let (Some(before), Some(name)) = (text.get(from..range.start), text.get(range.clone())) else {
         return false;
     };
@@ -187,10 +179,7 @@ impl NextAt {
     /// length. No occurrence lies in `self.from..at`, so any `from` in that
     /// range has the same answer.
     fn get(&mut self, text: &str, from: usize, find: impl Fn(&str) -> Option<usize>) -> usize {
-        let mut from = from.min(text.len());
-        while !text.is_char_boundary(from) {
-            from -= 1;
-        }
+        let from = floor_char(text, from);
         if let Some(at) = self.at
             && self.from <= from
             && from <= at
@@ -242,10 +231,7 @@ impl<'t> Tokens<'t> {
     /// delimiter before it.
     pub fn start(&mut self, pos: usize) -> usize {
         let (text, opens) = (self.text, self.opens);
-        let mut pos = pos.min(text.len());
-        while !text.is_char_boundary(pos) {
-            pos -= 1;
-        }
+        let pos = floor_char(text, pos);
         let last_delimiter = |from: usize| {
             text[from..pos]
                 .char_indices()

@@ -192,10 +192,7 @@ pub fn date_at_start(text: &str) -> Option<DateMatch> {
             .len();
     // A date is at most ~30 bytes long: look no further than that, so a
     // cue without a date costs nothing in a long text.
-    let mut limit = (skip + 48).min(text.len());
-    while !text.is_char_boundary(limit) {
-        limit += 1;
-    }
+    let limit = crate::span::ceil_char(text, skip + 48);
     let hay = &text[skip..limit];
     let c = date_re().captures(hay)?;
     let whole = c.get(0)?;
@@ -430,7 +427,7 @@ fn template_arguments(doc: &Document, out: &mut Vec<Candidate>) {
         } else {
             "%}"
         };
-        let search_end = floor(text, (open + LIMIT).min(text.len()));
+        let search_end = crate::span::floor_char(text, (open + LIMIT).min(text.len()));
         let Some(len) = text[open + 2..search_end].find(close_pat) else {
             // Unclosed within the limit: skip the window, so that a run of
             // stray braces costs one pass, not one window each.
@@ -464,13 +461,6 @@ fn template_arguments(doc: &Document, out: &mut Vec<Candidate>) {
         }
         from = inner_start + len + 2;
     }
-}
-
-fn floor(s: &str, mut i: usize) -> usize {
-    while i > 0 && !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
 }
 
 fn in_changelog(doc: &Document, block: &Block) -> bool {

@@ -28,6 +28,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use crate::pattern::Regex;
+use crate::span::{ceil_char, floor_char};
 
 use super::context::clause_start;
 use super::duration::{Duration, RangePart, find_durations};
@@ -575,20 +576,6 @@ fn words_before(s: &str, d: &Duration) -> String {
         b = stripped;
     }
     b
-}
-
-fn floor_char(s: &str, mut i: usize) -> usize {
-    while i > 0 && !s.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
-fn ceil_char(s: &str, mut i: usize) -> usize {
-    while i < s.len() && !s.is_char_boundary(i) {
-        i += 1;
-    }
-    i.min(s.len())
 }
 
 fn bound(s: &str, d: &Duration) -> Bound {

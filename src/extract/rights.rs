@@ -34,6 +34,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use crate::pattern::{Regex, compile};
+use crate::span::{ceil_char, floor_char};
 
 use super::context::negated_before;
 use super::duration::{Unit, parse_duration_phrase};
@@ -379,22 +380,6 @@ fn chain_gap_re() -> &'static Regex {
 /// sentence a policy writes, and a bound on the work in run-on text.
 const REACH: usize = 400;
 
-fn floor_boundary(text: &str, mut i: usize) -> usize {
-    i = i.min(text.len());
-    while i > 0 && !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
-}
-
-fn ceil_boundary(text: &str, mut i: usize) -> usize {
-    i = i.min(text.len());
-    while i < text.len() && !text.is_char_boundary(i) {
-        i += 1;
-    }
-    i
-}
-
 /// The sentence of `block` around the match `start..end`: its start (which
 /// identifies it) and the part of it within [`REACH`] bytes of the match.
 /// Found by binary search over the block's sorted sentences.
@@ -407,8 +392,8 @@ pub(crate) fn local_sentence(block: &Block, start: usize, end: usize) -> (usize,
         .filter(|r| start < r.end.max(r.start + 1))
         .cloned()
         .unwrap_or(0..text.len());
-    let lo = floor_boundary(text, start.saturating_sub(REACH)).max(full.start);
-    let hi = ceil_boundary(text, end.saturating_add(REACH)).min(full.end.max(end));
+    let lo = floor_char(text, start.saturating_sub(REACH)).max(full.start);
+    let hi = ceil_char(text, end.saturating_add(REACH)).min(full.end.max(end));
     (full.start, lo.min(start)..hi.max(end).min(text.len()))
 }
 
