@@ -260,10 +260,6 @@ fn without_policy_suffix(name: &str) -> &str {
 /// "St."). A legal suffix ends a name: "Acme, Inc. Payments." is "Acme, Inc"
 /// and "Payments".
 fn name_full_stop(t: &str) -> Option<usize> {
-    const LEGAL: [&str; 19] = [
-        "inc", "ltd", "llc", "co", "corp", "plc", "sa", "sas", "bv", "nv", "ag", "ab", "oy", "pbc",
-        "gmbh", "pty", "pte", "srl", "spa",
-    ];
     const ABBREVIATIONS: [&str; 5] = ["st", "etc", "vs", "no", "dr"];
     let mut from = 0;
     while let Some(p) = t.get(from..).and_then(|r| r.find(". ")) {
@@ -293,7 +289,7 @@ fn name_full_stop(t: &str) -> Option<usize> {
         let bare = word
             .trim_matches(|c: char| !c.is_alphanumeric())
             .to_ascii_lowercase();
-        if LEGAL.contains(&bare.as_str()) {
+        if crate::lexicon::vendors::is_legal_suffix(&bare) {
             return Some(i);
         }
         // "U.S.", "e.g." and "S.A." are abbreviations; "Convert.com" is a name.

@@ -113,7 +113,7 @@ impl Catalog {
 }
 
 /// Legal-entity suffixes, lower case, without punctuation.
-const SUFFIXES: [&str; 16] = [
+const SUFFIXES: [&str; 21] = [
     "inc",
     "llc",
     "ltd",
@@ -126,11 +126,22 @@ const SUFFIXES: [&str; 16] = [
     "sa",
     "sas",
     "bv",
+    "nv",
     "ag",
     "ab",
     "oy",
     "pbc",
+    "pty",
+    "pte",
+    "srl",
+    "spa",
 ];
+
+/// Is `word` (any case, no punctuation) a legal-entity suffix ("Inc",
+/// "GmbH")?
+pub fn is_legal_suffix(word: &str) -> bool {
+    SUFFIXES.iter().any(|s| s.eq_ignore_ascii_case(word))
+}
 
 /// `name` without legal-entity suffixes and punctuation, lowercased:
 /// "Stripe, Inc." → "stripe".
