@@ -269,11 +269,11 @@ pub fn read(
     decode(file, bytes, lossy, warnings)
 }
 
-/// The bytes of a regular file (a file replaced by a FIFO or a device after
-/// discovery is refused, not read forever).
-fn read_regular(path: &Path) -> std::io::Result<Vec<u8>> {
-    use std::io::Read;
-    // Checked before opening too: opening a FIFO blocks until a writer comes.
+/// Open `path` if it is a regular file: a FIFO would block the run and a
+/// device such as `/dev/zero` never ends. Checked before opening (opening a
+/// FIFO blocks until a writer comes) and again on the open file (it may
+/// have been replaced in between).
+pub fn open_regular(path: &Path) -> std::io::Result<(std::fs::File, std::fs::Metadata)> {
     let not_regular = || {
         std::io::Error::new(
             std::io::ErrorKind::InvalidInput,
@@ -283,11 +283,19 @@ fn read_regular(path: &Path) -> std::io::Result<Vec<u8>> {
     if !std::fs::metadata(path)?.is_file() {
         return Err(not_regular());
     }
-    let mut file = std::fs::File::open(path)?;
+    let file = std::fs::File::open(path)?;
     let meta = file.metadata()?;
     if !meta.is_file() {
         return Err(not_regular());
     }
+    Ok((file, meta))
+}
+
+/// The bytes of a regular file (a file replaced by a FIFO or a device after
+/// discovery is refused, not read forever).
+fn read_regular(path: &Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let (mut file, meta) = open_regular(path)?;
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
     file.read_to_end(&mut bytes)?;
     Ok(bytes)

@@ -21,21 +21,7 @@ pub const MAX_YAML_BYTES: usize = 8 * 1024 * 1024;
 /// `FileTooLarge` saying so.
 pub fn read_file(path: &std::path::Path, limit: usize) -> std::io::Result<String> {
     use std::io::{Error as IoError, ErrorKind, Read};
-    let not_regular = || {
-        IoError::new(
-            ErrorKind::InvalidInput,
-            "not a regular file (a directory, device, FIFO or socket)",
-        )
-    };
-    // Checked before opening too: opening a FIFO blocks until a writer comes.
-    if !std::fs::metadata(path)?.is_file() {
-        return Err(not_regular());
-    }
-    let file = std::fs::File::open(path)?;
-    let meta = file.metadata()?;
-    if !meta.is_file() {
-        return Err(not_regular());
-    }
+    let (file, meta) = crate::source::open_regular(path)?;
     let too_large = |size: String| {
         IoError::new(
             ErrorKind::FileTooLarge,
