@@ -154,10 +154,7 @@ impl LineIndex {
             Err(i) => i - 1,
         };
         let start = self.starts[line_idx];
-        let mut end = offset;
-        while end > start && !text.is_char_boundary(end) {
-            end -= 1;
-        }
+        let end = floor_char(text, offset).max(start);
         let prefix = &text[start..end];
         let chars = if end - start > CHECKPOINT && !self.checkpoints.is_empty() {
             self.chars_before(text, end) - self.chars_before(text, start)

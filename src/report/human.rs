@@ -164,15 +164,18 @@ impl FileSource {
         FileSource { name, text, lines }
     }
 
-    /// The column of byte `offset` in characters, like the JSON, SARIF and
-    /// GitHub outputs (miette counts bytes, so the `file:line:col` header
-    /// disagreed after a "—" or an "é"); `bytes` when the offset is not on
-    /// a character boundary.
+    /// The 0-based column of byte `offset` in characters, as the JSON,
+    /// SARIF and GitHub outputs count it (the line index's; miette counts
+    /// bytes, so the `file:line:col` header disagreed after a "—" or an
+    /// "é"); `bytes` when the offset is not on a character boundary.
     fn char_column(&self, offset: usize, bytes: usize) -> usize {
-        self.text.get(..offset).map_or(bytes, |before| {
-            let line_start = memchr::memrchr(b'\n', before.as_bytes()).map_or(0, |i| i + 1);
-            before[line_start..].chars().count()
-        })
+        if !self.text.is_char_boundary(offset) {
+            return bytes;
+        }
+        self.lines
+            .line_col(&self.text, offset)
+            .column
+            .saturating_sub(1)
     }
 }
 
@@ -518,6 +521,20 @@ mod tests {
         assert!(!auto_color(true, Some(OsStr::new("1"))));
         // no-color.org: only a non-empty value disables colour.
         assert!(auto_color(true, Some(OsStr::new(""))));
+    }
+
+    /// The header's column is the line index's, as in the JSON output: in
+    /// characters, a leading byte-order mark not counted.
+    #[test]
+    fn columns_are_the_line_index_columns() {
+        let t: Arc<str> = Arc::from("\u{feff}a—b\nxé");
+        let src = FileSource::new("f.md".into(), (t.clone(), Arc::new(LineIndex::new(&t))));
+        // "b" after the BOM (3 bytes), "a" and the dash (3 bytes).
+        assert_eq!(src.char_column(7, 7), 2);
+        // "é" on the second line, after "x".
+        assert_eq!(src.char_column(10, 1), 1);
+        // Inside the dash: not a character boundary, the byte column stands.
+        assert_eq!(src.char_column(5, 5), 5);
     }
 
     #[test]
