@@ -76,6 +76,37 @@ pub fn floor_char(text: &str, i: usize) -> usize {
     i
 }
 
+/// Ranges merged into sorted, disjoint ones, to ask whether a range
+/// overlaps any of them with one binary search (a run-on paragraph may hold
+/// thousands).
+#[derive(Debug, Clone, Default)]
+pub struct RangeSet {
+    merged: Vec<std::ops::Range<usize>>,
+}
+
+impl RangeSet {
+    pub fn new(ranges: impl IntoIterator<Item = std::ops::Range<usize>>) -> RangeSet {
+        let mut all: Vec<std::ops::Range<usize>> = ranges.into_iter().collect();
+        all.sort_by_key(|r| r.start);
+        let mut merged: Vec<std::ops::Range<usize>> = Vec::with_capacity(all.len());
+        for r in all {
+            match merged.last_mut() {
+                Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+                _ => merged.push(r),
+            }
+        }
+        RangeSet { merged }
+    }
+
+    /// Does `r` share a position with one of the ranges?
+    pub fn overlaps(&self, r: &std::ops::Range<usize>) -> bool {
+        let hi = self.merged.partition_point(|m| m.start < r.end);
+        hi.checked_sub(1)
+            .and_then(|i| self.merged.get(i))
+            .is_some_and(|m| r.start < m.end)
+    }
+}
+
 /// The smallest character boundary of `text` at or after `i` (clamped to
 /// the text's length).
 pub fn ceil_char(text: &str, i: usize) -> usize {
@@ -187,6 +218,19 @@ mod tests {
         assert_eq!(idx.line_col(text, 8), LineCol { line: 2, column: 4 });
         assert_eq!(idx.line_col(text, 11), LineCol { line: 3, column: 1 });
         assert_eq!(idx.line_col(text, 999), LineCol { line: 3, column: 5 });
+    }
+
+    /// `RangeSet::overlaps` answers as a scan of the ranges does.
+    #[test]
+    fn range_set_agrees_with_a_scan() {
+        let ranges = [3..5, 10..20, 4..8, 15..16, 30..31, 40..40];
+        let set = RangeSet::new(ranges.iter().cloned());
+        for a in 0..45 {
+            for b in a..46 {
+                let scan = ranges.iter().any(|r| r.start < b && a < r.end);
+                assert_eq!(set.overlaps(&(a..b)), scan, "{a}..{b}");
+            }
+        }
     }
 
     #[test]

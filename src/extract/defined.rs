@@ -208,36 +208,23 @@ pub fn resolve(doc: &Document, model: &mut PolicyModel, from: usize) {
         return;
     }
     let matcher = NameMatcher::new(patterns);
-    let mut spans: Vec<Range<usize>> = model
-        .third_parties
-        .iter()
-        .skip(from)
-        .filter(|t| t.evidence.path == doc.path)
-        .map(|t| t.evidence.start..t.evidence.end)
-        .chain(defs.iter().map(|d| d.span.clone()))
-        .collect();
-    // Merged into sorted disjoint ranges: one binary search per mention.
-    spans.sort_by_key(|r| r.start);
-    let mut covered: Vec<Range<usize>> = Vec::with_capacity(spans.len());
-    for r in spans {
-        match covered.last_mut() {
-            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
-            _ => covered.push(r),
-        }
-    }
-    let overlaps = |r: &Range<usize>| {
-        let hi = covered.partition_point(|c| c.start < r.end);
-        hi.checked_sub(1)
-            .and_then(|i| covered.get(i))
-            .is_some_and(|c| r.start < c.end)
-    };
+    // Mentions already read as a party, and the definitions themselves.
+    let covered = crate::span::RangeSet::new(
+        model
+            .third_parties
+            .iter()
+            .skip(from)
+            .filter(|t| t.evidence.path == doc.path)
+            .map(|t| t.evidence.start..t.evidence.end)
+            .chain(defs.iter().map(|d| d.span.clone())),
+    );
     let mut added = Vec::new();
     for m in mentions(doc, &matcher) {
         let Some(d) = defs.get(m.id) else {
             continue;
         };
         let span = m.span.start..m.span.end;
-        if overlaps(&span) {
+        if covered.overlaps(&span) {
             continue;
         }
         added.push(ThirdParty {

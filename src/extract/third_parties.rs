@@ -460,25 +460,10 @@ pub fn enumerated_siblings(
         let e = r.start + trimmed_end.len();
         (s < e).then_some(s..e)
     };
-    // Does a name overlap a known vendor? `known` sorted by start, with the
-    // running maximum of its ends: one binary search per name, not a scan
-    // (a run-on paragraph names thousands of vendors).
-    let mut known: Vec<std::ops::Range<usize>> = known.to_vec();
-    known.sort_by_key(|k| k.start);
-    let max_end: Vec<usize> = known
-        .iter()
-        .scan(0, |m, k| {
-            *m = (*m).max(k.end);
-            Some(*m)
-        })
-        .collect();
-    let is_known = |n: &std::ops::Range<usize>| {
-        let before_end = known.partition_point(|k| k.start < n.end);
-        before_end
-            .checked_sub(1)
-            .and_then(|i| max_end.get(i))
-            .is_some_and(|&e| n.start < e)
-    };
+    // Does a name overlap a known vendor? One binary search per name, not
+    // a scan (a run-on paragraph names thousands of vendors).
+    let known = crate::span::RangeSet::new(known.iter().cloned());
+    let is_known = |n: &std::ops::Range<usize>| known.overlaps(n);
     let mut out = Vec::new();
     let mut run: Vec<std::ops::Range<usize>> = Vec::new();
     let flush = |run: &mut Vec<std::ops::Range<usize>>, out: &mut Vec<std::ops::Range<usize>>| {
