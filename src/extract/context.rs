@@ -16,13 +16,18 @@ use crate::span::floor_char;
 /// holds every parser to that): the last one starting at or before
 /// `offset` is found by binary search (a run-on paragraph has thousands).
 pub fn sentence_at(block: &Block, offset: usize) -> Range<usize> {
+    sentence_index(block, offset)
+        .and_then(|i| block.sentences.get(i))
+        .cloned()
+        .unwrap_or(0..block.text.len())
+}
+
+/// The index in `block.sentences` of the sentence containing `offset`.
+pub fn sentence_index(block: &Block, offset: usize) -> Option<usize> {
     let contains = |r: &Range<usize>| r.start <= offset && offset < r.end.max(r.start + 1);
     let i = block.sentences.partition_point(|r| r.start <= offset);
     i.checked_sub(1)
-        .and_then(|i| block.sentences.get(i))
-        .filter(|r| contains(r))
-        .cloned()
-        .unwrap_or(0..block.text.len())
+        .filter(|&i| block.sentences.get(i).is_some_and(contains))
 }
 
 /// Start of the clause containing `offset` within `sentence` of `text`:

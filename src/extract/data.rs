@@ -30,7 +30,7 @@ use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use super::context::{Tokens, clause_start, sentence_at};
+use super::context::{Tokens, clause_start, sentence_index};
 use crate::document::{Block, BlockKind, Document};
 use crate::lexicon::{NameMatch, NameMatcher, tsv_rows};
 use crate::model::{DataCollected, Evidence, PolicyModel};
@@ -315,20 +315,12 @@ pub fn extract(doc: &Document, model: &mut PolicyModel) {
             let Some(category) = entry.category else {
                 continue;
             };
-            let sentence = sentence_at(block, m.start);
-            // Sentences are sorted and disjoint: found by binary search.
-            let at = block
-                .sentences
-                .partition_point(|r| r.start < sentence.start);
-            let si = if block.sentences.get(at) == Some(&sentence) {
-                at
-            } else {
-                block
-                    .sentences
-                    .iter()
-                    .position(|r| *r == sentence)
-                    .unwrap_or(usize::MAX)
-            };
+            let si = sentence_index(block, m.start);
+            let sentence = si
+                .and_then(|i| block.sentences.get(i))
+                .cloned()
+                .unwrap_or(0..block.text.len());
+            let si = si.unwrap_or(usize::MAX);
             let verb = sentence_collects(block, si, &sentence, in_section, &mut verbs);
             let ok = match entry.need {
                 Need::Any => in_section || verb || positional,
