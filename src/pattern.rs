@@ -14,7 +14,6 @@
 //! UTF-8 spans).
 
 use std::borrow::Cow;
-use std::ops::{Index, Range};
 
 use regex_automata::meta;
 use regex_automata::util::captures;
@@ -66,18 +65,6 @@ impl<'h> Match<'h> {
         self.end
     }
 
-    pub fn range(&self) -> Range<usize> {
-        self.start..self.end
-    }
-
-    pub fn len(&self) -> usize {
-        self.end - self.start
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.start == self.end
-    }
-
     /// The matched text. Spans of a UTF-8 search lie on char boundaries, so
     /// the slice cannot fail; `get` keeps that a non-panicking fact.
     pub fn as_str(&self) -> &'h str {
@@ -103,32 +90,6 @@ impl<'h> Captures<'h> {
         self.caps
             .get_group_by_name(name)
             .map(|s| Match::new(self.hay, s))
-    }
-
-    /// Number of groups, the whole match included.
-    pub fn len(&self) -> usize {
-        self.caps.group_len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-}
-
-/// `caps[i]`: the text of group `i`, or "" when it did not take part (the
-/// `regex` crate panics there; candor never does).
-impl Index<usize> for Captures<'_> {
-    type Output = str;
-    fn index(&self, i: usize) -> &str {
-        self.get(i).map_or("", |m| m.as_str())
-    }
-}
-
-/// `caps["name"]`: the text of the named group, or "".
-impl Index<&str> for Captures<'_> {
-    type Output = str;
-    fn index(&self, name: &str) -> &str {
-        self.name(name).map_or("", |m| m.as_str())
     }
 }
 
@@ -219,6 +180,24 @@ mod tests {
     /// The wrapper answers as `regex::Regex` does on the shapes the
     /// extractors use: ASCII boundaries, case-insensitive alternations,
     /// named and optional groups, non-ASCII haystacks, empty matches.
+    type Found<'h> = (usize, usize, &'h str);
+
+    fn span(m: Match<'_>) -> Found<'_> {
+        (m.start(), m.end(), m.as_str())
+    }
+
+    fn their_span(m: regex::Match<'_>) -> Found<'_> {
+        (m.start(), m.end(), m.as_str())
+    }
+
+    fn our_groups<'h>(c: &Captures<'h>, n: usize) -> Vec<Option<Found<'h>>> {
+        (0..n).map(|i| c.get(i).map(span)).collect()
+    }
+
+    fn their_groups<'h>(c: &regex::Captures<'h>, n: usize) -> Vec<Option<Found<'h>>> {
+        (0..n).map(|i| c.get(i).map(their_span)).collect()
+    }
+
     #[test]
     fn agrees_with_the_regex_crate() {
         let patterns = [
@@ -244,19 +223,23 @@ mod tests {
             let theirs = regex::Regex::new(&ascii).unwrap();
             for h in hays {
                 assert_eq!(ours.is_match(h), theirs.is_match(h), "{p} on {h:?}");
-                let a: Vec<_> = ours.find_iter(h).map(|m| (m.range(), m.as_str())).collect();
-                let b: Vec<_> = theirs
-                    .find_iter(h)
-                    .map(|m| (m.range(), m.as_str()))
-                    .collect();
+                assert_eq!(ours.find(h).map(span), theirs.find(h).map(their_span));
+                let a: Vec<_> = ours.find_iter(h).map(span).collect();
+                let b: Vec<_> = theirs.find_iter(h).map(their_span).collect();
                 assert_eq!(a, b, "{p} on {h:?}");
-                let a: Vec<Vec<Option<&str>>> = ours
+                let groups = theirs.captures_len();
+                assert_eq!(
+                    ours.captures(h).map(|c| our_groups(&c, groups)),
+                    theirs.captures(h).map(|c| their_groups(&c, groups)),
+                    "{p} on {h:?}"
+                );
+                let a: Vec<_> = ours
                     .captures_iter(h)
-                    .map(|c| (0..c.len()).map(|i| c.get(i).map(|m| m.as_str())).collect())
+                    .map(|c| our_groups(&c, groups))
                     .collect();
-                let b: Vec<Vec<Option<&str>>> = theirs
+                let b: Vec<_> = theirs
                     .captures_iter(h)
-                    .map(|c| c.iter().map(|m| m.map(|m| m.as_str())).collect())
+                    .map(|c| their_groups(&c, groups))
                     .collect();
                 assert_eq!(a, b, "{p} on {h:?}");
                 assert_eq!(ours.replace_all(h, "_"), theirs.replace_all(h, "_"));
@@ -266,7 +249,7 @@ mod tests {
         let c = compile(r"(?P<n>\d+) (?P<u>days)?")
             .captures("in 7 weeks")
             .unwrap();
-        assert_eq!((&c["n"], &c["u"], &c[2]), ("7", "", ""));
-        assert!(c.name("u").is_none() && c.name("nope").is_none());
+        assert_eq!(c.name("n").map(|m| m.as_str()), Some("7"));
+        assert!(c.name("u").is_none() && c.get(2).is_none() && c.name("nope").is_none());
     }
 }
