@@ -12,6 +12,12 @@ macro_rules! static_re {
     };
 }
 
+/// How far the extractors read around a match, in bytes (its sentence is
+/// cut to this on either side): enough for any sentence a policy writes,
+/// and a bound on the work in run-on text, where a sentence of megabytes
+/// would otherwise be read once per match.
+pub(crate) const REACH: usize = 400;
+
 pub mod children;
 pub mod claims;
 pub mod contacts;

@@ -30,6 +30,7 @@ use std::sync::OnceLock;
 use crate::pattern::Regex;
 use crate::span::{ceil_char, floor_char};
 
+use super::REACH;
 use super::context::clause_start;
 use super::duration::{Duration, RangePart, find_durations};
 use crate::document::{Block, BlockKind, Document};
@@ -499,19 +500,15 @@ fn strong_cue(s: &str) -> bool {
     .is_match(s)
 }
 
-/// How far either side of a period its sentence is read, in bytes. The
-/// cues, anchor, bound and subject of a period lie in its clause, and a
-/// clause this long is already a run-on; the bound keeps a sentence of
-/// megabytes with a period every few words ("kept for 30 days, kept for
-/// 30 days, …") linear instead of reading the whole sentence per period.
-/// The same reach as rights and claims (`rights::local_sentence`).
-const REACH: usize = 400;
-
 /// The part of sentence `s` within [`REACH`] of period `d`: its start in
-/// `s`, its text, and `d` with its range moved into it.
+/// `s`, its text, and `d` with its range moved into it. The cues, anchor,
+/// bound and subject of a period lie in its clause; the bound keeps a
+/// sentence of megabytes with a period every few words ("kept for 30 days,
+/// kept for 30 days, …") linear instead of reading the whole sentence per
+/// period.
 fn near<'s>(s: &'s str, d: &Duration) -> (usize, &'s str, Duration) {
-    let lo = floor_char(s, d.range.start.saturating_sub(REACH).min(s.len()));
-    let hi = ceil_char(s, d.range.end.saturating_add(REACH).min(s.len()));
+    let lo = floor_char(s, d.range.start.saturating_sub(REACH));
+    let hi = ceil_char(s, d.range.end.saturating_add(REACH));
     let mut local = d.clone();
     local.range = d.range.start - lo..d.range.end - lo;
     (lo, &s[lo..hi], local)

@@ -33,6 +33,7 @@ use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::OnceLock;
 
+use super::REACH;
 use crate::pattern::{Regex, compile};
 use crate::span::{ceil_char, floor_char};
 
@@ -375,10 +376,6 @@ fn chain_gap_re() -> &'static Regex {
         r"(?i)^(?:[\s,/]|\b(?:and|or|and/or|to|as\s+well\s+as|also|request|ask\s+us\s+to|us\s+to)\b)*$",
     )
 }
-
-/// How far look-arounds reach from a match, in bytes: enough for any
-/// sentence a policy writes, and a bound on the work in run-on text.
-const REACH: usize = 400;
 
 /// The sentence of `block` around the match `start..end`: its start (which
 /// identifies it) and the part of it within [`REACH`] bytes of the match.
