@@ -120,28 +120,20 @@ impl NameMatcher {
         // set's own phrases (thousands of documents repeating "email
         // address") made each search cost grow with the set.
         let mut seen = std::collections::HashSet::new();
-        let patterns: Vec<(String, usize, bool)> = patterns
-            .into_iter()
-            .filter(|(t, _, _)| !t.trim().is_empty())
-            .filter(|(t, id, amb)| {
-                seen.insert((
-                    t.trim().to_ascii_lowercase(),
-                    *id,
-                    *amb,
-                    case_sensitive_form(t),
-                ))
-            })
-            .collect();
-        let texts: Vec<String> = patterns
-            .iter()
-            .map(|(t, _, _)| t.trim().to_ascii_lowercase())
-            .collect();
+        let mut texts: Vec<String> = Vec::with_capacity(patterns.len());
+        let mut kept = Vec::with_capacity(patterns.len());
+        for (t, id, amb) in patterns {
+            let lowered = t.trim().to_ascii_lowercase();
+            let exact = case_sensitive_form(&t);
+            if lowered.is_empty() || !seen.insert((lowered.clone(), id, amb, exact.clone())) {
+                continue;
+            }
+            texts.push(lowered);
+            kept.push((id, amb, exact));
+        }
         let automaton = build_automaton(&texts, Some(AhoCorasickKind::NoncontiguousNFA));
         NameMatcher {
-            patterns: patterns
-                .iter()
-                .map(|(t, id, amb)| (*id, *amb, case_sensitive_form(t)))
-                .collect(),
+            patterns: kept,
             automaton,
             texts,
             dfa: OnceLock::new(),
