@@ -247,13 +247,6 @@ pub fn load_set(
     warnings: &mut Vec<Warning>,
 ) -> Result<LoadedSet> {
     type Loaded = (Result<Option<(Document, PolicyModel)>>, Vec<Warning>);
-    if set.inventory.is_some() {
-        // The inventory rules' lexicon, compiled by a thread that has no
-        // document left to extract instead of after extraction.
-        rayon::spawn(|| {
-            crate::lexicon::recipients::recipient_categories();
-        });
-    }
     let results: Vec<Loaded> = files
         .par_iter()
         .enumerate()
