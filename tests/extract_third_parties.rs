@@ -231,6 +231,9 @@ fn a_link_to_the_owners_page_on_a_vendors_site_is_no_recipient() {
         ("corpus/whereby/privacy-policy.md", 144),
     ] {
         let doc = fixture(file);
+        // The line still is the one that names GitHub.
+        let text = doc.text.lines().nth(line - 1).unwrap_or_default();
+        assert!(text.contains("GitHub"), "{file}:{line} is now {text:?}");
         let on_line: Vec<String> = parties(&doc)
             .into_iter()
             .filter(|t| t.evidence.line == line)

@@ -210,6 +210,10 @@ fn output_and_baseline_never_overwrite_an_input() {
         ],
     );
     assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("refusing to write subprocessors.md: it is an input of this run"),
+        "{stderr}"
+    );
     let after = snapshot(d.path());
     for (path, before) in &inputs {
         if path == Path::new("candor.yaml") {
@@ -224,7 +228,6 @@ fn output_and_baseline_never_overwrite_an_input() {
 fn a_report_path_that_links_to_a_policy_replaces_the_link_not_the_policy() {
     let d = project();
     let policy = std::fs::read(d.path().join("privacy.md")).expect("read");
-    std::os::unix::fs::symlink("../privacy.md", d.path().join("notes/report.json")).expect("link");
     std::fs::create_dir_all(d.path().join("out")).expect("mkdir");
     std::os::unix::fs::symlink("../privacy.md", d.path().join("out/report.json")).expect("link");
     // A link to an input is an input.
@@ -233,6 +236,7 @@ fn a_report_path_that_links_to_a_policy_replaces_the_link_not_the_policy() {
         &["check", "--format", "json", "-o", "out/report.json"],
     );
     assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("it is an input of this run"), "{stderr}");
     assert_eq!(
         std::fs::read(d.path().join("privacy.md")).expect("read"),
         policy

@@ -380,7 +380,9 @@ mod tests {
 
     #[test]
     fn span_of_matches_the_linear_walk() {
-        for doc in corpus_documents() {
+        let docs = corpus_documents();
+        assert!(docs.len() > 50, "fixtures not found");
+        for doc in docs {
             for block in &doc.blocks {
                 let n = block.text.len();
                 let step = (n / 23).max(1);

@@ -51,6 +51,9 @@ const EXTRACTORS: [fn(&Document, &mut PolicyModel); 8] = [
     rights::extract,
 ];
 
+/// How many extractors [`extract_from`] rotates through.
+pub const EXTRACTOR_COUNT: usize = EXTRACTORS.len();
+
 /// The model of one document.
 pub fn extract(doc: &Document) -> PolicyModel {
     extract_from(doc, 0)
