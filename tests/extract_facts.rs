@@ -3,24 +3,12 @@
 //! seeds (file named at each test); expected values were derived by hand
 //! from the text. Evidence spans are checked against the original text.
 
-use candor::document::{Document, SourceKind};
+use candor::document::Document;
 use candor::extract::extract;
 use candor::model::{Evidence, PolicyModel};
 
-fn parse_path(rel: &str) -> Document {
-    let path = format!("{}/fixtures/{rel}", env!("CARGO_MANIFEST_DIR"));
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    let kind = SourceKind::from_path(rel).unwrap_or_else(|| panic!("{rel}: unknown kind"));
-    Document::parse(rel, text, kind)
-}
-
-fn md(text: &str) -> Document {
-    Document::parse("t.md", text.to_string(), SourceKind::Markdown)
-}
-
-fn txt(text: &str) -> Document {
-    Document::parse("t.txt", text.to_string(), SourceKind::PlainText)
-}
+mod common;
+use common::{fixture as parse_path, md, txt};
 
 /// The original text an evidence points at.
 fn ev<'a>(doc: &'a Document, e: &Evidence) -> &'a str {

@@ -18,6 +18,11 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
+mod common;
+#[cfg(unix)]
+use common::Chmod;
+use common::write_file as write;
+
 /// A fixed "today" so date-dependent findings are the same every day.
 const TODAY: &str = "2026-11-22";
 
@@ -99,14 +104,6 @@ fn tail(s: &str) -> &str {
         i += 1;
     }
     &s[i..]
-}
-
-fn write(dir: &Path, name: &str, content: impl AsRef<[u8]>) {
-    let p = dir.join(name);
-    if let Some(parent) = p.parent() {
-        std::fs::create_dir_all(parent).expect("mkdir");
-    }
-    std::fs::write(p, content).expect("write");
 }
 
 /// A project with the inventory rules and no regulation pack or hygiene rule,
@@ -740,12 +737,12 @@ fn symlink_loops_and_links_are_not_followed_while_walking() {
 /// Can this process read a file whose permissions deny it? (root can.)
 #[cfg(unix)]
 fn permissions_are_enforced(dir: &Path) -> bool {
-    use std::os::unix::fs::PermissionsExt;
     let p = dir.join("probe");
     std::fs::write(&p, "x").expect("write");
-    std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o000)).expect("chmod");
-    let enforced = std::fs::read(&p).is_err();
-    std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o644)).expect("chmod");
+    let enforced = {
+        let _locked = Chmod::set(&p, 0o000, 0o644);
+        std::fs::read(&p).is_err()
+    };
     std::fs::remove_file(&p).expect("rm");
     enforced
 }
@@ -753,7 +750,6 @@ fn permissions_are_enforced(dir: &Path) -> bool {
 #[cfg(unix)]
 #[test]
 fn unreadable_file_or_directory_while_walking_is_an_error() {
-    use std::os::unix::fs::PermissionsExt;
     let d = tempfile::tempdir().expect("tempdir");
     if !permissions_are_enforced(d.path()) {
         eprintln!(
@@ -768,17 +764,13 @@ fn unreadable_file_or_directory_while_walking_is_an_error() {
         "# Privacy\n\nWe use Stripe for payments.\n",
     );
     write(d.path(), "docs/secret.md", "# Secret\n");
-    let mode = |p: &str, m: u32| {
-        std::fs::set_permissions(d.path().join(p), std::fs::Permissions::from_mode(m))
-            .expect("chmod")
-    };
-    mode("docs/secret.md", 0o000);
+    let locked = Chmod::set(d.path().join("docs/secret.md"), 0o000, 0o644);
     let r = small(
         "unreadable file while walking",
         d.path(),
         &["check", "--format", "json", "docs"],
     );
-    mode("docs/secret.md", 0o644);
+    drop(locked);
     assert_eq!(r.code, 2, "{}", r.stdout);
     assert!(
         r.stderr.contains("cannot read docs/secret.md"),
@@ -786,13 +778,12 @@ fn unreadable_file_or_directory_while_walking_is_an_error() {
         r.stderr
     );
     write(d.path(), "docs/private/p.md", "# Private\n");
-    mode("docs/private", 0o000);
+    let _locked = Chmod::set(d.path().join("docs/private"), 0o000, 0o755);
     let r = small(
         "unreadable directory while walking",
         d.path(),
         &["check", "--format", "json", "docs"],
     );
-    mode("docs/private", 0o755);
     assert_eq!(r.code, 2, "{}", r.stdout);
     assert!(
         r.stderr.contains("cannot read docs/private"),

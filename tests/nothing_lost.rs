@@ -7,36 +7,9 @@
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
-const TODAY: &str = "2026-11-22";
-
-fn write(dir: &Path, name: &str, content: impl AsRef<[u8]>) {
-    let p = dir.join(name);
-    if let Some(parent) = p.parent() {
-        std::fs::create_dir_all(parent).expect("mkdir");
-    }
-    std::fs::write(p, content).expect("write");
-}
-
-/// (exit code, stdout, stderr) of candor in `dir`.
-fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_candor"))
-        .current_dir(dir)
-        .args(args)
-        .env("NO_COLOR", "1")
-        .env("CANDOR_TODAY", TODAY)
-        .env_remove("CANDOR_FORMAT")
-        .output()
-        .expect("runs");
-    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
-    assert!(!stderr.contains("panicked"), "candor panicked: {stderr}");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr,
-    )
-}
+mod common;
+use common::{run_in as run, write_file as write};
 
 /// Path → (bytes, modification time) of every file under `dir`.
 fn snapshot(dir: &Path) -> BTreeMap<PathBuf, (Vec<u8>, std::time::SystemTime)> {
@@ -334,15 +307,13 @@ fn a_failed_write_leaves_the_old_file_intact() {
 #[cfg(unix)]
 #[test]
 fn an_unwritable_directory_keeps_the_old_report() {
-    use std::os::unix::fs::PermissionsExt;
     let d = project();
     write(d.path(), "ro/report.json", "previous report");
     let ro = d.path().join("ro");
-    std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o555)).expect("chmod");
+    let locked = common::Chmod::set(&ro, 0o555, 0o755);
     let probe = ro.join("probe");
     if std::fs::write(&probe, "x").is_ok() {
         let _ = std::fs::remove_file(&probe);
-        std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o755)).expect("chmod");
         eprintln!(
             "nothing_lost: unwritable directory: SKIPPED — running as root (or with \
              CAP_DAC_OVERRIDE), where a read-only directory is still writable"
@@ -353,7 +324,7 @@ fn an_unwritable_directory_keeps_the_old_report() {
         d.path(),
         &["check", "--format", "json", "-o", "ro/report.json"],
     );
-    std::fs::set_permissions(&ro, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    drop(locked);
     assert_eq!(code, 2, "{stderr}");
     assert_eq!(
         std::fs::read_to_string(d.path().join("ro/report.json")).expect("read"),

@@ -25,11 +25,7 @@ impl Scratch {
     }
 
     pub fn write(&self, name: &str, content: impl AsRef<[u8]>) -> &Self {
-        let p = self.dir.path().join(name);
-        if let Some(parent) = p.parent() {
-            std::fs::create_dir_all(parent).expect("mkdir");
-        }
-        std::fs::write(p, content).expect("write");
+        write_file(self.path(), name, content);
         self
     }
 
@@ -54,6 +50,44 @@ impl Scratch {
         let json =
             serde_json::from_str(&out).unwrap_or_else(|e| panic!("not JSON ({e}): {out}\n{err}"));
         (code, json, err)
+    }
+}
+
+/// Write `dir/name`, creating its parent directories.
+pub fn write_file(dir: &Path, name: &str, content: impl AsRef<[u8]>) {
+    let p = dir.join(name);
+    if let Some(parent) = p.parent() {
+        std::fs::create_dir_all(parent).expect("mkdir");
+    }
+    std::fs::write(p, content).expect("write");
+}
+
+/// A file or directory's permissions changed for the length of a test and
+/// restored when the guard drops, also when an assertion fails first: a
+/// directory left at 000 would make the temporary directory undeletable.
+#[cfg(unix)]
+pub struct Chmod {
+    path: PathBuf,
+    restore: u32,
+}
+
+#[cfg(unix)]
+impl Chmod {
+    /// Set `path` to `mode` now and to `restore` on drop.
+    pub fn set(path: impl Into<PathBuf>, mode: u32, restore: u32) -> Chmod {
+        use std::os::unix::fs::PermissionsExt;
+        let path = path.into();
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(mode))
+            .unwrap_or_else(|e| panic!("chmod {}: {e}", path.display()));
+        Chmod { path, restore }
+    }
+}
+
+#[cfg(unix)]
+impl Drop for Chmod {
+    fn drop(&mut self) {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = std::fs::set_permissions(&self.path, std::fs::Permissions::from_mode(self.restore));
     }
 }
 
@@ -85,8 +119,8 @@ pub fn root() -> PathBuf {
 /// A fixture under `fixtures/`, parsed as its extension says.
 pub fn fixture(rel: &str) -> Document {
     let path = format!("{}/fixtures/{rel}", env!("CARGO_MANIFEST_DIR"));
-    let text = std::fs::read_to_string(&path).expect("fixture exists");
-    let kind = SourceKind::from_path(rel).expect("known kind");
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let kind = SourceKind::from_path(rel).unwrap_or_else(|| panic!("{rel}: unknown kind"));
     Document::parse(rel, text, kind)
 }
 
