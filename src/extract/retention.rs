@@ -24,6 +24,7 @@
 //! `backup_rotation`), then "until account closure + 90 days", then the
 //! nearest event named in the sentence ("If you delete your account, …").
 
+use std::cell::OnceCell;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -179,43 +180,70 @@ static_re!(
 
 /// Add every retention statement of `doc` to `model`.
 pub fn extract(doc: &Document, model: &mut PolicyModel) {
+    // The section flags depend only on the block's section, and blocks of
+    // one section are consecutive: computed once per run of blocks.
+    let mut flags: Option<(Option<usize>, SectionFlags)> = None;
     for block in &doc.blocks {
         match block.kind {
             BlockKind::Heading | BlockKind::TableHeader => continue,
             _ => {}
         }
-        let path = doc.section_path(block);
-        let in_retention_section = path.iter().any(|h| retention_heading().is_match(h));
-        let in_cookie_section = path
-            .iter()
-            .rev()
-            .take(1)
-            .any(|h| cookie_word().is_match(h) && !retention_heading().is_match(h));
-        if in_cookie_section {
+        let section = match flags {
+            Some((at, f)) if at == block.section => f,
+            _ => {
+                let f = SectionFlags::of(doc, block);
+                flags = Some((block.section, f));
+                f
+            }
+        };
+        if section.cookies {
             continue;
         }
         if block.kind == BlockKind::TableRow {
             table_row(doc, block, model);
             continue;
         }
-        let item_subject = labelled_item(block);
-        let in_rights_section = path.iter().any(|h| rights_heading().is_match(h));
-        let mut prev_anchor = None;
+        // Read only for a sentence that may state a retention period.
+        let item_subject = OnceCell::new();
+        let mut prev = None;
         for sentence in &block.sentences {
             let ctx = Context {
-                in_section: in_retention_section,
-                in_rights: in_rights_section,
-                item: item_subject.as_ref(),
-                prev_anchor,
+                in_section: section.retention,
+                in_rights: section.rights,
+                item: &item_subject,
+                prev_sentence: prev,
             };
             let facts = read_sentence(block, sentence.clone(), &ctx);
             for f in facts {
                 model.retention.push(f.into_fact(doc, block));
             }
-            prev_anchor = block
-                .text
-                .get(sentence.clone())
-                .and_then(account_level_anchor);
+            prev = block.text.get(sentence.clone());
+        }
+    }
+}
+
+/// What the headings above a block say about it.
+#[derive(Clone, Copy)]
+struct SectionFlags {
+    /// Some heading above is about retention.
+    retention: bool,
+    /// The nearest heading is about cookies (and not retention).
+    cookies: bool,
+    /// Some heading above is about the reader's rights.
+    rights: bool,
+}
+
+impl SectionFlags {
+    fn of(doc: &Document, block: &Block) -> SectionFlags {
+        let path = doc.section_path(block);
+        SectionFlags {
+            retention: path.iter().any(|h| retention_heading().is_match(h)),
+            cookies: path
+                .iter()
+                .rev()
+                .take(1)
+                .any(|h| cookie_word().is_match(h) && !retention_heading().is_match(h)),
+            rights: path.iter().any(|h| rights_heading().is_match(h)),
         }
     }
 }
@@ -278,11 +306,13 @@ fn labelled_item(block: &Block) -> Option<(String, usize)> {
 struct Context<'a> {
     in_section: bool,
     in_rights: bool,
-    item: Option<&'a (String, usize)>,
-    /// An account-level event named by the previous sentence of the block
-    /// ("We soft-delete your data after an account is cancelled. In this
-    /// case … purged within 30 days.").
-    prev_anchor: Option<RetentionEvent>,
+    /// The block's label ([`labelled_item`]), read on first use.
+    item: &'a OnceCell<Option<(String, usize)>>,
+    /// The previous sentence of the block, for the account-level event it
+    /// names ("We soft-delete your data after an account is cancelled. In
+    /// this case … purged within 30 days."). Read only when a period of
+    /// this sentence has no anchor of its own and the sentence refers back.
+    prev_sentence: Option<&'a str>,
 }
 
 /// The account-level event (closure, deletion, contract end, inactivity) a
@@ -305,20 +335,23 @@ fn is_account_level(e: RetentionEvent) -> bool {
 }
 
 fn read_sentence(block: &Block, sentence: Range<usize>, ctx: &Context) -> Vec<Found> {
-    let (in_section, item) = (ctx.in_section, ctx.item);
+    let in_section = ctx.in_section;
     let text = &block.text;
     let Some(s) = text.get(sentence.clone()) else {
         return Vec::new();
     };
+    // Most sentences have no cue and sit outside a retention section: one
+    // search turns them away before the cookie test.
+    let has_cue = retention_cue().is_match(s);
+    if !has_cue && !in_section {
+        return Vec::new();
+    }
     // Cookie lifetimes are not retention.
     if cookie_word().is_match(s) {
         return Vec::new();
     }
-    let has_cue = retention_cue().is_match(s);
+    let item = ctx.item.get_or_init(|| labelled_item(block)).as_ref();
     let labelled = item.is_some_and(|(_, start)| *start > sentence.start && *start <= sentence.end);
-    if !has_cue && !in_section {
-        return Vec::new();
-    }
     if not_data_re().is_match(s) && !has_period_words(s) {
         return Vec::new();
     }
@@ -377,7 +410,7 @@ fn read_sentence(block: &Block, sentence: Range<usize>, ctx: &Context) -> Vec<Fo
             let after = anchor(near, &local).or_else(|| {
                 back_reference()
                     .is_match(s)
-                    .then_some(ctx.prev_anchor)
+                    .then(|| ctx.prev_sentence.and_then(account_level_anchor))
                     .flatten()
             });
             let subject_near = || {
