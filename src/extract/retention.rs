@@ -282,10 +282,19 @@ fn labelled_item(block: &Block) -> Option<(String, usize)> {
         return None;
     }
     let t = &block.text;
-    let (i, sep) = [" — ", " – ", " - ", ": "]
-        .iter()
-        .filter_map(|s| t.find(s).map(|i| (i, s.len())))
-        .min_by_key(|(i, _)| *i)?;
+    // The first separator, in one scan for its distinctive byte (`:`, `-`,
+    // or the first byte of a dash), stopping at the first that makes one.
+    // A separator starts on that byte or on the space before it, and no two
+    // separators start on the same byte, so the first one found is the
+    // earliest.
+    let b = t.as_bytes();
+    let (i, sep) = memchr::memchr3_iter(b':', b'-', 0xE2, b).find_map(|j| {
+        let from = if b[j] == b':' { j } else { j.checked_sub(1)? };
+        [" — ", " – ", " - ", ": "]
+            .iter()
+            .find(|s| b[from..].starts_with(s.as_bytes()))
+            .map(|s| (from, s.len()))
+    })?;
     let label = t[..i].trim().trim_end_matches(['*', '.']).trim();
     let words = label.split_whitespace().count();
     if words == 0 || words > 6 || label.ends_with('.') {
