@@ -382,10 +382,11 @@ fn read_sentence(block: &Block, sentence: Range<usize>, ctx: &Context) -> Vec<Fo
     let whole = trimmed(text, sentence.clone());
     // "as long as your account is active" may sit next to a period
     // ("… while your account is active and delete it within 30 days …").
-    if let Some(m) = indefinite_re().find(s)
-        && !negated_before(&s[..m.start()])
+    // (The flags first: the search is needed only when they allow a fact.)
+    if (has_cue || labelled)
         && !(ctx.in_rights && durations.is_empty())
-        && (has_cue || labelled)
+        && let Some(m) = indefinite_re().find(s)
+        && !negated_before(&s[..m.start()])
     {
         out.push(Found {
             subject: subject_for(m.start()),
@@ -848,7 +849,8 @@ fn subject_in(s: &str, at: usize) -> Option<String> {
     let head = &s[..at.min(s.len())];
     let np = active_subject_re()
         .captures_iter(s)
-        .filter(|c| c.get(0).is_some_and(|m| m.start() < at))
+        // Matches come in order: stop at the first one starting at `at`.
+        .take_while(|c| c.get(0).is_some_and(|m| m.start() < at))
         .last()
         .and_then(|c| c.name("np").map(|m| m.as_str()))
         .map(|np| (np, false))
