@@ -350,26 +350,30 @@ fn read_sentence(block: &Block, sentence: Range<usize>, ctx: &Context) -> Vec<Fo
         return Vec::new();
     };
     // Most sentences have no cue and sit outside a retention section: one
-    // search turns them away before the cookie test.
+    // search turns them away.
     let has_cue = retention_cue().is_match(s);
     if !has_cue && !in_section {
         return Vec::new();
     }
-    // Cookie lifetimes are not retention.
-    if cookie_word().is_match(s) {
-        return Vec::new();
-    }
     let item = ctx.item.get_or_init(|| labelled_item(block)).as_ref();
     let labelled = item.is_some_and(|(_, start)| *start > sentence.start && *start <= sentence.end);
-    if not_data_re().is_match(s) && !has_period_words(s) {
-        return Vec::new();
-    }
+    let found = find_durations(s);
+    // Two tests turn a whole sentence away: a cookie's lifetime is not
+    // retention, and keeping a right or a provider is not keeping data
+    // (unless the sentence names a period). Everything below only reads,
+    // so they are asked (once) just before the first fact is added; a
+    // sentence that gives no fact never needs them.
+    let no_period = found.is_empty();
+    let veto = OnceCell::new();
+    let vetoed = || {
+        *veto.get_or_init(|| cookie_word().is_match(s) || (no_period && not_data_re().is_match(s)))
+    };
     let base = sentence.start;
     let item_subject = item
         .filter(|(_, start)| *start > sentence.start && *start <= sentence.end)
         .map(|(l, _)| l.clone());
 
-    let durations: Vec<Duration> = find_durations(s)
+    let durations: Vec<Duration> = found
         .into_iter()
         .filter(|d| {
             let (_, near, d) = near(s, d);
@@ -388,6 +392,9 @@ fn read_sentence(block: &Block, sentence: Range<usize>, ctx: &Context) -> Vec<Fo
         && let Some(m) = indefinite_re().find(s)
         && !negated_before(&s[..m.start()])
     {
+        if vetoed() {
+            return Vec::new();
+        }
         out.push(Found {
             subject: subject_for(m.start()),
             days: None,
@@ -400,6 +407,9 @@ fn read_sentence(block: &Block, sentence: Range<usize>, ctx: &Context) -> Vec<Fo
         });
     }
     if !durations.is_empty() {
+        if vetoed() {
+            return Vec::new();
+        }
         let many = durations
             .iter()
             .filter(|d| d.range_part != Some(RangePart::Low))
@@ -457,6 +467,9 @@ fn read_sentence(block: &Block, sentence: Range<usize>, ctx: &Context) -> Vec<Fo
         && !ctx.in_rights
         && !rights_sentence().is_match(s)
     {
+        if vetoed() {
+            return Vec::new();
+        }
         out.push(Found {
             subject: subject_for(m.start()),
             days: None,
@@ -473,6 +486,9 @@ fn read_sentence(block: &Block, sentence: Range<usize>, ctx: &Context) -> Vec<Fo
         && let Some(m) = criterion_re().find(s)
         && strong_cue(s)
     {
+        if vetoed() {
+            return Vec::new();
+        }
         out.push(Found {
             subject: subject_for(m.start()),
             days: None,
@@ -528,10 +544,6 @@ fn negated_before(prefix: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| re(r"(?i)\b(?:not|never|no|n't|cannot)\b(?:\s+\S+){0,4}\s*$"))
         .is_match(prefix)
-}
-
-fn has_period_words(s: &str) -> bool {
-    !find_durations(s).is_empty()
 }
 
 /// A verb that clearly says data is kept (not merely deleted or stored).
