@@ -24,6 +24,7 @@
 //! `backup_rotation`), then "until account closure + 90 days", then the
 //! nearest event named in the sentence ("If you delete your account, …").
 
+use std::cell::OnceCell;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -179,43 +180,70 @@ static_re!(
 
 /// Add every retention statement of `doc` to `model`.
 pub fn extract(doc: &Document, model: &mut PolicyModel) {
+    // The section flags depend only on the block's section, and blocks of
+    // one section are consecutive: computed once per run of blocks.
+    let mut flags: Option<(Option<usize>, SectionFlags)> = None;
     for block in &doc.blocks {
         match block.kind {
             BlockKind::Heading | BlockKind::TableHeader => continue,
             _ => {}
         }
-        let path = doc.section_path(block);
-        let in_retention_section = path.iter().any(|h| retention_heading().is_match(h));
-        let in_cookie_section = path
-            .iter()
-            .rev()
-            .take(1)
-            .any(|h| cookie_word().is_match(h) && !retention_heading().is_match(h));
-        if in_cookie_section {
+        let section = match flags {
+            Some((at, f)) if at == block.section => f,
+            _ => {
+                let f = SectionFlags::of(doc, block);
+                flags = Some((block.section, f));
+                f
+            }
+        };
+        if section.cookies {
             continue;
         }
         if block.kind == BlockKind::TableRow {
             table_row(doc, block, model);
             continue;
         }
-        let item_subject = labelled_item(block);
-        let in_rights_section = path.iter().any(|h| rights_heading().is_match(h));
-        let mut prev_anchor = None;
+        // Read only for a sentence that may state a retention period.
+        let item_subject = OnceCell::new();
+        let mut prev = None;
         for sentence in &block.sentences {
             let ctx = Context {
-                in_section: in_retention_section,
-                in_rights: in_rights_section,
-                item: item_subject.as_ref(),
-                prev_anchor,
+                in_section: section.retention,
+                in_rights: section.rights,
+                item: &item_subject,
+                prev_sentence: prev,
             };
             let facts = read_sentence(block, sentence.clone(), &ctx);
             for f in facts {
                 model.retention.push(f.into_fact(doc, block));
             }
-            prev_anchor = block
-                .text
-                .get(sentence.clone())
-                .and_then(account_level_anchor);
+            prev = block.text.get(sentence.clone());
+        }
+    }
+}
+
+/// What the headings above a block say about it.
+#[derive(Clone, Copy)]
+struct SectionFlags {
+    /// Some heading above is about retention.
+    retention: bool,
+    /// The nearest heading is about cookies (and not retention).
+    cookies: bool,
+    /// Some heading above is about the reader's rights.
+    rights: bool,
+}
+
+impl SectionFlags {
+    fn of(doc: &Document, block: &Block) -> SectionFlags {
+        let path = doc.section_path(block);
+        SectionFlags {
+            retention: path.iter().any(|h| retention_heading().is_match(h)),
+            cookies: path
+                .iter()
+                .rev()
+                .take(1)
+                .any(|h| cookie_word().is_match(h) && !retention_heading().is_match(h)),
+            rights: path.iter().any(|h| rights_heading().is_match(h)),
         }
     }
 }
@@ -254,10 +282,19 @@ fn labelled_item(block: &Block) -> Option<(String, usize)> {
         return None;
     }
     let t = &block.text;
-    let (i, sep) = [" — ", " – ", " - ", ": "]
-        .iter()
-        .filter_map(|s| t.find(s).map(|i| (i, s.len())))
-        .min_by_key(|(i, _)| *i)?;
+    // The first separator, in one scan for its distinctive byte (`:`, `-`,
+    // or the first byte of a dash), stopping at the first that makes one.
+    // A separator starts on that byte or on the space before it, and no two
+    // separators start on the same byte, so the first one found is the
+    // earliest.
+    let b = t.as_bytes();
+    let (i, sep) = memchr::memchr3_iter(b':', b'-', 0xE2, b).find_map(|j| {
+        let from = if b[j] == b':' { j } else { j.checked_sub(1)? };
+        [" — ", " – ", " - ", ": "]
+            .iter()
+            .find(|s| b[from..].starts_with(s.as_bytes()))
+            .map(|s| (from, s.len()))
+    })?;
     let label = t[..i].trim().trim_end_matches(['*', '.']).trim();
     let words = label.split_whitespace().count();
     if words == 0 || words > 6 || label.ends_with('.') {
@@ -278,11 +315,13 @@ fn labelled_item(block: &Block) -> Option<(String, usize)> {
 struct Context<'a> {
     in_section: bool,
     in_rights: bool,
-    item: Option<&'a (String, usize)>,
-    /// An account-level event named by the previous sentence of the block
-    /// ("We soft-delete your data after an account is cancelled. In this
-    /// case … purged within 30 days.").
-    prev_anchor: Option<RetentionEvent>,
+    /// The block's label ([`labelled_item`]), read on first use.
+    item: &'a OnceCell<Option<(String, usize)>>,
+    /// The previous sentence of the block, for the account-level event it
+    /// names ("We soft-delete your data after an account is cancelled. In
+    /// this case … purged within 30 days."). Read only when a period of
+    /// this sentence has no anchor of its own and the sentence refers back.
+    prev_sentence: Option<&'a str>,
 }
 
 /// The account-level event (closure, deletion, contract end, inactivity) a
@@ -305,29 +344,36 @@ fn is_account_level(e: RetentionEvent) -> bool {
 }
 
 fn read_sentence(block: &Block, sentence: Range<usize>, ctx: &Context) -> Vec<Found> {
-    let (in_section, item) = (ctx.in_section, ctx.item);
+    let in_section = ctx.in_section;
     let text = &block.text;
     let Some(s) = text.get(sentence.clone()) else {
         return Vec::new();
     };
-    // Cookie lifetimes are not retention.
-    if cookie_word().is_match(s) {
-        return Vec::new();
-    }
+    // Most sentences have no cue and sit outside a retention section: one
+    // search turns them away.
     let has_cue = retention_cue().is_match(s);
-    let labelled = item.is_some_and(|(_, start)| *start > sentence.start && *start <= sentence.end);
     if !has_cue && !in_section {
         return Vec::new();
     }
-    if not_data_re().is_match(s) && !has_period_words(s) {
-        return Vec::new();
-    }
+    let item = ctx.item.get_or_init(|| labelled_item(block)).as_ref();
+    let labelled = item.is_some_and(|(_, start)| *start > sentence.start && *start <= sentence.end);
+    let found = find_durations(s);
+    // Two tests turn a whole sentence away: a cookie's lifetime is not
+    // retention, and keeping a right or a provider is not keeping data
+    // (unless the sentence names a period). Everything below only reads,
+    // so they are asked (once) just before the first fact is added; a
+    // sentence that gives no fact never needs them.
+    let no_period = found.is_empty();
+    let veto = OnceCell::new();
+    let vetoed = || {
+        *veto.get_or_init(|| cookie_word().is_match(s) || (no_period && not_data_re().is_match(s)))
+    };
     let base = sentence.start;
     let item_subject = item
         .filter(|(_, start)| *start > sentence.start && *start <= sentence.end)
         .map(|(l, _)| l.clone());
 
-    let durations: Vec<Duration> = find_durations(s)
+    let durations: Vec<Duration> = found
         .into_iter()
         .filter(|d| {
             let (_, near, d) = near(s, d);
@@ -340,11 +386,15 @@ fn read_sentence(block: &Block, sentence: Range<usize>, ctx: &Context) -> Vec<Fo
     let whole = trimmed(text, sentence.clone());
     // "as long as your account is active" may sit next to a period
     // ("… while your account is active and delete it within 30 days …").
-    if let Some(m) = indefinite_re().find(s)
-        && !negated_before(&s[..m.start()])
+    // (The flags first: the search is needed only when they allow a fact.)
+    if (has_cue || labelled)
         && !(ctx.in_rights && durations.is_empty())
-        && (has_cue || labelled)
+        && let Some(m) = indefinite_re().find(s)
+        && !negated_before(&s[..m.start()])
     {
+        if vetoed() {
+            return Vec::new();
+        }
         out.push(Found {
             subject: subject_for(m.start()),
             days: None,
@@ -357,6 +407,9 @@ fn read_sentence(block: &Block, sentence: Range<usize>, ctx: &Context) -> Vec<Fo
         });
     }
     if !durations.is_empty() {
+        if vetoed() {
+            return Vec::new();
+        }
         let many = durations
             .iter()
             .filter(|d| d.range_part != Some(RangePart::Low))
@@ -377,7 +430,7 @@ fn read_sentence(block: &Block, sentence: Range<usize>, ctx: &Context) -> Vec<Fo
             let after = anchor(near, &local).or_else(|| {
                 back_reference()
                     .is_match(s)
-                    .then_some(ctx.prev_anchor)
+                    .then(|| ctx.prev_sentence.and_then(account_level_anchor))
                     .flatten()
             });
             let subject_near = || {
@@ -414,6 +467,9 @@ fn read_sentence(block: &Block, sentence: Range<usize>, ctx: &Context) -> Vec<Fo
         && !ctx.in_rights
         && !rights_sentence().is_match(s)
     {
+        if vetoed() {
+            return Vec::new();
+        }
         out.push(Found {
             subject: subject_for(m.start()),
             days: None,
@@ -430,6 +486,9 @@ fn read_sentence(block: &Block, sentence: Range<usize>, ctx: &Context) -> Vec<Fo
         && let Some(m) = criterion_re().find(s)
         && strong_cue(s)
     {
+        if vetoed() {
+            return Vec::new();
+        }
         out.push(Found {
             subject: subject_for(m.start()),
             days: None,
@@ -485,10 +544,6 @@ fn negated_before(prefix: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| re(r"(?i)\b(?:not|never|no|n't|cannot)\b(?:\s+\S+){0,4}\s*$"))
         .is_match(prefix)
-}
-
-fn has_period_words(s: &str) -> bool {
-    !find_durations(s).is_empty()
 }
 
 /// A verb that clearly says data is kept (not merely deleted or stored).
@@ -806,7 +861,8 @@ fn subject_in(s: &str, at: usize) -> Option<String> {
     let head = &s[..at.min(s.len())];
     let np = active_subject_re()
         .captures_iter(s)
-        .filter(|c| c.get(0).is_some_and(|m| m.start() < at))
+        // Matches come in order: stop at the first one starting at `at`.
+        .take_while(|c| c.get(0).is_some_and(|m| m.start() < at))
         .last()
         .and_then(|c| c.name("np").map(|m| m.as_str()))
         .map(|np| (np, false))
