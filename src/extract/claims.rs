@@ -669,9 +669,6 @@ pub fn extract(doc: &Document, model: &mut PolicyModel) {
             let cs = clause_start(text, &sentence, m.start);
             let sent_end = sentence.end.max(m.end).min(text.len());
             let after = &text[m.end..sent_end];
-            if exception_re().is_match(after) {
-                continue;
-            }
             let neg = if entry.kind == Kind::Free {
                 m.start..m.start
             } else {
@@ -722,6 +719,11 @@ pub fn extract(doc: &Document, model: &mut PolicyModel) {
                 }
                 neg
             };
+            // Tested after the negation, which most phrases lack (each test
+            // only drops the match; the order changes nothing else).
+            if exception_re().is_match(after) {
+                continue;
+            }
             if matches!(entry.kind, Kind::Cookie | Kind::Free) {
                 if cookie_exception_re().is_match(after) {
                     continue;

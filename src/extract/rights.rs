@@ -508,17 +508,23 @@ pub fn extract(doc: &Document, model: &mut PolicyModel) {
             };
             let (sid, sentence) = local_sentence(block, m.start, m.end);
             let s0 = sentence.start.min(m.start);
-            let cs = clause_from(text, &sentence, m.start);
-            let prefix = &text[cs..m.start];
-            if entry.right != "non_discrimination" && denial_re().is_match(prefix) {
-                continue;
-            }
-            if entry.right == "automated_decision" && negated_before(prefix) {
-                continue;
-            }
             let in_label = label
                 .as_ref()
                 .is_some_and(|l| l.start <= m.start && m.end <= l.end);
+            // Whether a `named` or `phrase` match counts does not depend on
+            // its cue. A match that does not count changes nothing (the
+            // chain moves on only from a counted match of these kinds), so
+            // the tests below are skipped for it: they only drop matches.
+            let fixed = match entry.kind {
+                Kind::Named => Some(right_to_re().is_match(&text[s0..m.start])),
+                Kind::Phrase => Some(
+                    weak || in_lead_list || in_label || cue_re().is_match(&text[sentence.clone()]),
+                ),
+                Kind::Noun | Kind::Word => None,
+            };
+            if fixed == Some(false) {
+                continue;
+            }
             // The last grant cue before the match in this sentence; a list
             // under a lead-in ("You have the right to:") is cued at its start.
             let cue = cue_re()
@@ -541,20 +547,33 @@ pub fn extract(doc: &Document, model: &mut PolicyModel) {
                     && chain_gap_re().is_match(&text[end..m.start])
             });
             let cue_start = direct.map(|(s, _)| s).or(chained.map(|(_, _, s)| s));
-            let accepted = match entry.kind {
-                Kind::Named => right_to_re().is_match(&text[s0..m.start]),
-                // "You have the right to request: information about how
-                // your personal data is processed"; "the right to request
-                // information about …", but not "find information about …".
-                Kind::Noun => direct.is_some_and(|(cs, ce)| {
+            // "You have the right to request: information about how your
+            // personal data is processed"; "the right to request
+            // information about …", but not "find information about …".
+            let noun = (entry.kind == Kind::Noun).then(|| {
+                direct.is_some_and(|(cs, ce)| {
                     word_count(&text[ce..m.start]) <= 1
                         && ((in_lead_list && (cs, ce) == (0, 0))
                             || request_cue_re().is_match(&text[cs..ce]))
-                }),
-                Kind::Phrase => {
-                    weak || in_lead_list || in_label || cue_re().is_match(&text[sentence.clone()])
-                }
-                Kind::Word => {
+                })
+            });
+            // An uncounted `noun`, or a `word` with neither a cue, a chain
+            // nor a label, changes nothing either.
+            if noun == Some(false) || (entry.kind == Kind::Word && !in_label && cue_start.is_none())
+            {
+                continue;
+            }
+            let cs = clause_from(text, &sentence, m.start);
+            let prefix = &text[cs..m.start];
+            if entry.right != "non_discrimination" && denial_re().is_match(prefix) {
+                continue;
+            }
+            if entry.right == "automated_decision" && negated_before(prefix) {
+                continue;
+            }
+            let accepted = match fixed.or(noun) {
+                Some(accepted) => accepted,
+                None => {
                     in_label
                         || cue_start.is_some_and(|cstart| {
                             let tight = direct.is_some_and(|(_, ce)| {
