@@ -571,8 +571,16 @@ fn scope(site: &Site) -> Option<String> {
         kind,
     } = *site;
     let text = &block.text;
-    // 1. "On the marketing site — no cookies at all."
-    if let Some(c) = locative_re().captures(&text[sentence.start..m.start])
+    // 1. "On the marketing site — no cookies at all." (`locative_re`
+    // opens with one of its prepositions, all starting with a letter of
+    // "oifwa" in either case; no other character folds to one of those.)
+    let before = &text[sentence.start..m.start];
+    if before
+        .trim_start()
+        .bytes()
+        .next()
+        .is_some_and(|b| b"oifwaOIFWA".contains(&b))
+        && let Some(c) = locative_re().captures(before)
         && let Some(s) = c.name("s")
     {
         let s = s.as_str().trim();

@@ -225,15 +225,16 @@ pub fn extract(doc: &Document, model: &mut PolicyModel) {
         }
         for link in &block.links {
             let dest = link.dest.trim();
+            // The address is part of the destination.
+            if !dest.contains('@') {
+                continue;
+            }
             let addr = dest
                 .get(..7)
                 .filter(|p| p.eq_ignore_ascii_case("mailto:"))
                 .map(|_| &dest[7..])
                 .unwrap_or(dest);
             let addr = addr.split(['?', '#']).next().unwrap_or("");
-            if !addr.contains('@') {
-                continue;
-            }
             let Some(m) = email_re().find(addr) else {
                 continue;
             };
