@@ -13,6 +13,7 @@ use std::sync::OnceLock;
 
 use crate::pattern::Regex;
 
+use super::context::SectionTest;
 use super::rights::local_sentence;
 use crate::document::Document;
 use crate::model::{Children, Evidence, PolicyModel};
@@ -55,6 +56,14 @@ fn children_heading_re() -> &'static Regex {
     })
 }
 
+/// Does `text` hold an ASCII digit? (Tested 32 bytes at a time without an
+/// early exit inside a chunk, which the compiler turns into vector code.)
+fn has_ascii_digit(text: &str) -> bool {
+    text.as_bytes()
+        .chunks(32)
+        .any(|c| c.iter().fold(false, |any, b| any | b.is_ascii_digit()))
+}
+
 /// Units that make "under 30" a period, not an age.
 fn unit_after(rest: &str) -> bool {
     let r = rest.trim_start();
@@ -72,11 +81,14 @@ pub fn extract(doc: &Document, model: &mut PolicyModel) {
         return;
     }
     let mut first: Option<Children> = None;
+    let mut children_sections = SectionTest::new(doc, |h: &str| children_heading_re().is_match(h));
     for block in &doc.blocks {
-        let in_children_section = doc
-            .section_path(block)
-            .iter()
-            .any(|h| children_heading_re().is_match(h));
+        // Every alternative of `age_re` holds an ASCII digit: a block
+        // without one states no age (one byte scan instead of a search).
+        if !has_ascii_digit(&block.text) {
+            continue;
+        }
+        let in_children_section = children_sections.any_in_path(block);
         for c in age_re().captures_iter(&block.text) {
             let Some(whole) = c.get(0) else { continue };
             let Some(age) = ["a", "b", "c", "d", "e"]

@@ -496,11 +496,40 @@ fn is_owner(doc: &Document, lower_text: &OnceCell<String>, subject: &str) -> boo
         return true;
     }
     lower_text
-        .get_or_init(|| doc.text.to_lowercase())
+        .get_or_init(|| lowercase(&doc.text))
         .matches(&lower)
         .take(10)
         .count()
         >= 10
+}
+
+/// `text.to_lowercase()`, with runs of ASCII lowered as bytes (the
+/// standard one goes char by char after the first non-ASCII character,
+/// and a policy's curly apostrophes come early). Every other character
+/// lowers on its own, except 'Σ', whose form depends on its neighbours: a
+/// text with one takes the standard path.
+fn lowercase(text: &str) -> String {
+    if text.contains('Σ') {
+        return text.to_lowercase();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while !rest.is_empty() {
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        let (run, tail) = rest.split_at(ascii);
+        let from = out.len();
+        out.push_str(run);
+        out[from..].make_ascii_lowercase();
+        let mut chars = tail.chars();
+        if let Some(c) = chars.next() {
+            out.extend(c.to_lowercase());
+        }
+        rest = chars.as_str();
+    }
+    out
 }
 
 fn is_tool(doc: &Document, lower_text: &OnceCell<String>, subject: &str) -> bool {
@@ -542,8 +571,16 @@ fn scope(site: &Site) -> Option<String> {
         kind,
     } = *site;
     let text = &block.text;
-    // 1. "On the marketing site — no cookies at all."
-    if let Some(c) = locative_re().captures(&text[sentence.start..m.start])
+    // 1. "On the marketing site — no cookies at all." (`locative_re`
+    // opens with one of its prepositions, all starting with a letter of
+    // "oifwa" in either case; no other character folds to one of those.)
+    let before = &text[sentence.start..m.start];
+    if before
+        .trim_start()
+        .bytes()
+        .next()
+        .is_some_and(|b| b"oifwaOIFWA".contains(&b))
+        && let Some(c) = locative_re().captures(before)
         && let Some(s) = c.name("s")
     {
         let s = s.as_str().trim();
@@ -640,9 +677,6 @@ pub fn extract(doc: &Document, model: &mut PolicyModel) {
             let cs = clause_start(text, &sentence, m.start);
             let sent_end = sentence.end.max(m.end).min(text.len());
             let after = &text[m.end..sent_end];
-            if exception_re().is_match(after) {
-                continue;
-            }
             let neg = if entry.kind == Kind::Free {
                 m.start..m.start
             } else {
@@ -693,6 +727,11 @@ pub fn extract(doc: &Document, model: &mut PolicyModel) {
                 }
                 neg
             };
+            // Tested after the negation, which most phrases lack (each test
+            // only drops the match; the order changes nothing else).
+            if exception_re().is_match(after) {
+                continue;
+            }
             if matches!(entry.kind, Kind::Cookie | Kind::Free) {
                 if cookie_exception_re().is_match(after) {
                     continue;
@@ -761,6 +800,21 @@ mod tests {
         for c in CLAIMS {
             assert!(lexicon().entries.iter().any(|e| e.claim == Some(c)), "{c}");
         }
+    }
+
+    #[test]
+    fn lowercase_is_the_standard_one() {
+        for t in [
+            "",
+            "We DON’T Sell",
+            "ÀÉÎ Straße İstanbul K ΟΔΟΣ Σ aΣb",
+            "ABC’",
+            "’",
+            "Ǆ ǅ ῼ",
+        ] {
+            assert_eq!(lowercase(t), t.to_lowercase(), "{t:?}");
+        }
+        assert_eq!(lowercase("A’B ÀÉ"), "a’b àé");
     }
 
     #[test]

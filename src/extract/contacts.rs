@@ -197,14 +197,24 @@ pub fn extract(doc: &Document, model: &mut PolicyModel) {
         if block.links.is_empty() && !block.text.contains('@') {
             continue;
         }
-        let label = super::rights::block_label(block).and_then(|r| block.text.get(r));
+        // The label is only read for an address found; `email_re` needs
+        // an '@', in the text or in a link's destination.
+        let label_cell = std::cell::OnceCell::new();
+        let label = || {
+            *label_cell
+                .get_or_init(|| super::rights::block_label(block).and_then(|r| block.text.get(r)))
+        };
         let mut tokens = Tokens::new(&block.text);
-        for m in email_re().find_iter(&block.text) {
+        let hits = block
+            .text
+            .contains('@')
+            .then(|| email_re().find_iter(&block.text));
+        for m in hits.into_iter().flatten() {
             let email = m.as_str().trim_end_matches('.');
             if placeholder(email) || inside_url(&mut tokens, m.start()) {
                 continue;
             }
-            if let Some(r) = role(doc, block, label, m.start(), email) {
+            if let Some(r) = role(doc, block, label(), m.start(), email) {
                 push(
                     email,
                     r,
@@ -215,6 +225,10 @@ pub fn extract(doc: &Document, model: &mut PolicyModel) {
         }
         for link in &block.links {
             let dest = link.dest.trim();
+            // The address is part of the destination.
+            if !dest.contains('@') {
+                continue;
+            }
             let addr = dest
                 .get(..7)
                 .filter(|p| p.eq_ignore_ascii_case("mailto:"))
@@ -233,7 +247,7 @@ pub fn extract(doc: &Document, model: &mut PolicyModel) {
             if shown.eq_ignore_ascii_case(email) {
                 continue;
             }
-            let Some(r) = role(doc, block, label, link.text.start, email) else {
+            let Some(r) = role(doc, block, label(), link.text.start, email) else {
                 continue;
             };
             // Point at the destination in the original text when it is there.

@@ -7,8 +7,92 @@ use std::sync::OnceLock;
 
 use crate::pattern::Regex;
 
-use crate::document::{Block, Link};
+use crate::document::{Block, Document, Link};
 use crate::span::floor_char;
+
+/// Does `hay` contain `needle` with ASCII letters compared case-blind
+/// (`hay.to_ascii_lowercase().contains(needle)` for a lower-case
+/// `needle`, without the copy)?
+pub fn contains_ignore_ascii_case(hay: &str, needle: &str) -> bool {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    // Look for the needle's rarest letter in English text (either case),
+    // then compare the needle around it.
+    const BY_FREQUENCY: &[u8] = b"etaoinshrdlcumwfgypbvkjxqz";
+    let rank = |b: &u8| {
+        BY_FREQUENCY
+            .iter()
+            .position(|f| *f == b.to_ascii_lowercase())
+            .unwrap_or(BY_FREQUENCY.len())
+    };
+    let Some((at, &anchor)) = n.iter().enumerate().max_by_key(|(_, b)| rank(b)) else {
+        return true;
+    };
+    let (lo, up) = (anchor.to_ascii_lowercase(), anchor.to_ascii_uppercase());
+    memchr::memchr2_iter(lo, up, h).any(|i| {
+        i.checked_sub(at)
+            .and_then(|s| h.get(s..s + n.len()))
+            .is_some_and(|w| w.eq_ignore_ascii_case(n))
+    })
+}
+
+/// "Does a heading on this block's section path pass `test`?", answered
+/// once per section of a document instead of once per block and heading:
+/// a section's answer is its own title's or else its parent's, exactly
+/// `doc.section_path(block).iter().any(|h| test(h))`.
+pub struct SectionTest<'d> {
+    doc: &'d Document,
+    test: fn(&str) -> bool,
+    /// Per section: `None` until asked.
+    memo: Vec<Option<bool>>,
+}
+
+impl<'d> SectionTest<'d> {
+    pub fn new(doc: &'d Document, test: fn(&str) -> bool) -> SectionTest<'d> {
+        SectionTest {
+            doc,
+            test,
+            memo: vec![None; doc.sections.len()],
+        }
+    }
+
+    /// Does any heading of `block`'s section path pass the test?
+    pub fn any_in_path(&mut self, block: &Block) -> bool {
+        self.section(block.section)
+    }
+
+    /// The answer for section `index` and its ancestors.
+    fn section(&mut self, index: Option<usize>) -> bool {
+        // The sections up the path whose answer is not known yet, nearest
+        // first; the walk stops at a known answer or the top. A section
+        // path is at most as long as the document has sections (the bound
+        // also keeps a malformed parent cycle from looping).
+        let mut chain = Vec::new();
+        let mut cur = index;
+        let mut known = false;
+        while let Some(i) = cur {
+            let Some(s) = self.doc.sections.get(i) else {
+                break;
+            };
+            if let Some(Some(v)) = self.memo.get(i) {
+                known = *v;
+                break;
+            }
+            if chain.len() > self.memo.len() {
+                break;
+            }
+            chain.push(i);
+            cur = s.parent;
+        }
+        for &i in chain.iter().rev() {
+            let title = self.doc.sections.get(i).map_or("", |s| s.title.as_str());
+            known = known || (self.test)(title);
+            if let Some(slot) = self.memo.get_mut(i) {
+                *slot = Some(known);
+            }
+        }
+        known
+    }
+}
 
 /// The sentence range of `block` containing `offset` (falls back to the whole text).
 ///
@@ -381,6 +465,46 @@ mod tests {
         ));
         assert!(negated_before("Your data is not shared with "));
         assert!(negated_before("neither "));
+    }
+
+    #[test]
+    fn case_blind_contains_agrees_with_lowering() {
+        for hay in [
+            "",
+            "Cookie",
+            "COOKIES",
+            "a cOoKiE",
+            "cookiE",
+            "cooki",
+            "ÉCOOKIE",
+            "c o o k i e",
+        ] {
+            assert_eq!(
+                contains_ignore_ascii_case(hay, "cookie"),
+                hay.to_ascii_lowercase().contains("cookie"),
+                "{hay:?}"
+            );
+        }
+        assert!(contains_ignore_ascii_case("x", ""));
+    }
+
+    /// The per-section answer is the section path's, for every block.
+    #[test]
+    fn section_test_agrees_with_the_section_path() {
+        use crate::document::{Document, SourceKind};
+        let text = "# Privacy\n\nIntro.\n\n## Children\n\nA.\n\n### Details\n\nB.\n\n\
+                    ## Other\n\nC.\n\n# Children again\n\nD.\n\n## Sub\n\nE.\n";
+        let doc = Document::parse("t.md", text.to_string(), SourceKind::Markdown);
+        let test = |h: &str| h.contains("Children");
+        let mut memo = SectionTest::new(&doc, test);
+        let mut hits = 0;
+        for block in &doc.blocks {
+            let want = doc.section_path(block).iter().any(|h| test(h));
+            assert_eq!(memo.any_in_path(block), want, "{:?}", block.text);
+            hits += usize::from(want);
+        }
+        // "A", "B", their headings, "D", "E" and theirs: both answers occur.
+        assert!(hits >= 4 && hits < doc.blocks.len(), "{hits}");
     }
 
     #[test]

@@ -22,7 +22,7 @@ use std::sync::OnceLock;
 
 use crate::pattern::Regex;
 
-use super::context::sentence_at;
+use super::context::{contains_ignore_ascii_case, sentence_at};
 use crate::document::{Block, BlockKind, Document};
 use crate::lexicon::vendors::catalog;
 use crate::model::{Cookie, Evidence, Party, PolicyModel};
@@ -71,7 +71,7 @@ enum Col {
 }
 
 fn mentions_cookie(text: &str) -> bool {
-    text.to_ascii_lowercase().contains("cookie")
+    contains_ignore_ascii_case(text, "cookie")
 }
 
 /// Column layout of a cookie table.
@@ -409,12 +409,23 @@ fn table_row(doc: &Document, block: &Block, l: Layout, owner: &str, out: &mut Ve
 
 fn prose(doc: &Document, block: &Block, out: &mut Vec<Cookie>) {
     let text = &block.text;
-    if !text.to_ascii_lowercase().contains("cookie") {
+    if !mentions_cookie(text) {
         return;
     }
     let (before, after) = prose_res();
     let mut ranges: Vec<Range<usize>> = Vec::new();
-    for caps in before.captures_iter(text).chain(after.captures_iter(text)) {
+    // `before`'s names are its match up to the final `\s+cookies?`: the
+    // names end in a non-space and "cookies" has none, so the last run of
+    // spaces is that `\s+` (the regex's `\s` is `char::is_whitespace`).
+    // No capture search is needed to split it.
+    for m in before.find_iter(text) {
+        let names = m
+            .as_str()
+            .trim_end_matches(|c: char| !c.is_whitespace())
+            .trim_end();
+        ranges.extend(tokens(text, m.start()..m.start() + names.len()));
+    }
+    for caps in after.captures_iter(text) {
         if let Some(m) = caps.name("names") {
             ranges.extend(tokens(text, m.start()..m.end()));
         }

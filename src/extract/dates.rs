@@ -190,6 +190,15 @@ pub fn date_at_start(text: &str) -> Option<DateMatch> {
         - text
             .trim_start_matches(|c: char| c.is_whitespace() || "*_\"'`[(".contains(c))
             .len();
+    // Every form starts with a digit or a month name: (after `\b`) an
+    // ASCII digit or letter, or the long s that `(?i)` folds to "s" (Sep).
+    if !text[skip..]
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphanumeric() || c == '\u{17F}')
+    {
+        return None;
+    }
     // A date is at most ~30 bytes long: look no further than that, so a
     // cue without a date costs nothing in a long text.
     let limit = crate::span::ceil_char(text, skip + 48);
@@ -330,6 +339,13 @@ pub fn last_updated(doc: &Document) -> Option<(String, Evidence)> {
     }
     template_arguments(doc, &mut cands);
     for (bi, block) in doc.blocks.iter().enumerate() {
+        // Every candidate below is a date read from the block's text, and
+        // every form `date_re` reads has a four-digit year: a block without
+        // four digits in a row gives none (one byte scan instead of
+        // searching each block for cues).
+        if !has_four_digits(&block.text) {
+            continue;
+        }
         statements(block, &mut cands);
         if in_changelog(doc, block) {
             if let Some(m) = changelog_entry(block) {
@@ -359,6 +375,24 @@ pub fn last_updated(doc: &Document) -> Option<(String, Evidence)> {
         .filter(|c| c.tier == best_tier)
         .max_by_key(|c| (c.date, std::cmp::Reverse(c.span.start)))?;
     Some((best.date.iso(), Evidence::new(doc, best.span)))
+}
+
+/// Does `text` hold four ASCII digits in a row (a year)? Such a run
+/// covers exactly one index `i` with `i % 4 == 3`: only those bytes are
+/// tested first, and the run is measured around a digit found there.
+fn has_four_digits(text: &str) -> bool {
+    let b = text.as_bytes();
+    (3..b.len()).step_by(4).any(|i| {
+        b[i].is_ascii_digit() && {
+            let left = b[..i]
+                .iter()
+                .rev()
+                .take(3)
+                .take_while(|c| c.is_ascii_digit());
+            let right = b[i + 1..].iter().take(3).take_while(|c| c.is_ascii_digit());
+            1 + left.count() + right.count() >= 4
+        }
+    })
 }
 
 /// "Last updated: February 2026" and "Effective date: …" statements in a block.
@@ -515,6 +549,15 @@ mod tests {
         assert_eq!(parse_date("2023-02-29"), None);
         assert_eq!(parse_date("2026-05-155"), None);
         assert_eq!(parse_date("Mayday 2026"), None);
+    }
+
+    #[test]
+    fn four_digit_gate() {
+        assert!(has_four_digits("May 2026"));
+        assert!(has_four_digits("x20261"));
+        assert!(!has_four_digits("12 345"));
+        assert!(!has_four_digits("1 22 333 é 4-4"));
+        assert!(!has_four_digits(""));
     }
 
     #[test]

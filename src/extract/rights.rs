@@ -37,7 +37,7 @@ use super::REACH;
 use crate::pattern::{Regex, compile};
 use crate::span::{ceil_char, floor_char};
 
-use super::context::negated_before;
+use super::context::{SectionTest, contains_ignore_ascii_case, negated_before};
 use super::duration::{Unit, parse_duration_phrase};
 use crate::document::{Block, BlockKind, Document};
 use crate::lexicon::{NameMatcher, tsv_rows};
@@ -259,7 +259,7 @@ fn that_clause(cue: &str, gap: &str, word: &str) -> bool {
 fn about_data(window: &str) -> bool {
     static SETTINGS: OnceLock<Regex> = OnceLock::new();
     static STRONG: OnceLock<Regex> = OnceLock::new();
-    if !data_noun_re().is_match(window) || window.to_ascii_lowercase().contains("cookie") {
+    if !data_noun_re().is_match(window) || contains_ignore_ascii_case(window, "cookie") {
         return false;
     }
     !re(
@@ -428,8 +428,20 @@ pub(crate) fn block_label(block: &Block) -> Option<Range<usize>> {
     match block.kind {
         BlockKind::Heading => (word_count(t) <= 6).then(|| lead..t.trim_end().len()),
         BlockKind::ListItem { .. } | BlockKind::Paragraph => {
-            let seps = [" — ", " – ", " - ", ": ", ". "];
-            let end = seps.iter().filter_map(|s| t.find(s)).min()?;
+            // The first separator: each later search only needs the text
+            // before the nearest one found so far (an occurrence starting
+            // before it ends within `len - 1` bytes after it).
+            let bytes = t.as_bytes();
+            let mut first: Option<usize> = None;
+            for sep in label_separators() {
+                let len = sep.needle().len();
+                let limit = first.map_or(bytes.len(), |e| (e + len - 1).min(bytes.len()));
+                if let Some(i) = bytes.get(..limit).and_then(|hay| sep.find(hay)) {
+                    first = Some(first.map_or(i, |e| e.min(i)));
+                }
+            }
+            // The separators are whole characters: `end` is a boundary.
+            let end = first?;
             if end <= lead {
                 return None;
             }
@@ -452,6 +464,12 @@ pub(crate) fn block_label(block: &Block) -> Option<Range<usize>> {
     }
 }
 
+/// What ends a label: " — ", " – ", " - ", ": ", ". " (the likeliest first).
+fn label_separators() -> &'static [memchr::memmem::Finder<'static>; 5] {
+    static SEPS: OnceLock<[memchr::memmem::Finder<'static>; 5]> = OnceLock::new();
+    SEPS.get_or_init(|| [". ", ": ", " — ", " – ", " - "].map(memchr::memmem::Finder::new))
+}
+
 /// Is the paragraph a lead-in to a list of rights ("You have the right to:")?
 fn is_lead_in(block: &Block) -> bool {
     block.kind == BlockKind::Paragraph
@@ -464,6 +482,8 @@ pub fn extract(doc: &Document, model: &mut PolicyModel) {
     let lex = lexicon();
     let mut lead_in = false;
     let mut seen: HashSet<(&'static str, usize, usize)> = HashSet::new();
+    let mut strong_sections = SectionTest::new(doc, |h: &str| strong_heading_re().is_match(h));
+    let mut weak_sections = SectionTest::new(doc, |h: &str| weak_heading_re().is_match(h));
     for block in &doc.blocks {
         if !block.is_list_item() {
             lead_in = is_lead_in(block);
@@ -472,11 +492,12 @@ pub fn extract(doc: &Document, model: &mut PolicyModel) {
         if matches.is_empty() {
             continue;
         }
-        let path = doc.section_path(block);
-        let strong = path.iter().any(|h| strong_heading_re().is_match(h));
-        let weak = strong || path.iter().any(|h| weak_heading_re().is_match(h));
+        let strong = strong_sections.any_in_path(block);
+        let weak = strong || weak_sections.any_in_path(block);
         let in_lead_list = block.is_list_item() && lead_in;
-        let label = block_label(block).filter(|_| strong || in_lead_list);
+        let label = (strong || in_lead_list)
+            .then(|| block_label(block))
+            .flatten();
         let text = &block.text;
         // The last cued word of the current sentence: (sentence start, its
         // end, where its cue started), so coordinated words chain on it.
@@ -487,17 +508,23 @@ pub fn extract(doc: &Document, model: &mut PolicyModel) {
             };
             let (sid, sentence) = local_sentence(block, m.start, m.end);
             let s0 = sentence.start.min(m.start);
-            let cs = clause_from(text, &sentence, m.start);
-            let prefix = &text[cs..m.start];
-            if entry.right != "non_discrimination" && denial_re().is_match(prefix) {
-                continue;
-            }
-            if entry.right == "automated_decision" && negated_before(prefix) {
-                continue;
-            }
             let in_label = label
                 .as_ref()
                 .is_some_and(|l| l.start <= m.start && m.end <= l.end);
+            // Whether a `named` or `phrase` match counts does not depend on
+            // its cue. A match that does not count changes nothing (the
+            // chain moves on only from a counted match of these kinds), so
+            // the tests below are skipped for it: they only drop matches.
+            let fixed = match entry.kind {
+                Kind::Named => Some(right_to_re().is_match(&text[s0..m.start])),
+                Kind::Phrase => Some(
+                    weak || in_lead_list || in_label || cue_re().is_match(&text[sentence.clone()]),
+                ),
+                Kind::Noun | Kind::Word => None,
+            };
+            if fixed == Some(false) {
+                continue;
+            }
             // The last grant cue before the match in this sentence; a list
             // under a lead-in ("You have the right to:") is cued at its start.
             let cue = cue_re()
@@ -520,20 +547,33 @@ pub fn extract(doc: &Document, model: &mut PolicyModel) {
                     && chain_gap_re().is_match(&text[end..m.start])
             });
             let cue_start = direct.map(|(s, _)| s).or(chained.map(|(_, _, s)| s));
-            let accepted = match entry.kind {
-                Kind::Named => right_to_re().is_match(&text[s0..m.start]),
-                // "You have the right to request: information about how
-                // your personal data is processed"; "the right to request
-                // information about …", but not "find information about …".
-                Kind::Noun => direct.is_some_and(|(cs, ce)| {
+            // "You have the right to request: information about how your
+            // personal data is processed"; "the right to request
+            // information about …", but not "find information about …".
+            let noun = (entry.kind == Kind::Noun).then(|| {
+                direct.is_some_and(|(cs, ce)| {
                     word_count(&text[ce..m.start]) <= 1
                         && ((in_lead_list && (cs, ce) == (0, 0))
                             || request_cue_re().is_match(&text[cs..ce]))
-                }),
-                Kind::Phrase => {
-                    weak || in_lead_list || in_label || cue_re().is_match(&text[sentence.clone()])
-                }
-                Kind::Word => {
+                })
+            });
+            // An uncounted `noun`, or a `word` with neither a cue, a chain
+            // nor a label, changes nothing either.
+            if noun == Some(false) || (entry.kind == Kind::Word && !in_label && cue_start.is_none())
+            {
+                continue;
+            }
+            let cs = clause_from(text, &sentence, m.start);
+            let prefix = &text[cs..m.start];
+            if entry.right != "non_discrimination" && denial_re().is_match(prefix) {
+                continue;
+            }
+            if entry.right == "automated_decision" && negated_before(prefix) {
+                continue;
+            }
+            let accepted = match fixed.or(noun) {
+                Some(accepted) => accepted,
+                None => {
                     in_label
                         || cue_start.is_some_and(|cstart| {
                             let tight = direct.is_some_and(|(_, ce)| {
@@ -621,6 +661,9 @@ fn request_context_re() -> &'static Regex {
 /// The first "we will respond within N days" statement of `doc`, in days.
 pub fn response_days(doc: &Document) -> Option<u32> {
     for block in &doc.blocks {
+        if !names_a_period(&block.text) {
+            continue;
+        }
         let mut request_context: Option<bool> = None;
         for c in response_re().captures_iter(&block.text) {
             let (Some(whole), Some(dur)) = (c.get(0), c.name("dur")) else {
@@ -646,6 +689,45 @@ pub fn response_days(doc: &Document) -> Option<u32> {
         }
     }
     None
+}
+
+/// Can `text` hold a `response_re` match? Every match ends in "day(s)",
+/// "week(s)" or "month(s)" in any case, so it holds "day", "eek" or "nth"
+/// in one of their case forms (`case_forms`: the regex's case folding,
+/// the Kelvin sign for "k" included): one SIMD literal search instead of
+/// a regex search of every block.
+fn names_a_period(text: &str) -> bool {
+    static SEARCHER: OnceLock<Option<aho_corasick::packed::Searcher>> = OnceLock::new();
+    SEARCHER
+        .get_or_init(|| {
+            let forms = ["day", "eek", "nth"].into_iter().flat_map(case_forms);
+            aho_corasick::packed::Searcher::new(forms)
+        })
+        .as_ref()
+        // No packed searcher on this machine: search every block, as
+        // without the gate.
+        .is_none_or(|s| s.find(text).is_some())
+}
+
+/// Every spelling of `word` (ASCII lower case) that `(?i)word` matches:
+/// each letter in either case, and for "k" and "s" also the Kelvin sign
+/// and the long s, which Unicode case folding equates with them.
+fn case_forms(word: &str) -> Vec<String> {
+    let mut forms = vec![String::new()];
+    for c in word.chars() {
+        let mut alts = vec![c, c.to_ascii_uppercase()];
+        match c {
+            'k' => alts.push('\u{212A}'),
+            's' => alts.push('\u{17F}'),
+            _ => {}
+        }
+        alts.dedup();
+        forms = forms
+            .iter()
+            .flat_map(|f| alts.iter().map(move |a| format!("{f}{a}")))
+            .collect();
+    }
+    forms
 }
 
 fn respond_is_explicit(before: &str) -> bool {
@@ -710,6 +792,24 @@ mod tests {
         for r in RIGHTS {
             assert!(lexicon().entries.iter().any(|e| e.right == r), "{r}");
         }
+    }
+
+    /// The gate of `response_days` lets through every text the response
+    /// pattern matches, whatever the case of the unit.
+    #[test]
+    fn period_gate_keeps_every_response_match() {
+        for t in [
+            "We respond within 30 days.",
+            "within one MONTH",
+            "in two Weeks",
+            "up to 45 business dAyS",
+            "within 2 wee\u{212A}s",
+        ] {
+            assert!(response_re().is_match(t), "{t:?}");
+            assert!(names_a_period(t), "{t:?}");
+        }
+        assert!(!names_a_period("We keep your data for as long as needed."));
+        assert_eq!(case_forms("ok").len(), 6);
     }
 
     #[test]
