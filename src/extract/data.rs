@@ -254,10 +254,36 @@ fn lead_in_collects(doc: &Document, index: usize, first: usize) -> bool {
 /// "Account data: name, email, …": an item labelled as a kind of data.
 fn labelled_data_item(block: &Block) -> bool {
     let t = &block.text;
-    let Some(i) = [": ", " — ", " – "].iter().filter_map(|s| t.find(s)).min() else {
+    let Some(i) = label_end(t) else {
         return false;
     };
     data_label().is_match(&t[..i])
+}
+
+/// Where the first ": ", " — " or " – " of `t` starts: one pass over the
+/// bytes, stopping at each ':' and at each lead byte of a dash (0xE2).
+fn label_end(t: &str) -> Option<usize> {
+    let b = t.as_bytes();
+    let mut from = 0;
+    while let Some(off) = b
+        .get(from..)
+        .and_then(|r| r.iter().position(|&c| c == b':' || c == 0xE2))
+    {
+        let p = from + off;
+        let rest = &b[p..];
+        if rest.starts_with(b": ") {
+            return Some(p);
+        }
+        // " — " / " – ": the space before the dash is where the label ends.
+        if p > 0
+            && b[p - 1] == b' '
+            && (rest.starts_with("— ".as_bytes()) || rest.starts_with("– ".as_bytes()))
+        {
+            return Some(p - 1);
+        }
+        from = p + 1;
+    }
+    None
 }
 
 /// Is the row's table a cookie or data-category table?
@@ -470,6 +496,27 @@ mod tests {
             }
         }
         assert!(lexicon().entries.len() > 250);
+    }
+
+    /// The label ends where the first of the three separators starts.
+    #[test]
+    fn label_ends() {
+        for t in [
+            "Account data: name, email",
+            "Usage — pages visited: dates",
+            "a–b – c: d",
+            "Logs:x: y — z",
+            "no separator here",
+            "—: ",
+            " — ",
+            "é: x",
+            "x —y – z",
+        ] {
+            let expected = [": ", " — ", " – "].iter().filter_map(|s| t.find(s)).min();
+            assert_eq!(label_end(t), expected, "{t:?}");
+        }
+        assert_eq!(label_end("Account data: name"), Some(12));
+        assert_eq!(label_end("Usage — pages"), Some(5));
     }
 
     #[test]

@@ -574,6 +574,11 @@ pub fn extract(doc: &Document, model: &mut PolicyModel) {
         for sentence in &block.sentences {
             let from = in_block.partition_point(|m| m.range.start < sentence.start);
             let to = in_block.partition_point(|m| m.range.start < sentence.end);
+            // Siblings need two known vendors in the sentence: fewer than
+            // two mentions start in it, so there is nothing to look for.
+            if to < from + 2 {
+                continue;
+            }
             let known: Vec<std::ops::Range<usize>> = in_block
                 .get(from..to.max(from))
                 .unwrap_or_default()

@@ -60,8 +60,8 @@ pub struct NameMatch {
 /// non-overlapping results on word boundaries.
 ///
 /// Matching ignores ASCII case, and the automaton itself only reports hits
-/// on word boundaries: it searches a *boundary-normalised* copy of the text
-/// (see [`normalise_into`]): ASCII letters lowercased, every byte of a
+/// on word boundaries: it reads a *boundary-normalised* form of the text,
+/// made on the fly by [`scan`]: ASCII letters lowercased, every byte of a
 /// non-word character (punctuation, whitespace, `’`, `—`) turned into a
 /// space, word characters (letters of any script, digits, `_`) kept, and a
 /// space added at each end. Its patterns are normalised the same way and,
@@ -70,7 +70,7 @@ pub struct NameMatch {
 /// the short names inside other words ("ship", "rent" in "parent") are
 /// never reported and never filtered one by one. A hit is then checked
 /// against the text itself (its bytes, ASCII case ignored, equal the
-/// pattern's), since the normalised copy no longer tells "ip address" from
+/// pattern's), since the normalised form no longer tells "ip address" from
 /// "ip-address" or "(GA)" from " GA ". That check also puts the match on
 /// char boundaries. So a match is exactly what the plain search of the
 /// ASCII-lowercased text followed by [`on_word_boundaries`] would keep.
@@ -134,9 +134,9 @@ fn case_sensitive_form(pattern: &str) -> Option<String> {
 /// A byte as the normalised text has it, when it is ASCII: word characters
 /// (ASCII letters lowercased, digits, `_`) kept, everything else a space.
 /// Bytes of non-ASCII characters are kept here and decided per character
-/// by [`normalise_into`]. Branch-free, so the loop over a text vectorises.
+/// by [`scan`] and [`normalise_into`].
 #[inline(always)]
-fn normal_byte(b: u8) -> u8 {
+const fn normal_byte(b: u8) -> u8 {
     let lower = b | 0x20;
     let letter = lower.wrapping_sub(b'a') < 26;
     let keep = letter || b.wrapping_sub(b'0') < 10 || b == b'_' || b >= 0x80;
@@ -144,42 +144,31 @@ fn normal_byte(b: u8) -> u8 {
     if keep { kept } else { b' ' }
 }
 
-/// Append `text` boundary-normalised to `out` (see [`NameMatcher`]): same
-/// byte length, ASCII letters lowercased, each byte of a non-word character
+/// [`normal_byte`] of each ASCII byte.
+const NORMAL_ASCII: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = normal_byte(b as u8);
+        b += 1;
+    }
+    t
+};
+
+/// Append `text` boundary-normalised to `out` (see [`NameMatcher`]; what
+/// [`scan`] feeds the automaton, written out for a pattern): same byte
+/// length, ASCII letters lowercased, each byte of a non-word character
 /// a space, other bytes unchanged. A space in the result is therefore
 /// exactly a byte of a non-word character.
 fn normalise_into(text: &str, out: &mut Vec<u8>) {
-    let bytes = text.as_bytes();
-    let from = out.len();
-    out.resize(from + bytes.len(), 0);
-    let Some(dst) = out.get_mut(from..) else {
-        return;
-    };
-    for (d, &b) in dst.iter_mut().zip(bytes) {
-        *d = normal_byte(b);
-    }
-    // Non-ASCII characters: blank out those that are not word characters.
-    // `i` only ever moves to the start of a character.
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes.get(i..i + 16).is_some_and(|c| c.is_ascii()) {
-            i += 16;
-            continue;
+    for c in text.chars() {
+        if c.is_ascii() {
+            out.push(normal_byte(c as u8));
+        } else if is_word_char(c) {
+            out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
+        } else {
+            out.extend(std::iter::repeat_n(b' ', c.len_utf8()));
         }
-        if bytes[i] < 0x80 {
-            i += 1;
-            continue;
-        }
-        let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else {
-            break;
-        };
-        let n = c.len_utf8();
-        if !is_word_char(c)
-            && let Some(d) = dst.get_mut(i..i + n)
-        {
-            d.fill(b' ');
-        }
-        i += n;
     }
 }
 
@@ -239,37 +228,25 @@ impl NameMatcher {
         let Some(nfa) = &self.nfa else {
             return Vec::new();
         };
-        thread_local! {
-            /// The normalised text, reused from call to call.
-            static HAY: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+        let mut hits: Vec<(PatternID, usize)> = Vec::new();
+        // The first bytes are searched with the NFA, which is cheap to
+        // build; a busy matcher switches to the DFA.
+        let before = self.searched.fetch_add(text.len(), Ordering::Relaxed);
+        let dfa = (before >= DFA_AFTER)
+            .then(|| {
+                self.dfa
+                    .get_or_init(|| dfa::Builder::new().build_from_noncontiguous(nfa).ok())
+                    .as_ref()
+            })
+            .flatten();
+        match dfa {
+            Some(dfa) => scan(dfa, text, &mut hits),
+            None => scan(nfa, text, &mut hits),
         }
-        let mut all: Vec<NameMatch> = Vec::new();
-        HAY.with(|hay| {
-            let mut hay = hay.borrow_mut();
-            hay.clear();
-            hay.push(b' ');
-            normalise_into(text, &mut hay);
-            hay.push(b' ');
-            let mut hits: Vec<(PatternID, usize)> = Vec::new();
-            // The first bytes are searched with the NFA, which is cheap to
-            // build; a busy matcher switches to the DFA.
-            let before = self.searched.fetch_add(text.len(), Ordering::Relaxed);
-            let dfa = (before >= DFA_AFTER)
-                .then(|| {
-                    self.dfa
-                        .get_or_init(|| dfa::Builder::new().build_from_noncontiguous(nfa).ok())
-                        .as_ref()
-                })
-                .flatten();
-            match dfa {
-                Some(dfa) => scan(dfa, &hay, &mut hits),
-                None => scan(nfa, &hay, &mut hits),
-            }
-            all.extend(
-                hits.into_iter()
-                    .filter_map(|(pid, end)| self.confirm(text, pid, end)),
-            );
-        });
+        let mut all: Vec<NameMatch> = hits
+            .into_iter()
+            .filter_map(|(pid, end)| self.confirm(text, pid, end))
+            .collect();
         all.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
         let mut out: Vec<NameMatch> = Vec::new();
         for m in all {
@@ -307,25 +284,52 @@ impl NameMatcher {
     }
 }
 
-/// Report every match of `aut` in `hay` (pattern, end), overlapping ones
-/// included, in order of their ends: the loop of the crate's overlapping
-/// search without its per-match bookkeeping.
+/// Report every match of `aut` in the boundary-normalised form of `text`
+/// with a space before and after it (see [`NameMatcher`]), overlapping
+/// ones included, in order of their ends: (pattern, end in that form). The
+/// form is made on the fly, byte by byte, rather than written out first;
+/// this is the loop of the crate's overlapping search without its
+/// per-match bookkeeping.
 #[inline(never)]
-fn scan<A: Automaton>(aut: &A, hay: &[u8], hits: &mut Vec<(PatternID, usize)>) {
+fn scan<A: Automaton>(aut: &A, text: &str, hits: &mut Vec<(PatternID, usize)>) {
     let Ok(mut sid) = aut.start_state(Anchored::No) else {
         return;
     };
-    for (i, &b) in hay.iter().enumerate() {
-        sid = aut.next_state(Anchored::No, sid, b);
-        if aut.is_special(sid) {
-            if aut.is_dead(sid) {
-                return;
+    // Feed one byte of the normalised form, which ends at `end` there.
+    macro_rules! feed {
+        ($byte:expr, $end:expr) => {
+            sid = aut.next_state(Anchored::No, sid, $byte);
+            if aut.is_special(sid) {
+                if aut.is_dead(sid) {
+                    return;
+                }
+                if aut.is_match(sid) {
+                    record(aut, sid, $end, hits);
+                }
             }
-            if aut.is_match(sid) {
-                record(aut, sid, i + 1, hits);
-            }
-        }
+        };
     }
+    feed!(b' ', 1);
+    let bytes = text.as_bytes();
+    // Byte `i` of the text is byte `i + 1` of the normalised form.
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b < 0x80 {
+            feed!(NORMAL_ASCII[usize::from(b)], i + 2);
+            i += 1;
+            continue;
+        }
+        // A non-ASCII character (`i` only ever moves by whole characters):
+        // its bytes if it is a word character, spaces otherwise.
+        let c = text.get(i..).and_then(|r| r.chars().next());
+        let n = c.map_or(1, char::len_utf8);
+        let word = c.is_some_and(is_word_char);
+        for (k, &b) in bytes.iter().enumerate().skip(i).take(n) {
+            feed!(if word { b } else { b' ' }, k + 2);
+        }
+        i += n;
+    }
+    feed!(b' ', bytes.len() + 2);
 }
 
 /// The matches of match state `sid` at `end` (out of [`scan`]'s loop).
