@@ -161,6 +161,10 @@ const NORMAL_ASCII: [u8; 128] = {
 /// a space, other bytes unchanged. A space in the result is therefore
 /// exactly a byte of a non-word character.
 fn normalise_into(text: &str, out: &mut Vec<u8>) {
+    if text.is_ascii() {
+        out.extend(text.bytes().map(normal_byte));
+        return;
+    }
     for c in text.chars() {
         if c.is_ascii() {
             out.push(normal_byte(c as u8));
@@ -180,7 +184,9 @@ impl NameMatcher {
         // set's own phrases (thousands of documents repeating "email
         // address") made each search cost grow with the set.
         let mut seen = std::collections::HashSet::new();
-        let mut texts: Vec<Vec<u8>> = Vec::with_capacity(patterns.len());
+        // The automaton's forms of the patterns, one after another.
+        let mut forms: Vec<u8> = Vec::new();
+        let mut ranges: Vec<std::ops::Range<usize>> = Vec::with_capacity(patterns.len());
         let mut kept = Vec::with_capacity(patterns.len());
         for (t, id, ambiguous) in patterns {
             let lowered = t.trim().to_ascii_lowercase();
@@ -192,11 +198,11 @@ impl NameMatcher {
             // before (after) it in the automaton's form.
             let lead = usize::from(lowered.chars().next().is_some_and(is_word_char));
             let trail = usize::from(lowered.chars().next_back().is_some_and(is_word_char));
-            let mut text = Vec::with_capacity(lowered.len() + 2);
-            text.extend(std::iter::repeat_n(b' ', lead));
-            normalise_into(&lowered, &mut text);
-            text.extend(std::iter::repeat_n(b' ', trail));
-            texts.push(text);
+            let start = forms.len();
+            forms.extend(std::iter::repeat_n(b' ', lead));
+            normalise_into(&lowered, &mut forms);
+            forms.extend(std::iter::repeat_n(b' ', trail));
+            ranges.push(start..forms.len());
             kept.push(Pattern {
                 id,
                 ambiguous,
@@ -210,7 +216,11 @@ impl NameMatcher {
         let nfa = noncontiguous::Builder::new()
             .match_kind(MatchKind::Standard)
             .prefilter(false)
-            .build(&texts)
+            .build(
+                ranges
+                    .iter()
+                    .map(|r| forms.get(r.clone()).unwrap_or_default()),
+            )
             .ok();
         NameMatcher {
             patterns: kept,
