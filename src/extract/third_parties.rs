@@ -48,14 +48,22 @@ pub fn mentions(doc: &Document, matcher: &NameMatcher) -> Vec<Mention> {
         return out;
     }
     for (bi, block) in doc.blocks.iter().enumerate() {
-        block_mentions(doc, bi, &matcher.find(&block.text), &mut out);
+        block_mentions(doc, bi, &matcher.find(&block.text), &[], &mut out);
     }
     out
 }
 
 /// The mentions of block `bi` of `doc`, from the names `found` in its text,
-/// appended to `out` (see [`mentions`]).
-fn block_mentions(doc: &Document, bi: usize, found: &[NameMatch], out: &mut Vec<Mention>) {
+/// appended to `out` (see [`mentions`]). Mentions of the ids in `bare` get
+/// no context (`negated` and `self_hosted` false): the caller does not
+/// read it.
+fn block_mentions(
+    doc: &Document,
+    bi: usize,
+    found: &[NameMatch],
+    bare: &[usize],
+    out: &mut Vec<Mention>,
+) {
     let Some(block) = doc.blocks.get(bi) else {
         return;
     };
@@ -80,7 +88,11 @@ fn block_mentions(doc: &Document, bi: usize, found: &[NameMatch], out: &mut Vec<
         if inside_url(&mut tokens, m) {
             continue;
         }
-        let (negated, self_hosted) = mention_context(block, m.start, m.end);
+        let (negated, self_hosted) = if bare.contains(&m.id) {
+            (false, false)
+        } else {
+            mention_context(block, m.start, m.end)
+        };
         out.push(Mention {
             id: m.id,
             block: bi,
@@ -507,11 +519,13 @@ pub fn extract(doc: &Document, model: &mut PolicyModel) {
     // Named vendors from the catalog. Each block is searched once: the
     // names found serve the mentions, the owners and the definitions.
     let found: Vec<Vec<NameMatch>> = doc.blocks.iter().map(|b| cat.find(&b.text)).collect();
+    let owners = owners(doc, &found);
+    // The owners' mentions only cover their text (see below): their
+    // context is not needed.
     let mut catalog_mentions = Vec::new();
     for (bi, f) in found.iter().enumerate() {
-        block_mentions(doc, bi, f, &mut catalog_mentions);
+        block_mentions(doc, bi, f, &owners, &mut catalog_mentions);
     }
-    let owners = owners(doc, &found);
     // A tool the document calls self-hosted once is self-hosted wherever
     // it is named again ("self-hosted Umami … Umami is cookie-free").
     let self_hosted: Vec<usize> = catalog_mentions
