@@ -254,10 +254,36 @@ fn lead_in_collects(doc: &Document, index: usize, first: usize) -> bool {
 /// "Account data: name, email, …": an item labelled as a kind of data.
 fn labelled_data_item(block: &Block) -> bool {
     let t = &block.text;
-    let Some(i) = [": ", " — ", " – "].iter().filter_map(|s| t.find(s)).min() else {
+    let Some(i) = label_end(t) else {
         return false;
     };
     data_label().is_match(&t[..i])
+}
+
+/// Where the first ": ", " — " or " – " of `t` starts: one pass over the
+/// bytes, stopping at each ':' and at each lead byte of a dash (0xE2).
+fn label_end(t: &str) -> Option<usize> {
+    let b = t.as_bytes();
+    let mut from = 0;
+    while let Some(off) = b
+        .get(from..)
+        .and_then(|r| r.iter().position(|&c| c == b':' || c == 0xE2))
+    {
+        let p = from + off;
+        let rest = &b[p..];
+        if rest.starts_with(b": ") {
+            return Some(p);
+        }
+        // " — " / " – ": the space before the dash is where the label ends.
+        if p > 0
+            && b[p - 1] == b' '
+            && (rest.starts_with("— ".as_bytes()) || rest.starts_with("– ".as_bytes()))
+        {
+            return Some(p - 1);
+        }
+        from = p + 1;
+    }
+    None
 }
 
 /// Is the row's table a cookie or data-category table?
@@ -453,8 +479,23 @@ fn negated(block: &Block, sentence: &Range<usize>, start: usize, end: usize) -> 
     if text[end..].starts_with("-free") {
         return true;
     }
+    // Every negation `negated_prefix` knows has "no" (not, no), "ne"
+    // (never), "n't" or "without", ASCII case ignored. The clause lies
+    // within the sentence's part before the match: without one of them
+    // there, neither the clause nor the regex needs looking for.
+    let before = text.as_bytes().get(sentence.start.min(start)..start);
+    if !before.is_some_and(may_negate) {
+        return false;
+    }
     let cs = clause_start(text, sentence, start);
     negated_prefix().is_match(&text[cs..start])
+}
+
+/// Does `t` hold "no", "ne", "n'" or "without" (ASCII case ignored)?
+fn may_negate(t: &[u8]) -> bool {
+    t.windows(2)
+        .any(|w| w[0] | 0x20 == b'n' && matches!(w[1] | 0x20, b'o' | b'e' | b'\''))
+        || t.windows(7).any(|w| w.eq_ignore_ascii_case(b"without"))
 }
 
 #[cfg(test)]
@@ -470,6 +511,56 @@ mod tests {
             }
         }
         assert!(lexicon().entries.len() > 250);
+    }
+
+    /// The gate before the negation regex lets every negation through.
+    #[test]
+    fn may_negate_gate() {
+        for t in ["not", "NEVER", "don't", "No", "without", "WITHOUT", "nor"] {
+            assert!(may_negate(t.as_bytes()), "{t}");
+        }
+        for t in ["we collect your email", "", "n", "with out", "WITH"] {
+            assert!(!may_negate(t.as_bytes()), "{t}");
+        }
+        for (text, expected) in [
+            ("We do not collect your email address.", true),
+            ("We collect your email address.", false),
+            ("No email address is needed.", true),
+        ] {
+            let doc = Document::parse(
+                "t.md",
+                text.to_string(),
+                crate::document::SourceKind::Markdown,
+            );
+            let b = &doc.blocks[0];
+            let at = b.text.find("email").unwrap();
+            assert_eq!(
+                negated(b, &(0..b.text.len()), at, at + 5),
+                expected,
+                "{text}"
+            );
+        }
+    }
+
+    /// The label ends where the first of the three separators starts.
+    #[test]
+    fn label_ends() {
+        for t in [
+            "Account data: name, email",
+            "Usage — pages visited: dates",
+            "a–b – c: d",
+            "Logs:x: y — z",
+            "no separator here",
+            "—: ",
+            " — ",
+            "é: x",
+            "x —y – z",
+        ] {
+            let expected = [": ", " — ", " – "].iter().filter_map(|s| t.find(s)).min();
+            assert_eq!(label_end(t), expected, "{t:?}");
+        }
+        assert_eq!(label_end("Account data: name"), Some(12));
+        assert_eq!(label_end("Usage — pages"), Some(5));
     }
 
     #[test]

@@ -19,8 +19,8 @@ use crate::pattern::Regex;
 
 use super::third_parties::{mentions, recipient_row_name};
 use crate::document::Document;
-use crate::lexicon::NameMatcher;
 use crate::lexicon::vendors::{catalog, normalize};
+use crate::lexicon::{NameMatch, NameMatcher};
 use crate::model::{Evidence, MentionSource, PolicyModel, ThirdParty};
 
 /// `("Short")`, `(“Short”)`, `(the "Short")`, `(hereinafter "Short")` at the
@@ -110,15 +110,17 @@ pub struct Definition {
 }
 
 /// Every short name `doc` defines for a vendor: after a catalog name, or
-/// after the name of a recipient table row or list item.
-pub fn definitions(doc: &Document) -> Vec<Definition> {
+/// after the name of a recipient table row or list item. `found[i]`: the
+/// catalog names in block `i`'s text.
+pub fn definitions(doc: &Document, found: &[Vec<NameMatch>]) -> Vec<Definition> {
     let cat = catalog();
     let mut out: Vec<Definition> = Vec::new();
     let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
-    for block in &doc.blocks {
+    for (bi, block) in doc.blocks.iter().enumerate() {
         let text = &block.text;
-        // Only blocks with a parenthetical that opens with a quote.
-        if !opening_re().is_match(text) {
+        // Only blocks with a parenthetical that opens with a quote (which
+        // needs a "(": most blocks are ruled out without the regex).
+        if !text.contains('(') || !opening_re().is_match(text) {
             continue;
         }
         let mut push = |name_range: Range<usize>, name: String, catalog_id: Option<usize>| {
@@ -142,7 +144,7 @@ pub fn definitions(doc: &Document) -> Vec<Definition> {
                 span: span.start..span.end,
             });
         };
-        for m in cat.find(text) {
+        for m in found.get(bi).map(Vec::as_slice).unwrap_or_default() {
             if m.ambiguous {
                 continue;
             }
@@ -181,8 +183,10 @@ pub fn strip_definition(text: &str, range: Range<usize>) -> Range<usize> {
 /// through its definitions: a positional entry written as a defined short
 /// name takes the full name, and each bare mention of a short name that no
 /// entry covers yet becomes a mention of the full name.
-pub fn resolve(doc: &Document, model: &mut PolicyModel, from: usize) {
-    let defs = definitions(doc);
+///
+/// `found[i]`: the catalog names in block `i`'s text.
+pub fn resolve(doc: &Document, model: &mut PolicyModel, from: usize, found: &[Vec<NameMatch>]) {
+    let defs = definitions(doc, found);
     if defs.is_empty() {
         return;
     }

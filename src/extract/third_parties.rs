@@ -48,41 +48,61 @@ pub fn mentions(doc: &Document, matcher: &NameMatcher) -> Vec<Mention> {
         return out;
     }
     for (bi, block) in doc.blocks.iter().enumerate() {
-        let found = matcher.find(&block.text);
-        if found.is_empty() {
-            continue;
-        }
-        let in_list = block.is_list_item() || block.is_table();
-        // Only an ambiguous name needs the row's name.
-        let row_name = std::cell::OnceCell::new();
-        let mut tokens = Tokens::new(&block.text);
-        for m in found {
-            // A common word ("Box", "Front", "Make") names a vendor only as
-            // the name of a row in a recipient list or table.
-            if m.ambiguous
-                && row_name
-                    .get_or_init(|| recipient_row_name(doc, block))
-                    .as_ref()
-                    .is_none_or(|r| r.start != m.start || r.end != m.end)
-            {
-                continue;
-            }
-            if inside_url(&mut tokens, &m) {
-                continue;
-            }
-            let (negated, self_hosted) = mention_context(block, m.start, m.end);
-            out.push(Mention {
-                id: m.id,
-                block: bi,
-                range: m.start..m.end,
-                span: block.span_of(m.start..m.end),
-                negated,
-                self_hosted,
-                in_list,
-            });
-        }
+        block_mentions(doc, bi, &matcher.find(&block.text), &[], &mut out);
     }
     out
+}
+
+/// The mentions of block `bi` of `doc`, from the names `found` in its text,
+/// appended to `out` (see [`mentions`]). Mentions of the ids in `bare` get
+/// no context (`negated` and `self_hosted` false): the caller does not
+/// read it.
+fn block_mentions(
+    doc: &Document,
+    bi: usize,
+    found: &[NameMatch],
+    bare: &[usize],
+    out: &mut Vec<Mention>,
+) {
+    let Some(block) = doc.blocks.get(bi) else {
+        return;
+    };
+    if found.is_empty() {
+        return;
+    }
+    let in_list = block.is_list_item() || block.is_table();
+    // Only an ambiguous name needs the row's name.
+    let row_name = std::cell::OnceCell::new();
+    let mut tokens = Tokens::new(&block.text);
+    for m in found {
+        // A common word ("Box", "Front", "Make") names a vendor only as
+        // the name of a row in a recipient list or table.
+        if m.ambiguous
+            && row_name
+                .get_or_init(|| recipient_row_name(doc, block))
+                .as_ref()
+                .is_none_or(|r| r.start != m.start || r.end != m.end)
+        {
+            continue;
+        }
+        if inside_url(&mut tokens, m) {
+            continue;
+        }
+        let (negated, self_hosted) = if bare.contains(&m.id) {
+            (false, false)
+        } else {
+            mention_context(block, m.start, m.end)
+        };
+        out.push(Mention {
+            id: m.id,
+            block: bi,
+            range: m.start..m.end,
+            span: block.span_of(m.start..m.end),
+            negated,
+            self_hosted,
+            in_list,
+        });
+    }
 }
 
 /// (negated, self_hosted) for a mention at `start..end` of `block.text`.
@@ -347,7 +367,9 @@ pub fn recipient_row_name(doc: &Document, block: &Block) -> Option<std::ops::Ran
 /// Catalog vendors that own the document: named in its title or leading
 /// headings ("GitHub General Privacy Statement"), or defined as "we"
 /// ("GitHub, Inc. (“GitHub”, “we”, or “us”)"). They are not third parties.
-fn owners(doc: &Document) -> Vec<usize> {
+///
+/// `found[i]`: the catalog names in block `i`'s text.
+fn owners(doc: &Document, found: &[Vec<NameMatch>]) -> Vec<usize> {
     let cat = catalog();
     let mut out = Vec::new();
     let mut titles: Vec<&str> = doc.front_matter.title.iter().map(String::as_str).collect();
@@ -375,8 +397,8 @@ fn owners(doc: &Document) -> Vec<usize> {
     });
     let mut counts: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
     let mut early = Vec::new();
-    for (bi, block) in doc.blocks.iter().enumerate() {
-        for m in cat.find(&block.text) {
+    for (bi, (block, found)) in doc.blocks.iter().zip(found).enumerate() {
+        for m in found {
             if m.ambiguous {
                 continue;
             }
@@ -494,9 +516,16 @@ pub fn extract(doc: &Document, model: &mut PolicyModel) {
     let cat = catalog();
     let mut covered: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
 
-    // Named vendors from the catalog.
-    let catalog_mentions = mentions(doc, cat.matcher());
-    let owners = owners(doc);
+    // Named vendors from the catalog. Each block is searched once: the
+    // names found serve the mentions, the owners and the definitions.
+    let found: Vec<Vec<NameMatch>> = doc.blocks.iter().map(|b| cat.find(&b.text)).collect();
+    let owners = owners(doc, &found);
+    // The owners' mentions only cover their text (see below): their
+    // context is not needed.
+    let mut catalog_mentions = Vec::new();
+    for (bi, f) in found.iter().enumerate() {
+        block_mentions(doc, bi, f, &owners, &mut catalog_mentions);
+    }
     // A tool the document calls self-hosted once is self-hosted wherever
     // it is named again ("self-hosted Umami … Umami is cookie-free").
     let self_hosted: Vec<usize> = catalog_mentions
@@ -559,6 +588,11 @@ pub fn extract(doc: &Document, model: &mut PolicyModel) {
         for sentence in &block.sentences {
             let from = in_block.partition_point(|m| m.range.start < sentence.start);
             let to = in_block.partition_point(|m| m.range.start < sentence.end);
+            // Siblings need two known vendors in the sentence: fewer than
+            // two mentions start in it, so there is nothing to look for.
+            if to < from + 2 {
+                continue;
+            }
             let known: Vec<std::ops::Range<usize>> = in_block
                 .get(from..to.max(from))
                 .unwrap_or_default()
@@ -618,7 +652,7 @@ pub fn extract(doc: &Document, model: &mut PolicyModel) {
 
     // Short names the document defines ("Acme Analytics Ltd. ("Acme")")
     // stand for the full name wherever they are used.
-    super::defined::resolve(doc, model, from);
+    super::defined::resolve(doc, model, from, &found);
 }
 
 /// Purpose and locations of a recipient row.

@@ -41,7 +41,9 @@ pub fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use aho_corasick::automaton::{Automaton, StateID};
+use aho_corasick::nfa::noncontiguous;
+use aho_corasick::{Anchored, MatchKind, PatternID, dfa};
 
 /// A name found in a text by a [`NameMatcher`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -54,14 +56,28 @@ pub struct NameMatch {
     pub ambiguous: bool,
 }
 
-/// Many names matched at once: one Aho-Corasick automaton, word boundaries
-/// checked on each hit, leftmost-longest non-overlapping results.
+/// Many names matched at once: one Aho-Corasick automaton, leftmost-longest
+/// non-overlapping results on word boundaries.
 ///
-/// Matching ignores ASCII case: the patterns are stored ASCII-lowercased and
-/// searched over an ASCII-lowercased copy of the text, which has the same
-/// byte offsets. That is what the automaton's own `ascii_case_insensitive`
-/// does, but without doubling every letter's transitions, which made
-/// building the lexicons a quarter of a pre-commit run.
+/// Matching ignores ASCII case, and the automaton itself only reports hits
+/// on word boundaries: it reads a *boundary-normalised* form of the text,
+/// made on the fly by [`scan`]: ASCII letters lowercased, every byte of a
+/// non-word character (punctuation, whitespace, `’`, `—`) turned into a
+/// space, word characters (letters of any script, digits, `_`) kept, and a
+/// space added at each end. Its patterns are normalised the same way and,
+/// where they start (end) with a word character, get a leading (trailing)
+/// space: " ip " can only match where "ip" stands on word boundaries, so
+/// the short names inside other words ("ship", "rent" in "parent") are
+/// never reported and never filtered one by one. A hit is then checked
+/// against the text itself (its bytes, ASCII case ignored, equal the
+/// pattern's), since the normalised form no longer tells "ip address" from
+/// "ip-address" or "(GA)" from " GA ". That check also puts the match on
+/// char boundaries. So a match is exactly what the plain search of the
+/// ASCII-lowercased text followed by [`on_word_boundaries`] would keep.
+///
+/// Patterns are ASCII-lowercased rather than searched with the automaton's
+/// own `ascii_case_insensitive`, which doubles every letter's transitions
+/// and made building the lexicons a quarter of a pre-commit run.
 ///
 /// The automaton starts as a non-contiguous NFA, the cheapest to build,
 /// which is what a pre-commit run over a few documents pays for. Once a
@@ -70,39 +86,42 @@ pub struct NameMatch {
 /// report the same matches.
 #[derive(Debug)]
 pub struct NameMatcher {
-    /// (id, ambiguous, case-sensitive form): single capitalised words such
-    /// as "Drift" or "Heap" must match as written, so the English words
-    /// "drift" and "heap" never do.
-    patterns: Vec<(usize, bool, Option<String>)>,
-    automaton: Option<AhoCorasick>,
-    /// The patterns as given to the automaton, for the DFA.
-    texts: Vec<String>,
-    dfa: OnceLock<Option<AhoCorasick>>,
+    patterns: Vec<Pattern>,
+    /// The automaton over the patterns' normalised, padded forms.
+    nfa: Option<noncontiguous::NFA>,
+    dfa: OnceLock<Option<dfa::DFA>>,
     searched: AtomicUsize,
-}
-
-/// Bytes a matcher searches before it is rebuilt as a DFA.
-const DFA_AFTER: usize = 2 << 20;
-
-fn build_automaton(texts: &[String], kind: Option<AhoCorasickKind>) -> Option<AhoCorasick> {
-    AhoCorasickBuilder::new()
-        .match_kind(MatchKind::Standard)
-        .kind(kind)
-        .build(texts)
-        .ok()
 }
 
 impl Clone for NameMatcher {
     fn clone(&self) -> Self {
         NameMatcher {
             patterns: self.patterns.clone(),
-            automaton: self.automaton.clone(),
-            texts: self.texts.clone(),
+            nfa: self.nfa.clone(),
             dfa: self.dfa.clone(),
             searched: AtomicUsize::new(self.searched.load(Ordering::Relaxed)),
         }
     }
 }
+
+/// One pattern of a [`NameMatcher`].
+#[derive(Debug, Clone)]
+struct Pattern {
+    id: usize,
+    ambiguous: bool,
+    /// The case-sensitive form: single capitalised words such as "Drift"
+    /// or "Heap" must match as written, so the English words "drift" and
+    /// "heap" never do.
+    exact: Option<String>,
+    /// The pattern, trimmed and ASCII-lowercased: what a hit must read in
+    /// the text, ASCII case ignored.
+    lowered: String,
+    /// Bytes of padding the automaton's form has after the pattern (0 or
+    /// 1), to find where a hit ends in the text.
+    trail: usize,
+}
+/// Bytes a matcher searches before it is rebuilt as a DFA.
+const DFA_AFTER: usize = 2 << 20;
 
 /// The exact form a pattern must have in the text, if case matters for it:
 /// a single alphabetic word with an uppercase letter.
@@ -110,6 +129,51 @@ fn case_sensitive_form(pattern: &str) -> Option<String> {
     let p = pattern.trim();
     let single_word = p.chars().all(|c| c.is_alphabetic());
     (single_word && p.chars().any(|c| c.is_uppercase())).then(|| p.to_string())
+}
+
+/// A byte as the normalised text has it, when it is ASCII: word characters
+/// (ASCII letters lowercased, digits, `_`) kept, everything else a space.
+/// Bytes of non-ASCII characters are kept here and decided per character
+/// by [`scan`] and [`normalise_into`].
+#[inline(always)]
+const fn normal_byte(b: u8) -> u8 {
+    let lower = b | 0x20;
+    let letter = lower.wrapping_sub(b'a') < 26;
+    let keep = letter || b.wrapping_sub(b'0') < 10 || b == b'_' || b >= 0x80;
+    let kept = if letter { lower } else { b };
+    if keep { kept } else { b' ' }
+}
+
+/// [`normal_byte`] of each ASCII byte.
+const NORMAL_ASCII: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = normal_byte(b as u8);
+        b += 1;
+    }
+    t
+};
+
+/// Append `text` boundary-normalised to `out` (see [`NameMatcher`]; what
+/// [`scan`] feeds the automaton, written out for a pattern): same byte
+/// length, ASCII letters lowercased, each byte of a non-word character
+/// a space, other bytes unchanged. A space in the result is therefore
+/// exactly a byte of a non-word character.
+fn normalise_into(text: &str, out: &mut Vec<u8>) {
+    if text.is_ascii() {
+        out.extend(text.bytes().map(normal_byte));
+        return;
+    }
+    for c in text.chars() {
+        if c.is_ascii() {
+            out.push(normal_byte(c as u8));
+        } else if is_word_char(c) {
+            out.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
+        } else {
+            out.extend(std::iter::repeat_n(b' ', c.len_utf8()));
+        }
+    }
 }
 
 impl NameMatcher {
@@ -120,37 +184,50 @@ impl NameMatcher {
         // set's own phrases (thousands of documents repeating "email
         // address") made each search cost grow with the set.
         let mut seen = std::collections::HashSet::new();
-        let mut texts: Vec<String> = Vec::with_capacity(patterns.len());
+        // The automaton's forms of the patterns, one after another.
+        let mut forms: Vec<u8> = Vec::new();
+        let mut ranges: Vec<std::ops::Range<usize>> = Vec::with_capacity(patterns.len());
         let mut kept = Vec::with_capacity(patterns.len());
-        for (t, id, amb) in patterns {
+        for (t, id, ambiguous) in patterns {
             let lowered = t.trim().to_ascii_lowercase();
             let exact = case_sensitive_form(&t);
-            if lowered.is_empty() || !seen.insert((lowered.clone(), id, amb, exact.clone())) {
+            if lowered.is_empty() || !seen.insert((lowered.clone(), id, ambiguous, exact.clone())) {
                 continue;
             }
-            texts.push(lowered);
-            kept.push((id, amb, exact));
+            // A word character at an end needs a boundary there: a space
+            // before (after) it in the automaton's form.
+            let lead = usize::from(lowered.chars().next().is_some_and(is_word_char));
+            let trail = usize::from(lowered.chars().next_back().is_some_and(is_word_char));
+            let start = forms.len();
+            forms.extend(std::iter::repeat_n(b' ', lead));
+            normalise_into(&lowered, &mut forms);
+            forms.extend(std::iter::repeat_n(b' ', trail));
+            ranges.push(start..forms.len());
+            kept.push(Pattern {
+                id,
+                ambiguous,
+                exact,
+                lowered,
+                trail,
+            });
         }
-        let automaton = build_automaton(&texts, Some(AhoCorasickKind::NoncontiguousNFA));
+        // Every pattern starts with a space or a non-word character, which
+        // is a space here too: a prefilter would stop at each one.
+        let nfa = noncontiguous::Builder::new()
+            .match_kind(MatchKind::Standard)
+            .prefilter(false)
+            .build(
+                ranges
+                    .iter()
+                    .map(|r| forms.get(r.clone()).unwrap_or_default()),
+            )
+            .ok();
         NameMatcher {
             patterns: kept,
-            automaton,
-            texts,
+            nfa,
             dfa: OnceLock::new(),
             searched: AtomicUsize::new(0),
         }
-    }
-
-    /// The automaton to search with: the DFA once enough was searched.
-    fn automaton(&self, len: usize) -> Option<&AhoCorasick> {
-        let before = self.searched.fetch_add(len, Ordering::Relaxed);
-        if before < DFA_AFTER {
-            return self.automaton.as_ref();
-        }
-        self.dfa
-            .get_or_init(|| build_automaton(&self.texts, Some(AhoCorasickKind::DFA)))
-            .as_ref()
-            .or(self.automaton.as_ref())
     }
 
     pub fn is_empty(&self) -> bool {
@@ -158,39 +235,27 @@ impl NameMatcher {
     }
 
     pub fn find(&self, text: &str) -> Vec<NameMatch> {
-        let Some(ac) = self.automaton(text.len()) else {
+        let Some(nfa) = &self.nfa else {
             return Vec::new();
         };
-        let lowered;
-        let hay = if text.bytes().any(|b| b.is_ascii_uppercase()) {
-            lowered = text.to_ascii_lowercase();
-            lowered.as_str()
-        } else {
-            text
-        };
-        let mut all: Vec<NameMatch> = ac
-            .find_overlapping_iter(hay)
-            .filter(|m| {
-                text.is_char_boundary(m.start())
-                    && text.is_char_boundary(m.end())
-                    && on_word_boundaries(text, m.start(), m.end())
+        let mut hits: Vec<(PatternID, usize)> = Vec::new();
+        // The first bytes are searched with the NFA, which is cheap to
+        // build; a busy matcher switches to the DFA.
+        let before = self.searched.fetch_add(text.len(), Ordering::Relaxed);
+        let dfa = (before >= DFA_AFTER)
+            .then(|| {
+                self.dfa
+                    .get_or_init(|| dfa::Builder::new().build_from_noncontiguous(nfa).ok())
+                    .as_ref()
             })
-            .filter_map(|m| {
-                let (id, ambiguous, exact) = self.patterns.get(m.pattern().as_usize())?;
-                if exact
-                    .as_deref()
-                    .is_some_and(|e| &text[m.start()..m.end()] != e)
-                {
-                    return None;
-                }
-                let (id, ambiguous) = (*id, *ambiguous);
-                Some(NameMatch {
-                    id,
-                    start: m.start(),
-                    end: m.end(),
-                    ambiguous,
-                })
-            })
+            .flatten();
+        match dfa {
+            Some(dfa) => scan(dfa, text, &mut hits),
+            None => scan(nfa, text, &mut hits),
+        }
+        let mut all: Vec<NameMatch> = hits
+            .into_iter()
+            .filter_map(|(pid, end)| self.confirm(text, pid, end))
             .collect();
         all.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
         let mut out: Vec<NameMatch> = Vec::new();
@@ -201,6 +266,88 @@ impl NameMatcher {
             out.push(m);
         }
         out
+    }
+
+    /// The match in `text` that a hit of pattern `pid` ending at `end` of
+    /// the normalised text stands for, if the text really reads the
+    /// pattern there.
+    fn confirm(&self, text: &str, pid: PatternID, end: usize) -> Option<NameMatch> {
+        let p = self.patterns.get(pid.as_usize())?;
+        // The normalised text has one byte more before the text.
+        let end = end.checked_sub(p.trail + 1)?;
+        let start = end.checked_sub(p.lowered.len())?;
+        let found = text.as_bytes().get(start..end)?;
+        if !found.eq_ignore_ascii_case(p.lowered.as_bytes()) {
+            return None;
+        }
+        if let Some(e) = &p.exact
+            && found != e.as_bytes()
+        {
+            return None;
+        }
+        Some(NameMatch {
+            id: p.id,
+            start,
+            end,
+            ambiguous: p.ambiguous,
+        })
+    }
+}
+
+/// Report every match of `aut` in the boundary-normalised form of `text`
+/// with a space before and after it (see [`NameMatcher`]), overlapping
+/// ones included, in order of their ends: (pattern, end in that form). The
+/// form is made on the fly, byte by byte, rather than written out first;
+/// this is the loop of the crate's overlapping search without its
+/// per-match bookkeeping.
+#[inline(never)]
+fn scan<A: Automaton>(aut: &A, text: &str, hits: &mut Vec<(PatternID, usize)>) {
+    let Ok(mut sid) = aut.start_state(Anchored::No) else {
+        return;
+    };
+    // Feed one byte of the normalised form, which ends at `end` there.
+    macro_rules! feed {
+        ($byte:expr, $end:expr) => {
+            sid = aut.next_state(Anchored::No, sid, $byte);
+            if aut.is_special(sid) {
+                if aut.is_dead(sid) {
+                    return;
+                }
+                if aut.is_match(sid) {
+                    record(aut, sid, $end, hits);
+                }
+            }
+        };
+    }
+    feed!(b' ', 1);
+    let bytes = text.as_bytes();
+    // Byte `i` of the text is byte `i + 1` of the normalised form.
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b < 0x80 {
+            feed!(NORMAL_ASCII[usize::from(b)], i + 2);
+            i += 1;
+            continue;
+        }
+        // A non-ASCII character (`i` only ever moves by whole characters):
+        // its bytes if it is a word character, spaces otherwise.
+        let c = text.get(i..).and_then(|r| r.chars().next());
+        let n = c.map_or(1, char::len_utf8);
+        let word = c.is_some_and(is_word_char);
+        for (k, &b) in bytes.iter().enumerate().skip(i).take(n) {
+            feed!(if word { b } else { b' ' }, k + 2);
+        }
+        i += n;
+    }
+    feed!(b' ', bytes.len() + 2);
+}
+
+/// The matches of match state `sid` at `end` (out of [`scan`]'s loop).
+#[cold]
+#[inline(never)]
+fn record<A: Automaton>(aut: &A, sid: StateID, end: usize, hits: &mut Vec<(PatternID, usize)>) {
+    for k in 0..aut.match_len(sid) {
+        hits.push((aut.match_pattern(sid, k), end));
     }
 }
 
@@ -235,6 +382,104 @@ mod tests {
         let after = m.find(text);
         assert!(m.dfa.get().is_some_and(|d| d.is_some()), "no DFA was built");
         assert_eq!(before, after);
+    }
+
+    /// What the matcher did before it searched a normalised text: every
+    /// hit of the plain automaton over the ASCII-lowercased text, kept on
+    /// word boundaries, then leftmost-longest.
+    fn reference(pats: &[(String, usize, bool)], text: &str) -> Vec<(usize, usize, usize)> {
+        let lowered: Vec<String> = pats
+            .iter()
+            .map(|p| p.0.trim().to_ascii_lowercase())
+            .collect();
+        let ac = aho_corasick::AhoCorasick::new(&lowered).unwrap();
+        let hay = text.to_ascii_lowercase();
+        let mut all: Vec<(usize, usize, usize)> = ac
+            .find_overlapping_iter(&hay)
+            .filter(|m| {
+                text.is_char_boundary(m.start())
+                    && text.is_char_boundary(m.end())
+                    && on_word_boundaries(text, m.start(), m.end())
+            })
+            .filter(|m| {
+                case_sensitive_form(&pats[m.pattern().as_usize()].0)
+                    .is_none_or(|e| text[m.start()..m.end()] == e)
+            })
+            .map(|m| (pats[m.pattern().as_usize()].1, m.start(), m.end()))
+            .collect();
+        all.sort_by(|a, b| a.1.cmp(&b.1).then(b.2.cmp(&a.2)));
+        let mut out: Vec<(usize, usize, usize)> = Vec::new();
+        for m in all {
+            if out.last().is_some_and(|l| m.1 < l.2) {
+                continue;
+            }
+            out.push(m);
+        }
+        out
+    }
+
+    /// The normalised search finds what the plain search and a boundary
+    /// check on each hit find: names next to punctuation and non-ASCII
+    /// letters and marks, names with punctuation of their own, names at
+    /// the ends of the text, case-sensitive names, one name inside another.
+    #[test]
+    fn normalised_search_finds_what_boundary_checks_keep() {
+        let names = [
+            "ip",
+            "IP address",
+            "address",
+            "box",
+            "Heap",
+            "_ga",
+            "(GA)",
+            "GA",
+            "e-mail",
+            "email",
+            "Google, Inc.",
+            "Google",
+            "google analytics",
+            "’s",
+            "café",
+            "naïve user",
+            "x",
+            "rent",
+            "a.b",
+            "—",
+            "données",
+            "Société Générale",
+            "ga)",
+        ];
+        let pats: Vec<(String, usize, bool)> = names
+            .iter()
+            .enumerate()
+            .map(|(i, n)| (n.to_string(), i, false))
+            .collect();
+        let m = NameMatcher::new(pats.clone());
+        let texts = [
+            "ip",
+            "IP address, ip-address, ip  address, IP\taddress; ship’s box.",
+            "_ga and (GA) and (ga)x and x(GA) GA_ ga) _GA_ __ga",
+            "e-mail email e–mail E-MAIL emails",
+            "Google, Inc. google, inc google,inc. Google Analytics!",
+            "it’s Alice’s café, cafés, écafé, café’s, naïve user, naïveuser",
+            "x x-x xx 1x x1 x_ é x ü",
+            "parent rent rent’ rentë orrent",
+            "a.b a.bc ca.b a. b — —— données Société Générale société générale",
+            "Heap heap HEAP Heaps a heap of Heap.",
+            "",
+            "’",
+            "x",
+        ];
+        // With the NFA, then with the DFA.
+        for _ in 0..2 {
+            for t in texts {
+                let got: Vec<(usize, usize, usize)> =
+                    m.find(t).iter().map(|n| (n.id, n.start, n.end)).collect();
+                assert_eq!(got, reference(&pats, t), "{t:?}");
+            }
+            m.searched.store(DFA_AFTER, Ordering::Relaxed);
+        }
+        assert!(m.dfa.get().is_some_and(|d| d.is_some()), "no DFA was built");
     }
 
     /// Repeated patterns are kept once: same matches, one automaton entry.
