@@ -341,6 +341,13 @@ pub fn extract(doc: &Document, model: &mut PolicyModel) {
             let Some(category) = entry.category else {
                 continue;
             };
+            // A phrase already recorded for its category adds nothing, and
+            // every test below only decides whether to record it: skip them.
+            // (A long policy repeats "email address" dozens of times.)
+            let key = (category, block.text[m.start..m.end].to_lowercase());
+            if seen.contains(&key) {
+                continue;
+            }
             let si = sentence_index(block, m.start);
             let sentence = si
                 .and_then(|i| block.sentences.get(i))
@@ -364,9 +371,7 @@ pub fn extract(doc: &Document, model: &mut PolicyModel) {
                 continue;
             }
             let phrase = block.text[m.start..m.end].to_string();
-            if !seen.insert((category, phrase.to_lowercase())) {
-                continue;
-            }
+            seen.insert(key);
             model.data_collected.push(DataCollected {
                 category: category.to_string(),
                 phrase,
