@@ -46,6 +46,9 @@ struct Group {
     /// Bytes a match can start with (after any leading assertion); `None`
     /// when some pattern could start with anything or match empty.
     first: Option<Box<[bool; 256]>>,
+    /// Bytes of which every match of every pattern contains at least one
+    /// (for unanchored groups); `None` when that is not known.
+    needs: Option<Box<[bool; 256]>>,
 }
 
 /// The compiled patterns of a pack.
@@ -82,6 +85,7 @@ pub(crate) struct Caches {
     dfa: Vec<lazy::Cache>,
     sets: Vec<PatternSet>,
     lowered: Vec<u8>,
+    bounds: Vec<usize>,
 }
 
 fn syntax_config() -> syntax::Config {
@@ -161,6 +165,34 @@ fn first_bytes_nullable(hir: &Hir, set: &mut [bool; 256]) -> bool {
         }),
         HirKind::Empty => true,
         _ => false,
+    }
+}
+
+/// A small set of bytes of which every match of `hir` contains at least
+/// one, when the pattern's structure shows one: a literal's first byte, a
+/// class of at most four bytes, the smallest such set of a concatenation's
+/// parts, the union over an alternation's branches.
+fn required_bytes(hir: &Hir) -> Option<Vec<u8>> {
+    if hir.properties().minimum_len() == Some(0) {
+        return None;
+    }
+    match hir.kind() {
+        HirKind::Literal(l) => l.0.first().map(|&b| vec![b]),
+        HirKind::Class(regex_syntax::hir::Class::Bytes(c)) => {
+            let v: Vec<u8> = c.iter().flat_map(|r| r.start()..=r.end()).take(5).collect();
+            (v.len() <= 4).then_some(v)
+        }
+        HirKind::Concat(v) => v.iter().filter_map(required_bytes).min_by_key(Vec::len),
+        HirKind::Alternation(v) => {
+            let mut all = Vec::new();
+            for h in v {
+                all.extend(required_bytes(h)?);
+            }
+            Some(all)
+        }
+        HirKind::Capture(c) => required_bytes(&c.sub),
+        HirKind::Repetition(r) if r.min >= 1 => required_bytes(&r.sub),
+        _ => None,
     }
 }
 
@@ -319,13 +351,24 @@ impl Matcher {
                 .iter()
                 .all(|h| first_bytes(h, &mut set))
                 .then(|| Box::new(set));
+            let anchored = k >= 2;
+            let mut needs = [false; 256];
+            let needs = (!anchored
+                && hirs.iter().all(|h| {
+                    required_bytes(h).is_some_and(|v| {
+                        v.iter().for_each(|&b| needs[usize::from(b)] = true);
+                        true
+                    })
+                }))
+            .then(|| Box::new(needs));
             groups.push(Group {
                 first,
+                needs,
                 re: build(&hirs)?,
                 hirs,
                 fallback: std::sync::OnceLock::new(),
                 ids,
-                anchored: k >= 2,
+                anchored,
                 lower: k % 2 == 1,
             });
         }
@@ -344,6 +387,7 @@ impl Matcher {
                 .map(|g| PatternSet::new(g.re.pattern_len()))
                 .collect(),
             lowered: Vec::new(),
+            bounds: Vec::new(),
         }
     }
 
@@ -359,17 +403,30 @@ impl Matcher {
     /// in `text` (each once, group by group).
     pub fn each_match(&self, text: &[u8], caches: &RefCell<Caches>, mut found: impl FnMut(usize)) {
         let mut c = caches.borrow_mut();
-        let Caches { dfa, sets, lowered } = &mut *c;
+        let Caches {
+            dfa,
+            sets,
+            lowered,
+            bounds,
+        } = &mut *c;
         // The lowercased copy goes into a buffer reused from call to call.
         if self.groups.iter().any(|g| g.lower) {
             lowered.clear();
             lowered.extend(text.iter().map(u8::to_ascii_lowercase));
         }
+        if self.groups.iter().any(|g| g.anchored) {
+            word_boundaries(text, bounds);
+        }
         for ((g, cache), set) in self.groups.iter().zip(dfa.iter_mut()).zip(sets.iter_mut()) {
             let hay: &[u8] = if g.lower { lowered } else { text };
             set.clear();
             let gave_up = if g.anchored {
-                search_at_boundaries(g, cache, hay, set).is_err()
+                search_at_boundaries(g, cache, hay, bounds, set).is_err()
+            } else if let Some(needs) = &g.needs
+                && !hay.iter().any(|&b| needs[usize::from(b)])
+            {
+                // Every match contains one of these bytes: no match here.
+                false
             } else {
                 g.re.try_which_overlapping_matches(cache, &Input::new(hay), set)
                     .is_err()
@@ -394,32 +451,38 @@ impl Matcher {
 /// The lazy DFA gave up (a quit byte: a Unicode `\b` meeting non-ASCII).
 struct GaveUp;
 
-/// Search an anchored group at every word boundary of `hay` (and at its
-/// start), adding each pattern that matches to `set`.
-///
-/// The boundaries are found in the same pass that tests the group's first
-/// bytes, so nothing is allocated, and positions whose byte cannot start a
-/// pattern are skipped before any DFA work. Word-ness is the same in the
-/// lowercased text, so the boundaries are those of the original text.
+/// The word boundaries of `text` (the same in its lowercased copy), plus
+/// its start: the positions where an anchored group's match can begin.
+/// Found once per text for all of a pack's anchored groups.
+fn word_boundaries(text: &[u8], out: &mut Vec<usize>) {
+    out.clear();
+    out.push(0);
+    let mut prev = text.first().is_some_and(|&b| is_word(b));
+    for (i, &b) in text.iter().enumerate().skip(1) {
+        let w = is_word(b);
+        if w != prev {
+            out.push(i);
+        }
+        prev = w;
+    }
+    if prev {
+        out.push(text.len());
+    }
+}
+
+/// Search an anchored group at each of `bounds`, adding each pattern that
+/// matches to `set`. Positions whose byte cannot start any of the group's
+/// patterns are skipped before any DFA work.
 fn search_at_boundaries(
     g: &Group,
     cache: &mut lazy::Cache,
     hay: &[u8],
+    bounds: &[usize],
     set: &mut PatternSet,
 ) -> Result<(), GaveUp> {
-    let mut prev_word = false;
-    for i in 0..=hay.len() {
-        let b = hay.get(i).copied();
-        let word = b.is_some_and(is_word);
-        // A boundary: the start, a change of word-ness, or the end after a
-        // word (where the text is non-empty).
-        let boundary = i == 0 || word != prev_word;
-        prev_word = word;
-        if !boundary {
-            continue;
-        }
+    for &i in bounds {
         if let Some(first) = &g.first
-            && !b.is_some_and(|b| first[usize::from(b)])
+            && !hay.get(i).is_some_and(|&b| first[usize::from(b)])
         {
             continue;
         }
