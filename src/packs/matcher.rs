@@ -46,9 +46,9 @@ struct Group {
     /// Bytes a match can start with (after any leading assertion); `None`
     /// when some pattern could start with anything or match empty.
     first: Option<Box<[bool; 256]>>,
-    /// Bytes of which every match of every pattern contains at least one
-    /// (for unanchored groups); `None` when that is not known.
-    needs: Option<Box<[bool; 256]>>,
+    /// At most three bytes of which every match of every pattern contains
+    /// at least one (for unanchored groups); `None` when not known.
+    needs: Option<Vec<u8>>,
 }
 
 /// The compiled patterns of a pack.
@@ -193,6 +193,16 @@ fn required_bytes(hir: &Hir) -> Option<Vec<u8>> {
         HirKind::Capture(c) => required_bytes(&c.sub),
         HirKind::Repetition(r) if r.min >= 1 => required_bytes(&r.sub),
         _ => None,
+    }
+}
+
+/// Does `hay` contain one of `bytes` (at most three; memchr's SIMD scan)?
+fn contains_any(hay: &[u8], bytes: &[u8]) -> bool {
+    match *bytes {
+        [a] => memchr::memchr(a, hay).is_some(),
+        [a, b] => memchr::memchr2(a, b, hay).is_some(),
+        [a, b, c] => memchr::memchr3(a, b, c, hay).is_some(),
+        _ => true,
     }
 }
 
@@ -352,15 +362,20 @@ impl Matcher {
                 .all(|h| first_bytes(h, &mut set))
                 .then(|| Box::new(set));
             let anchored = k >= 2;
-            let mut needs = [false; 256];
-            let needs = (!anchored
-                && hirs.iter().all(|h| {
+            let needs = if anchored {
+                None
+            } else {
+                let mut all = Vec::new();
+                let known = hirs.iter().all(|h| {
                     required_bytes(h).is_some_and(|v| {
-                        v.iter().for_each(|&b| needs[usize::from(b)] = true);
+                        all.extend(v);
                         true
                     })
-                }))
-            .then(|| Box::new(needs));
+                });
+                all.sort_unstable();
+                all.dedup();
+                (known && all.len() <= 3).then_some(all)
+            };
             groups.push(Group {
                 first,
                 needs,
@@ -412,7 +427,8 @@ impl Matcher {
         // The lowercased copy goes into a buffer reused from call to call.
         if self.groups.iter().any(|g| g.lower) {
             lowered.clear();
-            lowered.extend(text.iter().map(u8::to_ascii_lowercase));
+            lowered.extend_from_slice(text);
+            lowered.make_ascii_lowercase();
         }
         if self.groups.iter().any(|g| g.anchored) {
             word_boundaries(text, bounds);
@@ -423,7 +439,7 @@ impl Matcher {
             let gave_up = if g.anchored {
                 search_at_boundaries(g, cache, hay, bounds, set).is_err()
             } else if let Some(needs) = &g.needs
-                && !hay.iter().any(|&b| needs[usize::from(b)])
+                && !contains_any(hay, needs)
             {
                 // Every match contains one of these bytes: no match here.
                 false
