@@ -26,7 +26,7 @@ use rayon::prelude::*;
 use super::matcher::{Caches, Matcher};
 use super::{Check, Expect, Item, ModelQuery, Pack, PackRule};
 use crate::clock::{Age, Date};
-use crate::document::{Block, Document};
+use crate::document::{Block, BlockKind, Document};
 use crate::error::Result;
 use crate::model::{DocumentInfo, PolicyModel};
 use crate::rules::{Finding, Level, Location, SourceFile};
@@ -63,13 +63,14 @@ impl Bits {
         Bits(vec![0; n.div_ceil(64)])
     }
 
-    fn from_matches(n: usize, m: &[usize]) -> Bits {
+    /// The bits of the patterns of `set` (`n` of them) that match in `text`.
+    fn of_text(set: &Matcher, n: usize, text: &str, caches: &RefCell<Caches>) -> Bits {
         let mut b = Bits::with_len(n);
-        for &i in m {
+        set.each_match(text.as_bytes(), caches, |i| {
             if let Some(w) = b.0.get_mut(i / 64) {
                 *w |= 1 << (i % 64);
             }
-        }
+        });
         b
     }
 
@@ -123,6 +124,10 @@ fn doc_bits(
     skip: &[Span],
     caches: &RefCell<Caches>,
 ) -> DocBits {
+    // A section's title is usually the text of its heading block: those
+    // titles take the block's bits instead of being matched again (the
+    // answer depends on the text alone). [section] → its heading's bits.
+    let mut titles: Vec<Option<Bits>> = vec![None; doc.sections.len()];
     let blocks = doc
         .blocks
         .iter()
@@ -131,16 +136,24 @@ fn doc_bits(
                 .iter()
                 .any(|s| s.start <= b.span.start && b.span.end <= s.end);
             if skipped {
-                Bits::with_len(n)
-            } else {
-                Bits::from_matches(n, &set.matches(b.text.as_bytes(), caches))
+                return Bits::with_len(n);
             }
+            let bits = Bits::of_text(set, n, &b.text, caches);
+            if b.kind == BlockKind::Heading
+                && let Some(i) = b.section
+                && doc.sections.get(i).is_some_and(|s| s.title == b.text)
+                && let Some(t) = titles.get_mut(i)
+            {
+                *t = Some(bits.clone());
+            }
+            bits
         })
         .collect();
     let sections = doc
         .sections
         .iter()
-        .map(|s| Bits::from_matches(n, &set.matches(s.title.as_bytes(), caches)))
+        .zip(titles)
+        .map(|(s, t)| t.unwrap_or_else(|| Bits::of_text(set, n, &s.title, caches)))
         .collect();
     let mut front = Bits::with_len(n);
     let fm = &doc.front_matter;
@@ -150,7 +163,7 @@ fn doc_bits(
         .map(|t| format!("title: {t}"))
         .chain(fm.dates.iter().map(|(k, v, _)| format!("{k}: {v}")));
     for e in entries {
-        front.or(&Bits::from_matches(n, &set.matches(e.as_bytes(), caches)));
+        front.or(&Bits::of_text(set, n, &e, caches));
     }
     DocBits {
         blocks,
@@ -254,7 +267,7 @@ impl<'a> Matches<'a> {
             (Some(block), Ok(set)) => sentences(block)
                 .into_iter()
                 .filter_map(|r| block.text.get(r))
-                .map(|s| Bits::from_matches(n, &set.matches(s.as_bytes(), &self.caches)))
+                .map(|s| Bits::of_text(set, n, s, &self.caches))
                 .collect(),
             _ => Vec::new(),
         };

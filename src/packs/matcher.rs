@@ -21,7 +21,7 @@ use std::cell::RefCell;
 use regex_automata::hybrid::dfa as lazy;
 use regex_automata::meta;
 use regex_automata::nfa::thompson::{self, WhichCaptures};
-use regex_automata::util::syntax;
+use regex_automata::util::{start, syntax};
 use regex_automata::{Anchored, Input, MatchKind, PatternSet};
 use regex_syntax::ast::{self, Ast, ClassSet, ClassSetItem, GroupKind};
 use regex_syntax::hir::{Hir, HirKind, Look};
@@ -46,6 +46,9 @@ struct Group {
     /// Bytes a match can start with (after any leading assertion); `None`
     /// when some pattern could start with anything or match empty.
     first: Option<Box<[bool; 256]>>,
+    /// At most three bytes of which every match of every pattern contains
+    /// at least one (for unanchored groups); `None` when not known.
+    needs: Option<Vec<u8>>,
 }
 
 /// The compiled patterns of a pack.
@@ -76,8 +79,14 @@ impl Group {
     }
 }
 
-/// Per-search scratch space (one cache per group).
-pub(crate) struct Caches(Vec<lazy::Cache>);
+/// Per-search scratch space, reused from call to call: one lazy DFA cache
+/// and one pattern set per group, and the lowercased text.
+pub(crate) struct Caches {
+    dfa: Vec<lazy::Cache>,
+    sets: Vec<PatternSet>,
+    lowered: Vec<u8>,
+    bounds: Vec<usize>,
+}
 
 fn syntax_config() -> syntax::Config {
     syntax::Config::new().unicode(false).utf8(false)
@@ -156,6 +165,44 @@ fn first_bytes_nullable(hir: &Hir, set: &mut [bool; 256]) -> bool {
         }),
         HirKind::Empty => true,
         _ => false,
+    }
+}
+
+/// A small set of bytes of which every match of `hir` contains at least
+/// one, when the pattern's structure shows one: a literal's first byte, a
+/// class of at most four bytes, the smallest such set of a concatenation's
+/// parts, the union over an alternation's branches.
+fn required_bytes(hir: &Hir) -> Option<Vec<u8>> {
+    if hir.properties().minimum_len() == Some(0) {
+        return None;
+    }
+    match hir.kind() {
+        HirKind::Literal(l) => l.0.first().map(|&b| vec![b]),
+        HirKind::Class(regex_syntax::hir::Class::Bytes(c)) => {
+            let v: Vec<u8> = c.iter().flat_map(|r| r.start()..=r.end()).take(5).collect();
+            (v.len() <= 4).then_some(v)
+        }
+        HirKind::Concat(v) => v.iter().filter_map(required_bytes).min_by_key(Vec::len),
+        HirKind::Alternation(v) => {
+            let mut all = Vec::new();
+            for h in v {
+                all.extend(required_bytes(h)?);
+            }
+            Some(all)
+        }
+        HirKind::Capture(c) => required_bytes(&c.sub),
+        HirKind::Repetition(r) if r.min >= 1 => required_bytes(&r.sub),
+        _ => None,
+    }
+}
+
+/// Does `hay` contain one of `bytes` (at most three; memchr's SIMD scan)?
+fn contains_any(hay: &[u8], bytes: &[u8]) -> bool {
+    match *bytes {
+        [a] => memchr::memchr(a, hay).is_some(),
+        [a, b] => memchr::memchr2(a, b, hay).is_some(),
+        [a, b, c] => memchr::memchr3(a, b, c, hay).is_some(),
+        _ => true,
     }
 }
 
@@ -314,13 +361,29 @@ impl Matcher {
                 .iter()
                 .all(|h| first_bytes(h, &mut set))
                 .then(|| Box::new(set));
+            let anchored = k >= 2;
+            let needs = if anchored {
+                None
+            } else {
+                let mut all = Vec::new();
+                let known = hirs.iter().all(|h| {
+                    required_bytes(h).is_some_and(|v| {
+                        all.extend(v);
+                        true
+                    })
+                });
+                all.sort_unstable();
+                all.dedup();
+                (known && all.len() <= 3).then_some(all)
+            };
             groups.push(Group {
                 first,
+                needs,
                 re: build(&hirs)?,
                 hirs,
                 fallback: std::sync::OnceLock::new(),
                 ids,
-                anchored: k >= 2,
+                anchored,
                 lower: k % 2 == 1,
             });
         }
@@ -331,74 +394,165 @@ impl Matcher {
     }
 
     pub fn caches(&self) -> Caches {
-        Caches(self.groups.iter().map(|g| g.re.create_cache()).collect())
+        Caches {
+            dfa: self.groups.iter().map(|g| g.re.create_cache()).collect(),
+            sets: self
+                .groups
+                .iter()
+                .map(|g| PatternSet::new(g.re.pattern_len()))
+                .collect(),
+            lowered: Vec::new(),
+            bounds: Vec::new(),
+        }
     }
 
     /// The indexes of the patterns that match somewhere in `text`.
+    #[cfg(test)]
     pub fn matches(&self, text: &[u8], caches: &RefCell<Caches>) -> Vec<usize> {
         let mut out = Vec::new();
-        let lowered = self
-            .groups
-            .iter()
-            .any(|g| g.lower)
-            .then(|| text.to_ascii_lowercase());
-        // Word boundaries (the same in the lowercased text), plus the start.
-        let bounds: Vec<usize> = if self.groups.iter().any(|g| g.anchored) {
-            let mut v = vec![0];
-            let mut prev = text.first().is_some_and(|&b| is_word(b));
-            for (i, &b) in text.iter().enumerate().skip(1) {
-                let w = is_word(b);
-                if w != prev {
-                    v.push(i);
-                }
-                prev = w;
-            }
-            if prev && !text.is_empty() {
-                v.push(text.len());
-            }
-            v
-        } else {
-            Vec::new()
-        };
+        self.each_match(text, caches, |a| out.push(a));
+        out
+    }
+
+    /// Call `found` with the index of each pattern that matches somewhere
+    /// in `text` (each once, group by group).
+    pub fn each_match(&self, text: &[u8], caches: &RefCell<Caches>, mut found: impl FnMut(usize)) {
         let mut c = caches.borrow_mut();
-        for (g, cache) in self.groups.iter().zip(c.0.iter_mut()) {
-            let hay: &[u8] = match (&lowered, g.lower) {
-                (Some(l), true) => l,
-                _ => text,
-            };
-            let mut set = PatternSet::new(g.re.pattern_len());
-            let mut gave_up = false;
-            if g.anchored {
-                for &i in &bounds {
-                    if let Some(first) = &g.first
-                        && !hay.get(i).is_some_and(|&b| first[usize::from(b)])
-                    {
-                        continue;
-                    }
-                    let input = Input::new(hay).range(i..).anchored(Anchored::Yes);
-                    gave_up |=
-                        g.re.try_which_overlapping_matches(cache, &input, &mut set)
-                            .is_err();
-                    if set.is_full() {
-                        break;
-                    }
-                }
+        let Caches {
+            dfa,
+            sets,
+            lowered,
+            bounds,
+        } = &mut *c;
+        // The lowercased copy goes into a buffer reused from call to call.
+        if self.groups.iter().any(|g| g.lower) {
+            lowered.clear();
+            lowered.extend_from_slice(text);
+            lowered.make_ascii_lowercase();
+        }
+        if self.groups.iter().any(|g| g.anchored) {
+            word_boundaries(text, bounds);
+        }
+        for ((g, cache), set) in self.groups.iter().zip(dfa.iter_mut()).zip(sets.iter_mut()) {
+            let hay: &[u8] = if g.lower { lowered } else { text };
+            set.clear();
+            let gave_up = if g.anchored {
+                search_at_boundaries(g, cache, hay, bounds, set).is_err()
+            } else if let Some(needs) = &g.needs
+                && !contains_any(hay, needs)
+            {
+                // Every match contains one of these bytes: no match here.
+                false
             } else {
-                gave_up |=
-                    g.re.try_which_overlapping_matches(cache, &Input::new(hay), &mut set)
-                        .is_err();
-            }
+                g.re.try_which_overlapping_matches(cache, &Input::new(hay), set)
+                    .is_err()
+            };
             if gave_up && let Some(re) = g.fallback() {
                 // Same patterns, an engine that never gives up: one
                 // unanchored search finds every pattern that matches.
                 let mut fc = re.create_cache();
-                re.which_overlapping_matches_with(&mut fc, &Input::new(hay), &mut set);
+                re.which_overlapping_matches_with(&mut fc, &Input::new(hay), set);
             }
-            out.extend(set.iter().filter_map(|p| g.ids.get(p.as_usize()).copied()));
+            for p in set.iter() {
+                if let Some(&a) = g.ids.get(p.as_usize())
+                    && a < self.atoms
+                {
+                    found(a);
+                }
+            }
         }
-        out.retain(|&a| a < self.atoms);
-        out
     }
+}
+
+/// The lazy DFA gave up (a quit byte: a Unicode `\b` meeting non-ASCII).
+struct GaveUp;
+
+/// The word boundaries of `text` (the same in its lowercased copy), plus
+/// its start: the positions where an anchored group's match can begin.
+/// Found once per text for all of a pack's anchored groups.
+fn word_boundaries(text: &[u8], out: &mut Vec<usize>) {
+    out.clear();
+    out.push(0);
+    let mut prev = text.first().is_some_and(|&b| is_word(b));
+    for (i, &b) in text.iter().enumerate().skip(1) {
+        let w = is_word(b);
+        if w != prev {
+            out.push(i);
+        }
+        prev = w;
+    }
+    if prev {
+        out.push(text.len());
+    }
+}
+
+/// Search an anchored group at each of `bounds`, adding each pattern that
+/// matches to `set`. Positions whose byte cannot start any of the group's
+/// patterns are skipped before any DFA work.
+fn search_at_boundaries(
+    g: &Group,
+    cache: &mut lazy::Cache,
+    hay: &[u8],
+    bounds: &[usize],
+    set: &mut PatternSet,
+) -> Result<(), GaveUp> {
+    for &i in bounds {
+        if let Some(first) = &g.first
+            && !hay.get(i).is_some_and(|&b| first[usize::from(b)])
+        {
+            continue;
+        }
+        walk_anchored(&g.re, cache, hay, i, set)?;
+        if set.is_full() {
+            break;
+        }
+    }
+    Ok(())
+}
+
+/// One anchored overlapping search from `at`: step the lazy DFA byte by
+/// byte until it dies, recording every pattern of every match state passed.
+///
+/// This is what `try_which_overlapping_matches` on an anchored `Input`
+/// does, without its per-call set-up and its return to the caller at each
+/// match: most searches here die after a byte or two, so that fixed cost
+/// was most of the work.
+fn walk_anchored(
+    re: &lazy::DFA,
+    cache: &mut lazy::Cache,
+    hay: &[u8],
+    at: usize,
+    set: &mut PatternSet,
+) -> Result<(), GaveUp> {
+    let look_behind = at.checked_sub(1).and_then(|j| hay.get(j)).copied();
+    let config = start::Config::new()
+        .anchored(Anchored::Yes)
+        .look_behind(look_behind);
+    let mut sid = re.start_state(cache, &config).map_err(|_| GaveUp)?;
+    let record = |re: &lazy::DFA, cache: &lazy::Cache, sid, set: &mut PatternSet| {
+        for k in 0..re.match_len(cache, sid) {
+            set.insert(re.match_pattern(cache, sid, k));
+        }
+    };
+    for &b in hay.get(at..).unwrap_or(&[]) {
+        sid = re.next_state(cache, sid, b).map_err(|_| GaveUp)?;
+        if sid.is_tagged() {
+            if sid.is_match() {
+                record(re, cache, sid, set);
+            } else if sid.is_dead() {
+                return Ok(());
+            } else if sid.is_quit() {
+                return Err(GaveUp);
+            }
+        }
+    }
+    sid = re.next_eoi_state(cache, sid).map_err(|_| GaveUp)?;
+    if sid.is_match() {
+        record(re, cache, sid, set);
+    } else if sid.is_quit() {
+        return Err(GaveUp);
+    }
+    Ok(())
 }
 
 #[cfg(test)]
