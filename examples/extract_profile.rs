@@ -8,7 +8,8 @@
 //! ```
 //!
 //! Prints, per extractor, milliseconds per pass over all documents and its
-//! share; the total in MB/s on one core; and the slowest documents.
+//! share; the total in MB/s on one core; the median, 90th percentile and
+//! maximum time per document; and the slowest documents.
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -112,6 +113,16 @@ fn main() {
     let mut slowest: Vec<(f64, &Document)> =
         per_doc.iter().map(|t| t / passes).zip(&docs).collect();
     slowest.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let at = |q: f64| {
+        let i = ((slowest.len() as f64 - 1.0) * (1.0 - q)).round() as usize;
+        slowest.get(i).map_or(0.0, |(t, _)| t * 1e3)
+    };
+    println!(
+        "per document: median {:.3} ms, 90th percentile {:.3} ms, max {:.3} ms",
+        at(0.5),
+        at(0.9),
+        at(1.0)
+    );
     println!("slowest documents:");
     for (t, d) in slowest.iter().take(10) {
         println!(
