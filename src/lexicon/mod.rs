@@ -183,7 +183,7 @@ impl NameMatcher {
         // every hit would be reported once per copy: a matcher built from a
         // set's own phrases (thousands of documents repeating "email
         // address") made each search cost grow with the set.
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = std::collections::HashSet::with_capacity(patterns.len());
         // The automaton's forms of the patterns, one after another.
         let mut forms: Vec<u8> = Vec::new();
         let mut ranges: Vec<std::ops::Range<usize>> = Vec::with_capacity(patterns.len());
