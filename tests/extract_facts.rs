@@ -23,6 +23,13 @@ fn rights<'a>(doc: &'a Document, m: &PolicyModel) -> Vec<(String, &'a str)> {
         .collect()
 }
 
+/// `text` under a "Your rights" heading grants no right.
+fn assert_no_right_under_rights_heading(text: &str) {
+    let doc = md(&format!("# Your rights\n\n{text}\n"));
+    let m = extract(&doc);
+    assert!(m.rights.is_empty(), "{text:?} → {:?}", rights(&doc, &m));
+}
+
 fn right_set(m: &PolicyModel) -> Vec<&str> {
     let mut v: Vec<&str> = m.rights.iter().map(|r| r.right.as_str()).collect();
     v.sort();
@@ -430,9 +437,7 @@ fn retention_and_other_actors_are_not_rights() {
         "You cannot delete your data.",
         "We do not use automated decision-making.",
     ] {
-        let doc = md(&format!("# Your rights\n\n{text}\n"));
-        let m = extract(&doc);
-        assert!(m.rights.is_empty(), "{text:?} → {:?}", rights(&doc, &m));
+        assert_no_right_under_rights_heading(text);
     }
 }
 
@@ -512,9 +517,7 @@ fn lead_in_list_of_bare_nouns_and_that_clauses() {
         "We confirm that anything inaccurate in your personal data is corrected immediately.",
         "You have the right to request:\n\n- that every member of our team is updated on the outcome",
     ] {
-        let doc = md(&format!("# Your rights\n\n{text}\n"));
-        let m = extract(&doc);
-        assert!(m.rights.is_empty(), "{text:?} → {:?}", rights(&doc, &m));
+        assert_no_right_under_rights_heading(text);
     }
 }
 
