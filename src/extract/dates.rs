@@ -377,22 +377,11 @@ pub fn last_updated(doc: &Document) -> Option<(String, Evidence)> {
     Some((best.date.iso(), Evidence::new(doc, best.span)))
 }
 
-/// Does `text` hold four ASCII digits in a row (a year)? Such a run
-/// covers exactly one index `i` with `i % 4 == 3`: only those bytes are
-/// tested first, and the run is measured around a digit found there.
+/// Does `text` hold four ASCII digits in a row (a year)?
 fn has_four_digits(text: &str) -> bool {
-    let b = text.as_bytes();
-    (3..b.len()).step_by(4).any(|i| {
-        b[i].is_ascii_digit() && {
-            let left = b[..i]
-                .iter()
-                .rev()
-                .take(3)
-                .take_while(|c| c.is_ascii_digit());
-            let right = b[i + 1..].iter().take(3).take_while(|c| c.is_ascii_digit());
-            1 + left.count() + right.count() >= 4
-        }
-    })
+    text.as_bytes()
+        .split(|b| !b.is_ascii_digit())
+        .any(|run| run.len() >= 4)
 }
 
 /// "Last updated: February 2026" and "Effective date: …" statements in a block.
