@@ -5,7 +5,8 @@
 #   - `check --format json` of every fixture set (each candor.yaml),
 #   - `extract --format json` over the 10 MB bench corpus, if
 #     scripts/bench.sh has built it (target/bench/corpus-10mb).
-# Prints one DIFF line per difference; exits 1 if there is any.
+# Output and exit code are compared together. Prints one DIFF line per
+# difference; exits 1 if there is any.
 #
 #   scripts/compare-outputs.sh OLD_CANDOR NEW_CANDOR
 #
@@ -20,13 +21,14 @@ fail=0
 same() { # label, then the command after the binary
   local label=$1; shift
   local a b
-  a=$("$old" "$@" 2>&1 | md5sum)
-  b=$("$new" "$@" 2>&1 | md5sum)
+  a=$({ "$old" "$@" 2>&1; echo "exit $?"; } | md5sum)
+  b=$({ "$new" "$@" 2>&1; echo "exit $?"; } | md5sum)
   [ "$a" = "$b" ] || { echo "DIFF $label"; fail=1; }
 }
 while IFS= read -r f; do
   same "extract $f" extract "$f" --format json
-done < <(find fixtures -type f \( -name '*.md' -o -name '*.txt' -o -name '*.mdx' \) | sort)
+done < <(find fixtures -type f \( -name '*.md' -o -name '*.markdown' -o -name '*.mdx' \
+  -o -name '*.txt' -o -name '*.text' -o -name '*.html' -o -name '*.htm' \) | sort)
 while IFS= read -r c; do
   same "check $c" check --config "$c" --format json
 done < <(find fixtures -name candor.yaml | sort)
