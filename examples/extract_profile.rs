@@ -15,21 +15,8 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use candor::document::{Document, SourceKind};
-use candor::extract;
+use candor::extract::{self, EXTRACTORS};
 use candor::model::PolicyModel;
-
-type Extractor = fn(&Document, &mut PolicyModel);
-
-const EXTRACTORS: [(&str, Extractor); 8] = [
-    ("retention", extract::retention::extract),
-    ("cookies", extract::cookies::extract),
-    ("contacts", extract::contacts::extract),
-    ("children", extract::children::extract),
-    ("claims", extract::claims::extract),
-    ("third_parties", extract::third_parties::extract),
-    ("data", extract::data::extract),
-    ("rights", extract::rights::extract),
-];
 
 const PASSES: u32 = 20;
 

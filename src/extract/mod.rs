@@ -35,20 +35,23 @@ pub mod third_parties;
 use crate::document::Document;
 use crate::model::{DocumentInfo, PolicyModel};
 
-/// The extractors, one per list of the model. Each writes only its own
-/// lists, so the order they run in does not change the model. The order
+/// One extractor: adds the facts of its lists to the model.
+pub type Extractor = fn(&Document, &mut PolicyModel);
+
+/// The extractors, one per list of the model, by name. Each writes only its
+/// own lists, so the order they run in does not change the model. The order
 /// splits the cost of their first run (compiling their patterns) into two
 /// near-equal halves, for [`start_for`] on two threads: retention alone is
 /// as costly as the next three.
-const EXTRACTORS: [fn(&Document, &mut PolicyModel); 8] = [
-    retention::extract,
-    cookies::extract,
-    contacts::extract,
-    children::extract,
-    claims::extract,
-    third_parties::extract,
-    data::extract,
-    rights::extract,
+pub const EXTRACTORS: [(&str, Extractor); 8] = [
+    ("retention", retention::extract),
+    ("cookies", cookies::extract),
+    ("contacts", contacts::extract),
+    ("children", children::extract),
+    ("claims", claims::extract),
+    ("third_parties", third_parties::extract),
+    ("data", data::extract),
+    ("rights", rights::extract),
 ];
 
 /// How many extractors [`extract_from`] rotates through.
@@ -76,7 +79,7 @@ pub fn extract_from(doc: &Document, start: usize) -> PolicyModel {
         last_updated_evidence,
     });
     for i in 0..EXTRACTORS.len() {
-        EXTRACTORS[(start + i) % EXTRACTORS.len()](doc, &mut model);
+        (EXTRACTORS[(start + i) % EXTRACTORS.len()].1)(doc, &mut model);
     }
     model.sort();
     model
