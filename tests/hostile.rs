@@ -21,10 +21,8 @@ use serde_json::Value;
 mod common;
 #[cfg(unix)]
 use common::Chmod;
+use common::TODAY;
 use common::write_file as write;
-
-/// A fixed "today" so date-dependent findings are the same every day.
-const TODAY: &str = "2026-11-22";
 
 struct Run {
     code: i32,
@@ -204,19 +202,16 @@ fn single_line_of_10_megabytes() {
     // One 10 MB line of words with no sentence end: one paragraph, one
     // sentence. (With vendor names, periods or addresses in it, see the
     // run-on lines below.)
-    let d = tempfile::tempdir().expect("tempdir");
-    let words = "we keep personal data as long as needed and share it with partners ";
-    let line = words.repeat(10_000_000 / words.len() + 1);
-    write(d.path(), "privacy.md", format!("# Privacy\n\n{line}\n"));
-    let r = bounded(
+    one_line(
         "10 MB line",
-        d.path(),
-        &["check", "--format", "json", "privacy.md"],
+        (
+            "",
+            "we keep personal data as long as needed and share it with partners ",
+        ),
+        10_000_000,
         Duration::from_secs(300),
         2048,
     );
-    assert!(r.code == 0 || r.code == 1, "{}", r.stderr);
-    assert_eq!(json(&r)["summary"]["files"], 1);
 }
 
 /// `check` on a policy that is one line: `lead`, then `unit` repeated to
