@@ -43,8 +43,9 @@ struct Group {
     anchored: bool,
     /// Run over the ASCII-lowercased text.
     lower: bool,
-    /// Bytes a match can start with (after any leading assertion); `None`
-    /// when some pattern could start with anything or match empty.
+    /// Anchored groups: bytes a match can start with (after any leading
+    /// assertion); `None` when some pattern could start with anything or
+    /// match empty, and for unanchored groups.
     first: Option<Box<[bool; 256]>>,
     /// At most three bytes of which every match of every pattern contains
     /// at least one (for unanchored groups); `None` when not known.
@@ -356,12 +357,11 @@ impl Matcher {
             if hirs.is_empty() {
                 continue;
             }
-            let mut set = [false; 256];
-            let first = hirs
-                .iter()
-                .all(|h| first_bytes(h, &mut set))
-                .then(|| Box::new(set));
             let anchored = k >= 2;
+            // Only the anchored search at boundaries reads `first`.
+            let mut set = [false; 256];
+            let first =
+                (anchored && hirs.iter().all(|h| first_bytes(h, &mut set))).then(|| Box::new(set));
             let needs = if anchored {
                 None
             } else {
@@ -597,6 +597,48 @@ mod tests {
             let mut got = m.matches(text.as_bytes(), &cache);
             got.sort_unstable();
             assert_eq!(got, want, "{text}");
+        }
+    }
+
+    /// The needed-byte gate of an unanchored group, one pattern per
+    /// matcher so each gate is the pattern's own (a group of many
+    /// patterns needing more than three bytes has none): every branch of
+    /// `required_bytes` against a RegexSet, on texts holding only one
+    /// alternative's byte, or none.
+    #[test]
+    fn needed_bytes_gate_agrees_with_regex_set() {
+        let cases: [(&str, &[u8]); 5] = [
+            // Alternation: the union of its branches' bytes, not one branch.
+            ("(?:foo|bar)", b"bf"),
+            // A small byte class: any of its bytes.
+            ("[xy]z", b"z"),
+            // A repetition of at least one: its body's bytes ('a'; the
+            // concatenation keeps its first shortest requirement, 'a' of
+            // "ab" before 'c').
+            ("(?:ab)+c", b"a"),
+            // Case-insensitive: searched in the lowercased text.
+            ("(?i)Q(?:ab)+", b"q"),
+            // An optional prefix needs nothing; the rest does.
+            ("q?r", b"r"),
+        ];
+        let texts = [
+            "zz bar", "foo", "yz", "xz", "ababc", "QAB", "qab", "r", "qr", "none", "",
+        ];
+        for (p, needs) in cases {
+            let m = Matcher::new(&[p]).unwrap();
+            let group = &m.groups[0];
+            assert!(!group.anchored, "{p}");
+            let mut got_needs = group.needs.clone().expect("a gate");
+            got_needs.sort_unstable();
+            assert_eq!(got_needs, needs, "{p}");
+            let cache = RefCell::new(m.caches());
+            let mut rs = regex::bytes::RegexSetBuilder::new([p]);
+            rs.unicode(false);
+            let rs = rs.build().unwrap();
+            for text in texts {
+                let want: Vec<usize> = rs.matches(text.as_bytes()).iter().collect();
+                assert_eq!(m.matches(text.as_bytes(), &cache), want, "{p} on {text:?}");
+            }
         }
     }
 }
