@@ -19,25 +19,6 @@ pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }
 
-/// Does `text[start..end]` stand on word boundaries?
-pub fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
-    let before = text[..start].chars().next_back();
-    let after = text[end..].chars().next();
-    let first = text[start..end].chars().next();
-    let last = text[start..end].chars().next_back();
-    // A pattern that itself starts/ends with a non-word character (e.g. "_ga"
-    // starts with a word char, "(GA)" does not) needs no boundary on that side.
-    let left_ok = match (before, first) {
-        (Some(b), Some(f)) if is_word_char(f) => !is_word_char(b),
-        _ => true,
-    };
-    let right_ok = match (after, last) {
-        (Some(a), Some(l)) if is_word_char(l) => !is_word_char(a),
-        _ => true,
-    };
-    left_ok && right_ok
-}
-
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -73,7 +54,8 @@ pub struct NameMatch {
 /// pattern's), since the normalised form no longer tells "ip address" from
 /// "ip-address" or "(GA)" from " GA ". That check also puts the match on
 /// char boundaries. So a match is exactly what the plain search of the
-/// ASCII-lowercased text followed by [`on_word_boundaries`] would keep.
+/// ASCII-lowercased text followed by a word-boundary check of each hit
+/// would keep (the tests compare the two).
 ///
 /// Patterns are ASCII-lowercased rather than searched with the automaton's
 /// own `ascii_case_insensitive`, which doubles every letter's transitions
@@ -382,6 +364,25 @@ mod tests {
         let after = m.find(text);
         assert!(m.dfa.get().is_some_and(|d| d.is_some()), "no DFA was built");
         assert_eq!(before, after);
+    }
+
+    /// Does `text[start..end]` stand on word boundaries?
+    fn on_word_boundaries(text: &str, start: usize, end: usize) -> bool {
+        let before = text[..start].chars().next_back();
+        let after = text[end..].chars().next();
+        let first = text[start..end].chars().next();
+        let last = text[start..end].chars().next_back();
+        // A pattern that itself starts/ends with a non-word character (e.g. "_ga"
+        // starts with a word char, "(GA)" does not) needs no boundary on that side.
+        let left_ok = match (before, first) {
+            (Some(b), Some(f)) if is_word_char(f) => !is_word_char(b),
+            _ => true,
+        };
+        let right_ok = match (after, last) {
+            (Some(a), Some(l)) if is_word_char(l) => !is_word_char(a),
+            _ => true,
+        };
+        left_ok && right_ok
     }
 
     /// What the matcher did before it searched a normalised text: every
