@@ -209,7 +209,7 @@ pub fn names_link_location(block: &Block, links: &LinkIndex, range: Range<usize>
         && text[..from]
             .chars()
             .next_back()
-            .is_some_and(|c| c.is_alphanumeric() || c == '_')
+            .is_some_and(crate::lexicon::is_word_char)
     {
         return false;
     }

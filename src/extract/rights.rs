@@ -382,13 +382,7 @@ fn chain_gap_re() -> &'static Regex {
 /// Found by binary search over the block's sorted sentences.
 pub(crate) fn local_sentence(block: &Block, start: usize, end: usize) -> (usize, Range<usize>) {
     let text = &block.text;
-    let i = block.sentences.partition_point(|r| r.start <= start);
-    let full = i
-        .checked_sub(1)
-        .and_then(|i| block.sentences.get(i))
-        .filter(|r| start < r.end.max(r.start + 1))
-        .cloned()
-        .unwrap_or(0..text.len());
+    let full = super::context::sentence_at(block, start);
     let lo = floor_char(text, start.saturating_sub(REACH)).max(full.start);
     let hi = ceil_char(text, end.saturating_add(REACH)).min(full.end.max(end));
     (full.start, lo.min(start)..hi.max(end).min(text.len()))
