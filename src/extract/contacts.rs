@@ -194,7 +194,8 @@ pub fn extract(doc: &Document, model: &mut PolicyModel) {
         });
     };
     for block in &doc.blocks {
-        if block.links.is_empty() && !block.text.contains('@') {
+        let has_at = block.text.contains('@');
+        if block.links.is_empty() && !has_at {
             continue;
         }
         // The label is only read for an address found; `email_re` needs
@@ -205,10 +206,7 @@ pub fn extract(doc: &Document, model: &mut PolicyModel) {
                 .get_or_init(|| super::rights::block_label(block).and_then(|r| block.text.get(r)))
         };
         let mut tokens = Tokens::new(&block.text);
-        let hits = block
-            .text
-            .contains('@')
-            .then(|| email_re().find_iter(&block.text));
+        let hits = has_at.then(|| email_re().find_iter(&block.text));
         for m in hits.into_iter().flatten() {
             let email = m.as_str().trim_end_matches('.');
             if placeholder(email) || inside_url(&mut tokens, m.start()) {

@@ -190,12 +190,17 @@ pub fn resolve(doc: &Document, model: &mut PolicyModel, from: usize, found: &[Ve
     if defs.is_empty() {
         return;
     }
-    let key = |s: &str| normalize(s);
+    let shorts: Vec<String> = defs.iter().map(|d| normalize(&d.short)).collect();
     for tp in model.third_parties.iter_mut().skip(from) {
         if tp.source != MentionSource::Position {
             continue;
         }
-        if let Some(d) = defs.iter().find(|d| key(&d.short) == key(&tp.name)) {
+        let name = normalize(&tp.name);
+        if let Some(d) = shorts
+            .iter()
+            .position(|s| *s == name)
+            .and_then(|i| defs.get(i))
+        {
             tp.name = d.name.clone();
         }
     }

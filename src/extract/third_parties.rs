@@ -588,8 +588,8 @@ pub fn extract(doc: &Document, model: &mut PolicyModel) {
         for sentence in &block.sentences {
             let from = in_block.partition_point(|m| m.range.start < sentence.start);
             let to = in_block.partition_point(|m| m.range.start < sentence.end);
-            // Siblings need two known vendors in the sentence: fewer than
-            // two mentions start in it, so there is nothing to look for.
+            // `enumerated_siblings` answers nothing for fewer than two
+            // known ranges, and `known` below is a subset of these.
             if to < from + 2 {
                 continue;
             }
