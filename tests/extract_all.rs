@@ -75,3 +75,22 @@ fn the_model_does_not_depend_on_which_extractor_runs_first() {
         }
     }
 }
+
+/// `check` runs each document's extractors as separate tasks
+/// (`extract_parallel`), each into a model of its own, then merges them:
+/// every document of the corpus gets the same model as the sequential run.
+#[test]
+fn extractors_run_as_parallel_tasks_give_the_sequential_model() {
+    for doc in &corpus_documents() {
+        let sequential = serde_json::to_string(&candor::extract::extract(doc)).expect("serialises");
+        for start in [0, 3] {
+            let parallel = serde_json::to_string(&candor::extract::extract_parallel(doc, start))
+                .expect("serialises");
+            assert!(
+                sequential == parallel,
+                "{}: extract_parallel from {start} differs",
+                doc.path
+            );
+        }
+    }
+}
