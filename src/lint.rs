@@ -18,6 +18,7 @@ use crate::inventory::Inventory;
 use crate::model::PolicyModel;
 use crate::rules::{self, Finding, Level};
 use crate::source::{self, SourceFile, Warning};
+use crate::summary::DocSummary;
 
 /// What the user asked for.
 #[derive(Debug, Clone, Default)]
@@ -46,13 +47,41 @@ pub struct Options {
     pub no_sources: bool,
 }
 
-/// A policy set, read and modelled.
+/// A policy set, read, modelled and summarised: the documents themselves
+/// are gone (see [`crate::summary`]).
 #[derive(Debug)]
 pub struct LoadedSet {
     pub name: String,
-    pub docs: Vec<Document>,
+    /// One summary per document read, in file order.
+    pub docs: Vec<DocSummary>,
     pub inventory: Option<Inventory>,
     pub model: PolicyModel,
+}
+
+impl LoadedSet {
+    /// A set of documents already in memory (benchmarks, tests), summarised
+    /// for `checks` as [`load_set`] would.
+    pub fn from_documents(
+        name: &str,
+        docs: &[Document],
+        inventory: Option<Inventory>,
+        checks: &Checks,
+        config: Option<&Config>,
+    ) -> Result<LoadedSet> {
+        let model = extract::extract_set(docs);
+        let summaries = {
+            let sum = checks.summarizer(config, inventory.as_ref())?;
+            docs.iter()
+                .map(|d| sum.summarize(d, &model))
+                .collect::<Result<Vec<_>>>()?
+        };
+        Ok(LoadedSet {
+            name: name.to_string(),
+            docs: summaries,
+            inventory,
+            model,
+        })
+    }
 }
 
 /// The result of a run.
@@ -236,24 +265,47 @@ fn read_and_extract<T>(
     (r, w)
 }
 
-/// Read, parse and model one set's files: each file on its own core
-/// (rayon), models merged in file order, so the result is the same as
+/// Read, parse, model and summarise one set's files, streaming: each file
+/// on its own core (rayon), its document dropped as soon as it is
+/// summarised, so memory holds the documents in flight, not the set's.
+/// Models are merged in file order, so the result is the same as
 /// [`extract::extract_set`] over the documents in order.
 pub fn load_set(
     set: &PolicySetConfig,
     files: &[SourceFile],
     base: &Path,
     lossy: bool,
+    checks: &Checks,
+    config: Option<&Config>,
     warnings: &mut Vec<Warning>,
 ) -> Result<LoadedSet> {
-    type Loaded = (Result<Option<(Document, PolicyModel)>>, Vec<Warning>);
+    // The inventory first: documents are summarised with its names. Its
+    // error, if any, comes after the documents' (as when it was read last).
+    let inventory = set
+        .inventory
+        .as_ref()
+        .map(|p| load_inventory(&base.join(p), base));
+    let summarizer = checks.summarizer(config, inventory.as_ref().and_then(|r| r.as_ref().ok()))?;
+    type Loaded = (Result<Option<(DocSummary, PolicyModel)>>, Vec<Warning>);
     let results: Vec<Loaded> = files
         .par_iter()
         .enumerate()
-        .map(|(i, f)| read_and_extract(i, f, lossy, |doc, model| (doc, model)))
+        .map(|(i, f)| {
+            let (r, w) = read_and_extract(i, f, lossy, |doc, model| {
+                summarizer.summarize(&doc, &model).map(|s| (s, model))
+            });
+            (r.and_then(Option::transpose), w)
+        })
         .collect();
-    let mut docs = Vec::new();
+    drop(summarizer);
+    let mut docs = Vec::with_capacity(results.len());
     let mut model = PolicyModel::default();
+    reserve_for(
+        &mut model,
+        results
+            .iter()
+            .filter_map(|(r, _)| r.as_ref().ok()?.as_ref().map(|(_, m)| m)),
+    );
     for (r, w) in results {
         warnings.extend(w);
         if let Some((d, m)) = r? {
@@ -262,16 +314,32 @@ pub fn load_set(
         }
     }
     model.sort();
-    let inventory = match &set.inventory {
-        Some(p) => Some(load_inventory(&base.join(p), base)?),
-        None => None,
-    };
+    let inventory = inventory.transpose()?;
     Ok(LoadedSet {
         name: set.name.clone(),
         docs,
         inventory,
         model,
     })
+}
+
+/// Make room in `model` for every entry of `models` at once: merged one by
+/// one, each list would grow by doubling, which copies it and may hold
+/// twice its size for a moment.
+fn reserve_for<'m>(model: &mut PolicyModel, models: impl Iterator<Item = &'m PolicyModel> + Clone) {
+    let total = |f: fn(&PolicyModel) -> usize| models.clone().map(f).sum::<usize>();
+    model.documents.reserve(total(|m| m.documents.len()));
+    model
+        .data_collected
+        .reserve(total(|m| m.data_collected.len()));
+    model
+        .third_parties
+        .reserve(total(|m| m.third_parties.len()));
+    model.retention.reserve(total(|m| m.retention.len()));
+    model.cookies.reserve(total(|m| m.cookies.len()));
+    model.rights.reserve(total(|m| m.rights.len()));
+    model.claims.reserve(total(|m| m.claims.len()));
+    model.contacts.reserve(total(|m| m.contacts.len()));
 }
 
 /// Read, parse and model files for `candor extract`: each document is
@@ -358,28 +426,47 @@ pub fn run(opts: &Options) -> Result<Outcome> {
         outcome
             .inputs
             .extend(set.inventory.iter().map(|p| base.join(p)));
-        let loaded = load_set(set, files, base, opts.lossy, &mut outcome.warnings)?;
+        let loaded = load_set(
+            set,
+            files,
+            base,
+            opts.lossy,
+            &checks,
+            config.as_ref(),
+            &mut outcome.warnings,
+        )?;
         outcome.files += loaded.docs.len();
         any_inventory |= loaded.inventory.is_some();
         let findings = check_set(&loaded, config.as_ref(), &checks)?;
-        // Keep the text of the files findings point into (for snippets),
-        // not of every file of a corpus.
-        let cited: std::collections::BTreeSet<&str> = findings
-            .iter()
-            .flat_map(|f| {
-                std::iter::once(f.location.path.as_str())
-                    .chain(f.related.iter().map(|r| r.location.path.as_str()))
-            })
-            .collect();
         let LoadedSet {
             docs, inventory, ..
         } = loaded;
-        // Each document is dropped as its text moves to the sources (or at
-        // once, when the reporter quotes nothing): never a second copy of
-        // the set's text next to the first.
-        for d in docs {
-            if !opts.no_sources && cited.contains(d.path.as_str()) {
-                outcome.sources.insert(d.path, Arc::from(d.text));
+        // The text of the files findings point into (for snippets), read
+        // again: the documents are gone, and most files of a corpus are
+        // never quoted.
+        if !opts.no_sources {
+            let cited: std::collections::BTreeSet<&str> = findings
+                .iter()
+                .flat_map(|f| {
+                    std::iter::once(f.location.path.as_str())
+                        .chain(f.related.iter().map(|r| r.location.path.as_str()))
+                })
+                .collect();
+            let read: std::collections::BTreeSet<&str> =
+                docs.iter().map(|d| d.path.as_str()).collect();
+            for f in files {
+                let path = f.display.as_str();
+                if !cited.contains(path)
+                    || !read.contains(path)
+                    || outcome.sources.contains_key(path)
+                {
+                    continue;
+                }
+                if let Ok(Some(st)) = source::read(f, opts.lossy, &mut Vec::new()) {
+                    outcome
+                        .sources
+                        .insert(f.display.clone(), Arc::from(st.text));
+                }
             }
         }
         if let Some(inv) = &inventory {
