@@ -265,9 +265,47 @@ fn read_and_extract<T>(
     (r, w)
 }
 
-/// Read, parse, model and summarise one set's files, streaming: each file
-/// on its own core (rayon), its document dropped as soon as it is
-/// summarised, so memory holds the documents in flight, not the set's.
+/// Files read at a time per thread by [`stream`]: enough that a slow file
+/// rarely leaves a core idle at the end of a batch.
+const STREAM_BATCH_PER_THREAD: usize = 32;
+
+/// Read, parse and model `files` a batch at a time, each file of a batch on
+/// its own core (rayon), handing what `keep` takes of each document and its
+/// model to `sink` in file order (a file skipped with a warning gives
+/// nothing). Each document is dropped as soon as `keep` returns, and a
+/// batch is handed on before the next one is read, so memory holds the
+/// documents in flight and what the sink keeps, never every document.
+/// Stops at the first error, in file order.
+fn stream<T: Send>(
+    files: &[SourceFile],
+    lossy: bool,
+    keep: impl Fn(Document, PolicyModel) -> Result<T> + Sync,
+    mut sink: impl FnMut(T),
+    warnings: &mut Vec<Warning>,
+) -> Result<()> {
+    type Loaded<T> = (Result<Option<T>>, Vec<Warning>);
+    let batch = rayon::current_num_threads().max(1) * STREAM_BATCH_PER_THREAD;
+    for (n, chunk) in files.chunks(batch).enumerate() {
+        let results: Vec<Loaded<T>> = chunk
+            .par_iter()
+            .enumerate()
+            .map(|(k, f)| {
+                let (r, w) = read_and_extract(n * batch + k, f, lossy, &keep);
+                (r.and_then(Option::transpose), w)
+            })
+            .collect();
+        for (r, w) in results {
+            warnings.extend(w);
+            if let Some(t) = r? {
+                sink(t);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Read, parse, model and summarise one set's files, streaming (see
+/// [`stream`]): each document is dropped as soon as it is summarised.
 /// Models are merged in file order, so the result is the same as
 /// [`extract::extract_set`] over the documents in order.
 pub fn load_set(
@@ -286,33 +324,19 @@ pub fn load_set(
         .as_ref()
         .map(|p| load_inventory(&base.join(p), base));
     let summarizer = checks.summarizer(config, inventory.as_ref().and_then(|r| r.as_ref().ok()))?;
-    type Loaded = (Result<Option<(DocSummary, PolicyModel)>>, Vec<Warning>);
-    let results: Vec<Loaded> = files
-        .par_iter()
-        .enumerate()
-        .map(|(i, f)| {
-            let (r, w) = read_and_extract(i, f, lossy, |doc, model| {
-                summarizer.summarize(&doc, &model).map(|s| (s, model))
-            });
-            (r.and_then(Option::transpose), w)
-        })
-        .collect();
-    drop(summarizer);
-    let mut docs = Vec::with_capacity(results.len());
+    let mut docs = Vec::with_capacity(files.len());
     let mut model = PolicyModel::default();
-    reserve_for(
-        &mut model,
-        results
-            .iter()
-            .filter_map(|(r, _)| r.as_ref().ok()?.as_ref().map(|(_, m)| m)),
-    );
-    for (r, w) in results {
-        warnings.extend(w);
-        if let Some((d, m)) = r? {
+    stream(
+        files,
+        lossy,
+        |doc, m| summarizer.summarize(&doc, &m).map(|s| (s, m)),
+        |(d, m)| {
             docs.push(d);
             model.merge(m);
-        }
-    }
+        },
+        warnings,
+    )?;
+    drop(summarizer);
     model.sort();
     let inventory = inventory.transpose()?;
     Ok(LoadedSet {
@@ -321,25 +345,6 @@ pub fn load_set(
         inventory,
         model,
     })
-}
-
-/// Make room in `model` for every entry of `models` at once: merged one by
-/// one, each list would grow by doubling, which copies it and may hold
-/// twice its size for a moment.
-fn reserve_for<'m>(model: &mut PolicyModel, models: impl Iterator<Item = &'m PolicyModel> + Clone) {
-    let total = |f: fn(&PolicyModel) -> usize| models.clone().map(f).sum::<usize>();
-    model.documents.reserve(total(|m| m.documents.len()));
-    model
-        .data_collected
-        .reserve(total(|m| m.data_collected.len()));
-    model
-        .third_parties
-        .reserve(total(|m| m.third_parties.len()));
-    model.retention.reserve(total(|m| m.retention.len()));
-    model.cookies.reserve(total(|m| m.cookies.len()));
-    model.rights.reserve(total(|m| m.rights.len()));
-    model.claims.reserve(total(|m| m.claims.len()));
-    model.contacts.reserve(total(|m| m.contacts.len()));
 }
 
 /// Read, parse and model files for `candor extract`: each document is
@@ -351,19 +356,8 @@ pub fn load_model(
     lossy: bool,
     warnings: &mut Vec<Warning>,
 ) -> Result<PolicyModel> {
-    type Loaded = (Result<Option<PolicyModel>>, Vec<Warning>);
-    let results: Vec<Loaded> = files
-        .par_iter()
-        .enumerate()
-        .map(|(i, f)| read_and_extract(i, f, lossy, |_, model| model))
-        .collect();
     let mut model = PolicyModel::default();
-    for (r, w) in results {
-        warnings.extend(w);
-        if let Some(m) = r? {
-            model.merge(m);
-        }
-    }
+    stream(files, lossy, |_, m| Ok(m), |m| model.merge(m), warnings)?;
     model.sort();
     Ok(model)
 }
