@@ -91,13 +91,14 @@ fn check(c: &mut Criterion) {
         let (text, kind) = load(rel);
         let run = |text: &str| {
             let doc = Document::parse(*rel, text.to_string(), kind);
-            let model = extract::extract_set(std::slice::from_ref(&doc));
-            let set = LoadedSet {
-                name: "bench".into(),
-                docs: vec![doc],
-                inventory: Some(inventory.clone()),
-                model,
-            };
+            let set = LoadedSet::from_documents(
+                "bench",
+                std::slice::from_ref(&doc),
+                Some(inventory.clone()),
+                &checks,
+                None,
+            )
+            .expect("summarise");
             checks.check_set(&set, None).expect("check")
         };
         black_box(run(&text));

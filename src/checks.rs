@@ -9,10 +9,12 @@ use std::sync::Arc;
 use crate::clock::{Age, Date};
 use crate::config::Config;
 use crate::error::{Error, Result, did_you_mean};
+use crate::inventory::Inventory;
 use crate::lint::LoadedSet;
 use crate::packs::select::{self, PackRef};
-use crate::packs::{self, Check, Facts, Pack, PackInput, PackOrigin, RuleRun};
+use crate::packs::{self, Check, Facts, Pack, PackOrigin, PackPlan, RuleRun, SetInput};
 use crate::rules::{self, Context, Finding, Level};
+use crate::summary::Summarizer;
 use crate::suppress::{self, RuleNames};
 
 /// `--select` / `--ignore`: rule ids or groups.
@@ -492,9 +494,13 @@ impl Checks {
         }
     }
 
-    /// The packs a set is checked with.
-    pub fn packs_for(&self, config: Option<&Config>, set: &LoadedSet) -> Vec<PackRef> {
-        let js = self.jurisdictions(config, set);
+    /// The packs a set (with `inventory`) is checked with.
+    pub fn packs_for(
+        &self,
+        config: Option<&Config>,
+        inventory: Option<&Inventory>,
+    ) -> Vec<PackRef> {
+        let js = self.jurisdictions(config, inventory);
         select::select(
             self.configured.as_deref(),
             js.as_deref(),
@@ -502,17 +508,62 @@ impl Checks {
         )
     }
 
-    fn jurisdictions(&self, config: Option<&Config>, set: &LoadedSet) -> Option<Vec<String>> {
+    fn jurisdictions(
+        &self,
+        config: Option<&Config>,
+        inventory: Option<&Inventory>,
+    ) -> Option<Vec<String>> {
         if let Some(js) = config.and_then(|c| c.jurisdictions.clone()) {
             return Some(js);
         }
-        set.inventory.as_ref().map(|inv| {
+        inventory.map(|inv| {
             inv.organization
                 .jurisdictions
                 .iter()
                 .map(|j| j.value.clone())
                 .collect()
         })
+    }
+
+    /// The packs a set is checked with, each with the rules of it that run,
+    /// in order.
+    pub fn pack_plans(
+        &self,
+        config: Option<&Config>,
+        inventory: Option<&Inventory>,
+    ) -> Result<Vec<PackPlan<'_>>> {
+        let mut plans = Vec::new();
+        for pref in self.packs_for(config, inventory) {
+            let Some(pack) = self.pack(&pref)? else {
+                continue;
+            };
+            let run = |r: &packs::PackRule| -> Option<RuleRun> {
+                let level = self.level(config, &r.id, r.group(), r.level)?;
+                Some(RuleRun {
+                    level,
+                    max_age: self.max_ages.get(&r.id).copied(),
+                })
+            };
+            plans.push(PackPlan::new(pack, &run));
+        }
+        Ok(plans)
+    }
+
+    /// What each document of a set (with `inventory`) is summarised with.
+    pub fn summarizer<'a>(
+        &'a self,
+        config: Option<&Config>,
+        inventory: Option<&'a Inventory>,
+    ) -> Result<Summarizer<'a>> {
+        let runs = rules::Runs::of(|info| {
+            self.level(config, info.id, info.group(), info.default_level)
+                .is_some()
+        });
+        Ok(Summarizer::new(
+            inventory,
+            runs,
+            self.pack_plans(config, inventory)?,
+        ))
     }
 
     /// The built-in rules' findings over one set, and the ids of the rules
@@ -556,39 +607,29 @@ impl Checks {
             set.inventory.as_ref(),
             &config.map(Config::fact_values).unwrap_or_default(),
         );
-        let js = self.jurisdictions(config, set).filter(|v| !v.is_empty());
-        let skip: Vec<Vec<crate::span::Span>> = set
-            .docs
-            .iter()
-            .map(suppress::bare_directive_lines)
-            .collect();
-        let input = PackInput {
+        let js = self
+            .jurisdictions(config, set.inventory.as_ref())
+            .filter(|v| !v.is_empty());
+        let input = SetInput {
             docs: &set.docs,
             model: &set.model,
             facts: &facts,
             jurisdictions: js.as_deref(),
             today: self.today,
-            skip: &skip,
         };
         let mut superseding: BTreeMap<String, Vec<String>> = BTreeMap::new();
-        for pref in self.packs_for(config, set) {
-            let Some(pack) = self.pack(&pref)? else {
-                continue;
-            };
-            let run = |r: &packs::PackRule| -> Option<RuleRun> {
-                let level = self.level(config, &r.id, r.group(), r.level)?;
-                Some(RuleRun {
-                    level,
-                    max_age: self.max_ages.get(&r.id).copied(),
-                })
-            };
-            for r in &pack.rules {
-                if run(r).is_some() {
-                    ran.insert(r.id.clone());
-                }
+        // The same plans, in the same order, as the documents were
+        // summarised with.
+        for (i, plan) in self
+            .pack_plans(config, set.inventory.as_ref())?
+            .iter()
+            .enumerate()
+        {
+            for (r, _) in &plan.active {
+                ran.insert(r.id.clone());
             }
-            packs::check_pack(pack, &input, &run, &mut findings)?;
-            for r in pack.rules.iter().filter(|r| !r.supersedes.is_empty()) {
+            packs::check_pack_set(plan, i, &input, &mut findings);
+            for r in plan.pack.rules.iter().filter(|r| !r.supersedes.is_empty()) {
                 superseding.insert(r.id.clone(), r.supersedes.clone());
             }
         }

@@ -20,7 +20,6 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::config::PolicySetConfig;
 use crate::error::{Error, Result};
 use crate::inventory::{self, Inventory, RetentionPeriod};
 use crate::lexicon::fideslang;
@@ -142,15 +141,10 @@ pub fn run(args: &InitArgs, cwd: &Path, out: &mut dyn Write, err: &mut dyn Write
         source::discover(&entries, cwd, &no_excludes, &mut warnings)?
     };
     let entries: Vec<String> = files.iter().map(|f| f.display.clone()).collect();
-    let set = PolicySetConfig {
-        name: "init".into(),
-        files: entries.clone(),
-        inventory: None,
-    };
-    let loaded = crate::lint::load_set(&set, &files, cwd, args.lossy, &mut warnings)?;
+    let model = crate::lint::load_model(&files, args.lossy, &mut warnings)?;
     write_warnings(&warnings, err)?;
 
-    let inventory_text = draft_inventory(&loaded.model, &entries);
+    let inventory_text = draft_inventory(&model, &entries);
     // Never write an inventory `check` would reject.
     Inventory::from_str(INVENTORY_FILE, Arc::from(inventory_text.as_str())).map_err(|e| {
         Error::new(
@@ -163,7 +157,7 @@ pub fn run(args: &InitArgs, cwd: &Path, out: &mut dyn Write, err: &mut dyn Write
     write(&inventory_path, &inventory_text, args.force)?;
     write(&config_path, &config_text, args.force)?;
 
-    let m = &loaded.model;
+    let m = &model;
     let subprocessors = subprocessors(m).len();
     let todo = inventory_text.matches("# TODO").count();
     let mut line = |s: String| -> Result<()> {

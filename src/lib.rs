@@ -25,5 +25,6 @@ pub mod rules;
 pub mod schema;
 pub mod source;
 pub mod span;
+pub mod summary;
 pub mod suppress;
 pub mod yaml;

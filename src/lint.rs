@@ -18,6 +18,7 @@ use crate::inventory::Inventory;
 use crate::model::PolicyModel;
 use crate::rules::{self, Finding, Level};
 use crate::source::{self, SourceFile, Warning};
+use crate::summary::DocSummary;
 
 /// What the user asked for.
 #[derive(Debug, Clone, Default)]
@@ -46,13 +47,41 @@ pub struct Options {
     pub no_sources: bool,
 }
 
-/// A policy set, read and modelled.
+/// A policy set, read, modelled and summarised: the documents themselves
+/// are gone (see [`crate::summary`]).
 #[derive(Debug)]
 pub struct LoadedSet {
     pub name: String,
-    pub docs: Vec<Document>,
+    /// One summary per document read, in file order.
+    pub docs: Vec<DocSummary>,
     pub inventory: Option<Inventory>,
     pub model: PolicyModel,
+}
+
+impl LoadedSet {
+    /// A set of documents already in memory (benchmarks, tests), summarised
+    /// for `checks` as [`load_set`] would.
+    pub fn from_documents(
+        name: &str,
+        docs: &[Document],
+        inventory: Option<Inventory>,
+        checks: &Checks,
+        config: Option<&Config>,
+    ) -> Result<LoadedSet> {
+        let model = extract::extract_set(docs);
+        let summaries = {
+            let sum = checks.summarizer(config, inventory.as_ref())?;
+            docs.iter()
+                .map(|d| sum.summarize(d, &model))
+                .collect::<Result<Vec<_>>>()?
+        };
+        Ok(LoadedSet {
+            name: name.to_string(),
+            docs: summaries,
+            inventory,
+            model,
+        })
+    }
 }
 
 /// The result of a run.
@@ -236,36 +265,80 @@ fn read_and_extract<T>(
     (r, w)
 }
 
-/// Read, parse and model one set's files: each file on its own core
-/// (rayon), models merged in file order, so the result is the same as
+/// Files read at a time per thread by [`stream`]: enough that a slow file
+/// rarely leaves a core idle at the end of a batch.
+const STREAM_BATCH_PER_THREAD: usize = 32;
+
+/// Read, parse and model `files` a batch at a time, each file of a batch on
+/// its own core (rayon), handing what `keep` takes of each document and its
+/// model to `sink` in file order (a file skipped with a warning gives
+/// nothing). Each document is dropped as soon as `keep` returns, and a
+/// batch is handed on before the next one is read, so memory holds the
+/// documents in flight and what the sink keeps, never every document.
+/// Stops at the first error, in file order.
+fn stream<T: Send>(
+    files: &[SourceFile],
+    lossy: bool,
+    keep: impl Fn(Document, PolicyModel) -> Result<T> + Sync,
+    mut sink: impl FnMut(T),
+    warnings: &mut Vec<Warning>,
+) -> Result<()> {
+    type Loaded<T> = (Result<Option<T>>, Vec<Warning>);
+    let batch = rayon::current_num_threads().max(1) * STREAM_BATCH_PER_THREAD;
+    for (n, chunk) in files.chunks(batch).enumerate() {
+        let results: Vec<Loaded<T>> = chunk
+            .par_iter()
+            .enumerate()
+            .map(|(k, f)| {
+                let (r, w) = read_and_extract(n * batch + k, f, lossy, &keep);
+                (r.and_then(Option::transpose), w)
+            })
+            .collect();
+        for (r, w) in results {
+            warnings.extend(w);
+            if let Some(t) = r? {
+                sink(t);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Read, parse, model and summarise one set's files, streaming (see
+/// [`stream`]): each document is dropped as soon as it is summarised.
+/// Models are merged in file order, so the result is the same as
 /// [`extract::extract_set`] over the documents in order.
 pub fn load_set(
     set: &PolicySetConfig,
     files: &[SourceFile],
     base: &Path,
     lossy: bool,
+    checks: &Checks,
+    config: Option<&Config>,
     warnings: &mut Vec<Warning>,
 ) -> Result<LoadedSet> {
-    type Loaded = (Result<Option<(Document, PolicyModel)>>, Vec<Warning>);
-    let results: Vec<Loaded> = files
-        .par_iter()
-        .enumerate()
-        .map(|(i, f)| read_and_extract(i, f, lossy, |doc, model| (doc, model)))
-        .collect();
-    let mut docs = Vec::new();
+    // The inventory first: documents are summarised with its names. Its
+    // error, if any, comes after the documents' (as when it was read last).
+    let inventory = set
+        .inventory
+        .as_ref()
+        .map(|p| load_inventory(&base.join(p), base));
+    let summarizer = checks.summarizer(config, inventory.as_ref().and_then(|r| r.as_ref().ok()))?;
+    let mut docs = Vec::with_capacity(files.len());
     let mut model = PolicyModel::default();
-    for (r, w) in results {
-        warnings.extend(w);
-        if let Some((d, m)) = r? {
+    stream(
+        files,
+        lossy,
+        |doc, m| summarizer.summarize(&doc, &m).map(|s| (s, m)),
+        |(d, m)| {
             docs.push(d);
             model.merge(m);
-        }
-    }
+        },
+        warnings,
+    )?;
+    drop(summarizer);
     model.sort();
-    let inventory = match &set.inventory {
-        Some(p) => Some(load_inventory(&base.join(p), base)?),
-        None => None,
-    };
+    let inventory = inventory.transpose()?;
     Ok(LoadedSet {
         name: set.name.clone(),
         docs,
@@ -283,19 +356,8 @@ pub fn load_model(
     lossy: bool,
     warnings: &mut Vec<Warning>,
 ) -> Result<PolicyModel> {
-    type Loaded = (Result<Option<PolicyModel>>, Vec<Warning>);
-    let results: Vec<Loaded> = files
-        .par_iter()
-        .enumerate()
-        .map(|(i, f)| read_and_extract(i, f, lossy, |_, model| model))
-        .collect();
     let mut model = PolicyModel::default();
-    for (r, w) in results {
-        warnings.extend(w);
-        if let Some(m) = r? {
-            model.merge(m);
-        }
-    }
+    stream(files, lossy, |_, m| Ok(m), |m| model.merge(m), warnings)?;
     model.sort();
     Ok(model)
 }
@@ -358,28 +420,47 @@ pub fn run(opts: &Options) -> Result<Outcome> {
         outcome
             .inputs
             .extend(set.inventory.iter().map(|p| base.join(p)));
-        let loaded = load_set(set, files, base, opts.lossy, &mut outcome.warnings)?;
+        let loaded = load_set(
+            set,
+            files,
+            base,
+            opts.lossy,
+            &checks,
+            config.as_ref(),
+            &mut outcome.warnings,
+        )?;
         outcome.files += loaded.docs.len();
         any_inventory |= loaded.inventory.is_some();
         let findings = check_set(&loaded, config.as_ref(), &checks)?;
-        // Keep the text of the files findings point into (for snippets),
-        // not of every file of a corpus.
-        let cited: std::collections::BTreeSet<&str> = findings
-            .iter()
-            .flat_map(|f| {
-                std::iter::once(f.location.path.as_str())
-                    .chain(f.related.iter().map(|r| r.location.path.as_str()))
-            })
-            .collect();
         let LoadedSet {
             docs, inventory, ..
         } = loaded;
-        // Each document is dropped as its text moves to the sources (or at
-        // once, when the reporter quotes nothing): never a second copy of
-        // the set's text next to the first.
-        for d in docs {
-            if !opts.no_sources && cited.contains(d.path.as_str()) {
-                outcome.sources.insert(d.path, Arc::from(d.text));
+        // The text of the files findings point into (for snippets), read
+        // again: the documents are gone, and most files of a corpus are
+        // never quoted.
+        if !opts.no_sources {
+            let cited: std::collections::BTreeSet<&str> = findings
+                .iter()
+                .flat_map(|f| {
+                    std::iter::once(f.location.path.as_str())
+                        .chain(f.related.iter().map(|r| r.location.path.as_str()))
+                })
+                .collect();
+            let read: std::collections::BTreeSet<&str> =
+                docs.iter().map(|d| d.path.as_str()).collect();
+            for f in files {
+                let path = f.display.as_str();
+                if !cited.contains(path)
+                    || !read.contains(path)
+                    || outcome.sources.contains_key(path)
+                {
+                    continue;
+                }
+                if let Ok(Some(st)) = source::read(f, opts.lossy, &mut Vec::new()) {
+                    outcome
+                        .sources
+                        .insert(f.display.clone(), Arc::from(st.text));
+                }
             }
         }
         if let Some(inv) = &inventory {

@@ -23,6 +23,7 @@ use crate::document::{Document, SourceKind};
 use crate::inventory::Inventory;
 use crate::rules::{Finding, RuleInfo, SourceFile};
 use crate::span::Span;
+use crate::summary::DocSummary;
 
 use crate::rules::suppression_without_reason::INFO as WITHOUT_REASON;
 use crate::rules::unused_suppression::INFO as UNUSED;
@@ -176,6 +177,7 @@ fn covers(entry: &str, rule: &str) -> bool {
 }
 
 /// One directive's reach.
+#[derive(Debug, Clone)]
 struct Scope {
     directive: usize,
     kind: Kind,
@@ -208,18 +210,27 @@ fn describe(kind: Kind, rules: &[String]) -> String {
     }
 }
 
-/// Apply the inline directives of `docs` to `findings` (removing the ones
-/// they suppress) and return the findings about the directives themselves.
-pub fn apply_inline(
-    docs: &[Document],
-    findings: &mut Vec<Finding>,
-    names: &RuleNames<'_>,
-) -> Vec<Finding> {
-    let mut out = Vec::new();
-    for doc in docs {
+/// One document's inline directives with their reach, resolved while the
+/// document is in memory (scopes are byte ranges and lines of its text):
+/// all [`apply_inline`] needs of it.
+#[derive(Debug)]
+pub struct DocDirectives {
+    path: String,
+    directives: Vec<Directive>,
+    /// Where each directive is (findings about directives point there).
+    locations: Vec<crate::rules::Location>,
+    /// The reach of each known directive but enables, nothing used yet.
+    scopes: Vec<Scope>,
+    /// Per directive: an enable that closes a disable.
+    enables_used: Vec<bool>,
+}
+
+impl DocDirectives {
+    /// The directives of `doc`; `None` when it has none.
+    pub fn of(doc: &Document) -> Option<DocDirectives> {
         let ds = directives(doc);
         if ds.is_empty() {
-            continue;
+            return None;
         }
         let mut scopes: Vec<Scope> = Vec::new();
         let mut enables_used = vec![false; ds.len()];
@@ -291,8 +302,30 @@ pub fn apply_inline(
                 }
             }
         }
+        let locations = ds.iter().map(|d| doc.locate(d.span())).collect();
+        Some(DocDirectives {
+            path: doc.path.clone(),
+            directives: ds,
+            locations,
+            scopes,
+            enables_used,
+        })
+    }
+}
+
+/// Apply the inline directives of `docs` to `findings` (removing the ones
+/// they suppress) and return the findings about the directives themselves.
+pub fn apply_inline(
+    docs: &[DocSummary],
+    findings: &mut Vec<Finding>,
+    names: &RuleNames<'_>,
+) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for dd in docs.iter().filter_map(|d| d.directives.as_ref()) {
+        let mut scopes = dd.scopes.clone();
+        let (ds, enables_used) = (&dd.directives, &dd.enables_used);
         findings.retain(|f| {
-            if f.location.path != doc.path || META_RULES.contains(&f.rule.as_str()) {
+            if f.location.path != dd.path || META_RULES.contains(&f.rule.as_str()) {
                 return true;
             }
             let mut suppressed = false;
@@ -321,7 +354,9 @@ pub fn apply_inline(
         });
         // Findings about the directives.
         for (i, d) in ds.iter().enumerate() {
-            let loc = doc.locate(d.span());
+            let Some(loc) = dd.locations.get(i).cloned() else {
+                continue;
+            };
             match d {
                 Directive::Unknown { word, .. } => out.push(meta(
                     &UNUSED,

@@ -21,8 +21,6 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::ops::Range;
 use std::sync::Mutex;
 
-use rayon::prelude::*;
-
 use super::matcher::{Caches, Matcher};
 use super::{Check, Expect, Item, ModelQuery, Pack, PackRule};
 use crate::clock::{Age, Date};
@@ -31,6 +29,7 @@ use crate::error::Result;
 use crate::model::{DocumentInfo, PolicyModel};
 use crate::rules::{Finding, Level, Location, SourceFile};
 use crate::span::Span;
+use crate::summary::DocSummary;
 
 use super::Facts;
 
@@ -78,6 +77,12 @@ impl Bits {
         self.0.get(i / 64).is_some_and(|w| w & (1 << (i % 64)) != 0)
     }
 
+    fn set(&mut self, i: usize) {
+        if let Some(w) = self.0.get_mut(i / 64) {
+            *w |= 1 << (i % 64);
+        }
+    }
+
     fn or(&mut self, other: &Bits) {
         for (a, b) in self.0.iter_mut().zip(&other.0) {
             *a |= b;
@@ -89,19 +94,19 @@ impl Bits {
     }
 }
 
-/// Match bits for every block and heading of a set.
+/// Match bits of one document's blocks and headings.
 struct Matches<'a> {
     pack: &'a Pack,
-    docs: &'a [Document],
-    /// [doc][block]
-    blocks: Vec<Vec<Bits>>,
-    /// [doc][section]: bits of the section's own title.
-    sections: Vec<Vec<Bits>>,
-    /// [doc]: bits of the front matter's `key: value` entries (title, dates).
-    front: Vec<Bits>,
-    /// Everything that matched anywhere in the set.
+    doc: &'a Document,
+    /// [block]
+    blocks: Vec<Bits>,
+    /// [section]: bits of the section's own title.
+    sections: Vec<Bits>,
+    /// Bits of the front matter's `key: value` entries (title, dates).
+    front: Bits,
+    /// Everything that matched anywhere in the document.
     any: Bits,
-    sentences: RefCell<BTreeMap<(usize, usize), Vec<Bits>>>,
+    sentences: RefCell<BTreeMap<usize, Vec<Bits>>>,
     caches: RefCell<Caches>,
 }
 
@@ -173,72 +178,52 @@ fn doc_bits(
 }
 
 impl<'a> Matches<'a> {
-    /// Match every document's blocks, headings and front matter. Documents
-    /// are independent, so they are matched in parallel (rayon), each worker
-    /// with automaton caches of its own; the result is in document order,
-    /// the same as matching them one by one.
-    fn new(pack: &'a Pack, input: &PackInput<'a>) -> Result<Matches<'a>> {
+    /// Match one document's blocks, headings and front matter, with
+    /// automaton caches taken from (and given back to) `spare`: a lazy DFA's
+    /// cache fills up as it searches, so a worker takes a warm one rather
+    /// than a new one per document.
+    fn new(
+        pack: &'a Pack,
+        doc: &'a Document,
+        skip: &[Span],
+        spare: &Mutex<Vec<Caches>>,
+    ) -> Result<Matches<'a>> {
         let set = pack.matcher()?;
         let n = pack.atoms.len();
-        // Caches not in use by a worker: a lazy DFA's cache fills up as it
-        // searches, so a worker takes a warm one rather than a new one per
-        // document.
-        let spare: Mutex<Vec<Caches>> = Mutex::new(Vec::new());
-        let per_doc: Vec<DocBits> = input
-            .docs
-            .par_iter()
-            .enumerate()
-            .map(|(di, doc)| {
-                let taken = spare.lock().ok().and_then(|mut v| v.pop());
-                let caches = RefCell::new(taken.unwrap_or_else(|| set.caches()));
-                let skip = input.skip.get(di).map(Vec::as_slice).unwrap_or(&[]);
-                let bits = doc_bits(set, n, doc, skip, &caches);
-                if let Ok(mut v) = spare.lock() {
-                    v.push(caches.into_inner());
-                }
-                bits
-            })
-            .collect();
-        let caches = spare
-            .into_inner()
-            .ok()
-            .and_then(|mut v| v.pop())
-            .unwrap_or_else(|| set.caches());
-
+        let taken = spare.lock().ok().and_then(|mut v| v.pop());
+        let caches = RefCell::new(taken.unwrap_or_else(|| set.caches()));
+        let d = doc_bits(set, n, doc, skip, &caches);
         let mut any = Bits::with_len(n);
-        let mut blocks = Vec::with_capacity(per_doc.len());
-        let mut sections = Vec::with_capacity(per_doc.len());
-        let mut front = Vec::with_capacity(per_doc.len());
-        for d in per_doc {
-            for b in &d.blocks {
-                any.or(b);
-            }
-            any.or(&d.front);
-            blocks.push(d.blocks);
-            sections.push(d.sections);
-            front.push(d.front);
+        for b in &d.blocks {
+            any.or(b);
         }
+        any.or(&d.front);
         Ok(Matches {
             pack,
-            docs: input.docs,
-            blocks,
-            sections,
-            front,
+            doc,
+            blocks: d.blocks,
+            sections: d.sections,
+            front: d.front,
             any,
             sentences: RefCell::new(BTreeMap::new()),
-            caches: RefCell::new(caches),
+            caches,
         })
     }
 
-    fn bits(&self, d: usize, b: usize) -> Option<&Bits> {
-        self.blocks.get(d)?.get(b)
+    /// Give the automaton caches back for the next document.
+    fn finish(self, spare: &Mutex<Vec<Caches>>) {
+        if let Ok(mut v) = spare.lock() {
+            v.push(self.caches.into_inner());
+        }
+    }
+
+    fn bits(&self, b: usize) -> Option<&Bits> {
+        self.blocks.get(b)
     }
 
     /// Does the block's heading path (its section or any ancestor) match `atom`?
-    fn in_section(&self, d: usize, b: usize, atom: usize) -> bool {
-        let (Some(doc), Some(secs)) = (self.docs.get(d), self.sections.get(d)) else {
-            return false;
-        };
+    fn in_section(&self, b: usize, atom: usize) -> bool {
+        let (doc, secs) = (self.doc, &self.sections);
         let mut cur = doc.blocks.get(b).and_then(|bl| bl.section);
         let mut guard = 0;
         while let Some(i) = cur {
@@ -255,15 +240,12 @@ impl<'a> Matches<'a> {
     }
 
     /// Per-sentence bits of a block (computed once, on demand).
-    fn sentence_bits(&self, d: usize, b: usize) -> Vec<Bits> {
-        if let Some(v) = self.sentences.borrow().get(&(d, b)) {
+    fn sentence_bits(&self, b: usize) -> Vec<Bits> {
+        if let Some(v) = self.sentences.borrow().get(&b) {
             return v.clone();
         }
         let n = self.pack.atoms.len();
-        let v: Vec<Bits> = match (
-            self.docs.get(d).and_then(|doc| doc.blocks.get(b)),
-            self.pack.matcher(),
-        ) {
+        let v: Vec<Bits> = match (self.doc.blocks.get(b), self.pack.matcher()) {
             (Some(block), Ok(set)) => sentences(block)
                 .into_iter()
                 .filter_map(|r| block.text.get(r))
@@ -271,54 +253,46 @@ impl<'a> Matches<'a> {
                 .collect(),
             _ => Vec::new(),
         };
-        self.sentences.borrow_mut().insert((d, b), v.clone());
+        self.sentences.borrow_mut().insert(b, v.clone());
         v
     }
 
-    fn item_in_block(&self, item: &Item, d: usize, b: usize) -> bool {
-        let Some(bits) = self.bits(d, b) else {
+    fn item_in_block(&self, item: &Item, b: usize) -> bool {
+        let Some(bits) = self.bits(b) else {
             return false;
         };
         match item {
             Item::One(a) => bits.get(*a),
             Item::All(atoms) => {
                 // A table row is one unit: its cells belong together.
-                let row = self
-                    .docs
-                    .get(d)
-                    .and_then(|doc| doc.blocks.get(b))
-                    .is_some_and(Block::is_table);
+                let row = self.doc.blocks.get(b).is_some_and(Block::is_table);
                 atoms.iter().all(|a| bits.get(*a))
                     && (row
                         || self
-                            .sentence_bits(d, b)
+                            .sentence_bits(b)
                             .iter()
                             .any(|s| atoms.iter().all(|a| s.get(*a))))
             }
         }
     }
 
-    fn item_anywhere(&self, item: &Item) -> bool {
-        let possible = match item {
+    /// Could `item` match in this document at all (every atom matched
+    /// somewhere)?
+    fn possible(&self, item: &Item) -> bool {
+        match item {
             Item::One(a) => self.any.get(*a),
             Item::All(atoms) => atoms.iter().all(|a| self.any.get(*a)),
-        };
-        possible
-            && self
-                .blocks_iter()
-                .any(|(d, b)| self.item_in_block(item, d, b))
+        }
     }
 
-    fn blocks_iter(&self) -> impl Iterator<Item = (usize, usize)> + '_ {
-        self.blocks
-            .iter()
-            .enumerate()
-            .flat_map(|(d, v)| (0..v.len()).map(move |b| (d, b)))
+    /// Does `item` match some block of the document?
+    fn item_anywhere(&self, item: &Item) -> bool {
+        self.possible(item) && (0..self.blocks.len()).any(|b| self.item_in_block(item, b))
     }
 
     /// The first match of `atom` in the block, as a range of its text.
-    fn find(&self, atom: usize, d: usize, b: usize) -> Option<Range<usize>> {
-        let block = self.docs.get(d)?.blocks.get(b)?;
+    fn find(&self, atom: usize, b: usize) -> Option<Range<usize>> {
+        let block = self.doc.blocks.get(b)?;
         let re = self.pack.single(atom)?;
         let m = re.find(block.text.as_bytes())?;
         let m = m.range();
@@ -379,13 +353,14 @@ pub fn doc_anchor(doc: &Document) -> Span {
 
 /// The document findings about the whole set point into: the first one that
 /// looks like the privacy policy itself, else the first.
-fn main_doc(docs: &[Document]) -> Option<&Document> {
-    let docs: Vec<&Document> = docs.iter().filter(|d| !d.blocks.is_empty()).collect();
+fn main_doc(docs: &[DocSummary]) -> Option<&DocSummary> {
+    let docs: Vec<&DocSummary> = docs.iter().filter(|d| d.has_text).collect();
     docs.iter()
         .copied()
         .find(|d| {
             d.path.to_ascii_lowercase().contains("privacy")
-                || d.title()
+                || d.title
+                    .as_deref()
                     .is_some_and(|t| t.to_ascii_lowercase().contains("privacy"))
         })
         .or_else(|| docs.first().copied())
@@ -469,228 +444,112 @@ fn model_entries<'m>(
     }
 }
 
-struct Ctx<'a, 'b> {
-    input: &'b PackInput<'a>,
-    matches: Option<Matches<'a>>,
-    /// Document index by path (built once: a set may hold many thousands of
-    /// documents, and a scan per entry would be quadratic).
-    by_path: std::cell::OnceCell<HashMap<&'a str, usize>>,
+/// The rules of one pack that run over a set, and how; built once per set
+/// and used both per document ([`doc_part`]) and over the set
+/// ([`check_pack_set`]).
+pub struct PackPlan<'a> {
+    pub pack: &'a Pack,
+    /// The rules `run` enables, in pack order.
+    pub active: Vec<(&'a PackRule, RuleRun)>,
+    /// Some rule reads the text (or its `applies_when` mentions do).
+    needs_text: bool,
+    /// Automaton caches not in use by a worker.
+    spare: Mutex<Vec<Caches>>,
 }
 
-impl<'a> Ctx<'a, '_> {
-    /// The document at `path`.
-    fn doc(&self, path: &str) -> Option<&'a Document> {
-        let docs: &'a [Document] = self.input.docs;
-        let idx = self.by_path.get_or_init(|| {
-            let mut m = HashMap::with_capacity(docs.len());
-            for (i, d) in docs.iter().enumerate() {
-                m.entry(d.path.as_str()).or_insert(i);
-            }
-            m
-        });
-        idx.get(path).and_then(|&i| docs.get(i))
-    }
-
-    /// The entries of one list of the model, each as JSON (see
-    /// [`model_entries`]).
-    fn entries(&self, list: &str) -> Box<dyn Iterator<Item = serde_json::Value> + 'a> {
-        model_entries(self.input.model, list)
-    }
-
-    fn query_matches(entry: &serde_json::Value, q: &ModelQuery) -> bool {
-        q.where_
+impl<'a> PackPlan<'a> {
+    pub fn new(pack: &'a Pack, run: &dyn Fn(&PackRule) -> Option<RuleRun>) -> PackPlan<'a> {
+        let active: Vec<(&PackRule, RuleRun)> = pack
+            .rules
             .iter()
-            .all(|(k, v)| entry.get(k).unwrap_or(&serde_json::Value::Null) == v)
-            && q.has.iter().all(|k| match entry.get(k) {
-                None | Some(serde_json::Value::Null) => false,
-                Some(serde_json::Value::Array(a)) => !a.is_empty(),
-                Some(serde_json::Value::String(s)) => !s.trim().is_empty(),
-                Some(_) => true,
-            })
-    }
-
-    fn query_any(&self, q: &ModelQuery) -> bool {
-        self.entries(q.list).any(|e| Self::query_matches(&e, q))
-    }
-
-    /// Location of a model entry: its evidence, or (documents) the document.
-    fn entry_location(&self, entry: &serde_json::Value) -> Option<Location> {
-        if let Some(ev) = entry.get("evidence") {
-            let path = ev.get("path")?.as_str()?;
-            let start = usize::try_from(ev.get("start")?.as_u64()?).ok()?;
-            let end = usize::try_from(ev.get("end")?.as_u64()?).ok()?;
-            let doc = self.doc(path)?;
-            return Some(doc.locate(Span::new(start, end)));
-        }
-        let path = entry.get("path")?.as_str()?;
-        let doc = self.doc(path)?;
-        Some(doc.locate(doc_anchor(doc)))
-    }
-
-    /// Does the document of a `documents` entry have any text?
-    fn has_text(&self, entry: &serde_json::Value) -> bool {
-        entry
-            .get("path")
-            .and_then(|p| p.as_str())
-            .and_then(|p| self.doc(p))
-            .is_some_and(|d| !d.blocks.is_empty())
-    }
-
-    fn set_anchor(&self) -> Option<Location> {
-        let doc = main_doc(self.input.docs)?;
-        Some(doc.locate(doc_anchor(doc)))
-    }
-
-    fn applies(&self, rule: &PackRule) -> bool {
-        let a = &rule.applies;
-        if !a.jurisdictions.is_empty()
-            && let Some(js) = self.input.jurisdictions
-        {
-            let norm = |j: &str| {
-                if j == "eea" {
-                    "eu".to_string()
-                } else {
-                    j.to_string()
-                }
-            };
-            let want: BTreeSet<String> = a.jurisdictions.iter().map(|j| norm(j)).collect();
-            if !js.iter().any(|j| want.contains(&norm(j))) {
-                return false;
-            }
-        }
-        let facts_ok = (!a.facts.is_empty()).then(|| {
-            a.facts
-                .iter()
-                .all(|(name, negated)| self.input.facts.get(name).is_some_and(|v| v != *negated))
-        });
-        let mentions_ok = (!a.mentions.is_empty()).then(|| {
-            self.matches
-                .as_ref()
-                .is_some_and(|m| a.mentions.iter().any(|i| m.item_anywhere(i)))
-        });
-        match (facts_ok, mentions_ok) {
-            (None, None) => true,
-            (Some(f), None) => f,
-            (None, Some(m)) => m,
-            (Some(f), Some(m)) => f || m,
+            .filter_map(|r| run(r).map(|x| (r, x)))
+            .collect();
+        let needs_text = active
+            .iter()
+            .any(|(r, _)| r.check.needs_text() || !r.applies.mentions.is_empty());
+        PackPlan {
+            pack,
+            active,
+            needs_text,
+            spare: Mutex::new(Vec::new()),
         }
     }
 }
 
-/// Run every rule of `pack` that `run` enables over one policy set.
-pub fn check_pack(
-    pack: &Pack,
-    input: &PackInput<'_>,
-    run: &dyn Fn(&PackRule) -> Option<RuleRun>,
-    out: &mut Vec<Finding>,
-) -> Result<()> {
-    // Documents without any text (empty files, front matter only) are
-    // reported as empty by the source stage; packs do not lint them.
-    if input.docs.iter().all(|d| d.blocks.is_empty()) {
-        return Ok(());
-    }
-    let active: Vec<(&PackRule, RuleRun)> = pack
-        .rules
-        .iter()
-        .filter_map(|r| run(r).map(|x| (r, x)))
-        .collect();
-    if active.is_empty() {
-        return Ok(());
-    }
-    let needs_text = active
-        .iter()
-        .any(|(r, _)| r.check.needs_text() || !r.applies.mentions.is_empty());
-    let matches = if needs_text {
-        Some(Matches::new(pack, input)?)
-    } else {
-        None
-    };
-    let cx = Ctx {
-        input,
-        matches,
-        by_path: std::cell::OnceCell::new(),
-    };
-    for (rule, rr) in active {
-        if !cx.applies(rule) {
-            continue;
-        }
-        check_rule(&cx, rule, rr, out);
-    }
-    Ok(())
+/// What one pack's active rules found in one document: the answers the
+/// set-level pass combines, so that it needs neither the document nor its
+/// match bits. Rules are indexes into [`PackPlan::active`]; only rules with
+/// something to say take room (a set may hold many thousands of documents,
+/// each summarised for every rule of every pack).
+#[derive(Debug)]
+pub struct PackDoc {
+    /// `presence` rules whose evidence is in this document.
+    found: Bits,
+    /// Rules one of whose `applies_when` mentions matches in this document.
+    mentioned: Bits,
+    /// `specificity` rules with evidence or vague wording in this document.
+    specs: Vec<(usize, Spec)>,
+    /// `anti_pattern` rules with findings in this document, the findings in
+    /// text order.
+    anti: Vec<(usize, Vec<Finding>)>,
 }
 
-fn check_rule(cx: &Ctx<'_, '_>, rule: &PackRule, rr: RuleRun, out: &mut Vec<Finding>) {
-    let level = rr.level;
+/// A `specificity` rule in one document with evidence or vague wording
+/// ("hits"): where the first ones are, and whether a concrete detail is
+/// near one of them.
+#[derive(Debug)]
+struct Spec {
+    /// The first hit, located, and whether it is vague wording.
+    first: Option<(Location, bool)>,
+    /// The first hit with vague wording, located.
+    first_vague: Option<Location>,
+    /// Some hit has a detail in its scope.
+    detail: bool,
+}
+
+/// Run the per-document part of every active rule of `plan` over `doc`
+/// (`skip`: spans that are not policy text); `None` when no rule of the
+/// pack reads the text.
+pub fn doc_part(plan: &PackPlan<'_>, doc: &Document, skip: &[Span]) -> Result<Option<PackDoc>> {
+    if !plan.needs_text {
+        return Ok(None);
+    }
+    let m = Matches::new(plan.pack, doc, skip, &plan.spare)?;
+    let n = plan.active.len();
+    let mut part = PackDoc {
+        found: Bits::with_len(n),
+        mentioned: Bits::with_len(n),
+        specs: Vec::new(),
+        anti: Vec::new(),
+    };
+    for (ri, (rule, rr)) in plan.active.iter().enumerate() {
+        if rule.applies.mentions.iter().any(|i| m.item_anywhere(i)) {
+            part.mentioned.set(ri);
+        }
+        check_doc(&m, ri, rule, rr.level, &mut part);
+    }
+    m.finish(&plan.spare);
+    Ok(Some(part))
+}
+
+fn check_doc(m: &Matches<'_>, ri: usize, rule: &PackRule, level: Level, part: &mut PackDoc) {
+    let doc = m.doc;
     match &rule.check {
         Check::Presence {
-            evidence,
-            section,
-            model,
-            per_document,
+            evidence, section, ..
         } => {
-            let Some(m) = &cx.matches else { return };
-            // Does document `d` (or, with `None`, any document) have the evidence?
-            let found_in = |d: Option<usize>| -> bool {
-                evidence.iter().any(|item| {
-                    let possible = match item {
-                        Item::One(a) => m.any.get(*a),
-                        Item::All(atoms) => atoms.iter().all(|a| m.any.get(*a)),
-                    };
-                    if !possible {
-                        return false;
-                    }
-                    let in_front = |di: usize| {
-                        section.is_none()
-                            && matches!(item, Item::One(a) if m.front.get(di).is_some_and(|b| b.get(*a)))
-                    };
-                    let in_doc = |di: usize| {
-                        let n = m.blocks.get(di).map_or(0, Vec::len);
-                        (0..n).any(|b| {
-                            section.is_none_or(|s| m.in_section(di, b, s))
-                                && m.item_in_block(item, di, b)
-                        })
-                    };
-                    let in_blocks = match d {
-                        Some(di) => in_doc(di),
-                        None => (0..m.docs.len()).any(in_doc),
-                    };
-                    in_blocks
-                        || match d {
-                            Some(di) => in_front(di),
-                            None => (0..m.docs.len()).any(in_front),
-                        }
-                })
-            };
-            if !*per_document {
-                if model.as_ref().is_some_and(|q| cx.query_any(q)) || found_in(None) {
-                    return;
+            let found = evidence.iter().any(|item| {
+                if !m.possible(item) {
+                    return false;
                 }
-                if let Some(loc) = cx.set_anchor() {
-                    out.push(not_stated(rule, level, loc));
-                }
-                return;
-            }
-            // Paths of the documents the model query covers (once, not per document).
-            let by_model: HashSet<String> = model.as_ref().map_or_else(HashSet::new, |q| {
-                cx.entries(q.list)
-                    .filter(|e| Ctx::query_matches(e, q))
-                    .filter_map(|e| entry_path(&e).map(str::to_string))
-                    .collect()
+                let in_front = section.is_none() && matches!(item, Item::One(a) if m.front.get(*a));
+                let in_doc = (0..m.blocks.len()).any(|b| {
+                    section.is_none_or(|s| m.in_section(b, s)) && m.item_in_block(item, b)
+                });
+                in_doc || in_front
             });
-            for (di, doc) in cx.input.docs.iter().enumerate() {
-                if doc.blocks.is_empty() || found_in(Some(di)) {
-                    continue;
-                }
-                if by_model.contains(&doc.path) {
-                    continue;
-                }
-                out.push(finding(
-                    rule,
-                    level,
-                    doc.locate(doc_anchor(doc)),
-                    rule.message.clone(),
-                    "not stated in this document",
-                ));
+            if found {
+                part.found.set(ri);
             }
         }
         Check::Specificity {
@@ -698,12 +557,11 @@ fn check_rule(cx: &Ctx<'_, '_>, rule: &PackRule, rr: RuleRun, out: &mut Vec<Find
             details,
             vague,
             section,
-            required,
+            ..
         } => {
-            let Some(m) = &cx.matches else { return };
-            specificity(
-                cx, m, rule, level, evidence, details, vague, *section, *required, out,
-            );
+            if let Some(spec) = specificity(m, evidence, details, vague, *section) {
+                part.specs.push((ri, spec));
+            }
         }
         Check::AntiPattern {
             forbidden,
@@ -711,28 +569,25 @@ fn check_rule(cx: &Ctx<'_, '_>, rule: &PackRule, rr: RuleRun, out: &mut Vec<Find
             context,
             section,
         } => {
-            let Some(m) = &cx.matches else { return };
             if !forbidden.iter().any(|a| m.any.get(*a)) {
                 return;
             }
-            for (d, b) in m.blocks_iter() {
-                let Some(bits) = m.bits(d, b) else { continue };
+            let mut out = Vec::new();
+            for b in 0..m.blocks.len() {
+                let Some(bits) = m.bits(b) else { continue };
                 if !forbidden.iter().any(|a| bits.get(*a)) {
                     continue;
                 }
-                if section.is_some_and(|s| !m.in_section(d, b, s)) {
+                if section.is_some_and(|s| !m.in_section(b, s)) {
                     continue;
                 }
-                if unless.iter().any(|i| m.item_in_block(i, d, b)) {
+                if unless.iter().any(|i| m.item_in_block(i, b)) {
                     continue;
                 }
-                if !context.is_empty() && !context.iter().any(|i| m.item_in_block(i, d, b)) {
+                if !context.is_empty() && !context.iter().any(|i| m.item_in_block(i, b)) {
                     continue;
                 }
-                let (Some(doc), Some(block)) = (
-                    cx.input.docs.get(d),
-                    cx.input.docs.get(d).and_then(|doc| doc.blocks.get(b)),
-                ) else {
+                let Some(block) = doc.blocks.get(b) else {
                     continue;
                 };
                 let mut seen: BTreeSet<(usize, usize)> = BTreeSet::new();
@@ -764,6 +619,347 @@ fn check_rule(cx: &Ctx<'_, '_>, rule: &PackRule, rr: RuleRun, out: &mut Vec<Find
                     }
                 }
             }
+            if !out.is_empty() {
+                part.anti.push((ri, out));
+            }
+        }
+        // Freshness and model checks read the model, not the text.
+        Check::Freshness { .. } | Check::Model { .. } => {}
+    }
+}
+
+/// One document's part of a `specificity` rule.
+fn specificity(
+    m: &Matches<'_>,
+    evidence: &[Item],
+    details: &[Item],
+    vague: &[usize],
+    section: Option<usize>,
+) -> Option<Spec> {
+    let doc = m.doc;
+    // Blocks with evidence or vague wording: (block, atom to point at, vague?).
+    let mut hits: Vec<(usize, usize, bool)> = Vec::new();
+    for b in 0..m.blocks.len() {
+        let Some(bits) = m.bits(b) else { continue };
+        if !bits.any() || section.is_some_and(|s| !m.in_section(b, s)) {
+            continue;
+        }
+        if let Some(&a) = vague.iter().find(|a| bits.get(**a)) {
+            hits.push((b, a, true));
+        } else if let Some(item) = evidence.iter().find(|i| m.item_in_block(i, b)) {
+            let a = match item {
+                Item::One(a) => *a,
+                Item::All(v) => v.first().copied().unwrap_or(0),
+            };
+            hits.push((b, a, false));
+        }
+    }
+    let detail_in_scope = |b: usize| -> bool {
+        let scope = doc.blocks.get(b).and_then(|bl| bl.section);
+        (0..doc.blocks.len()).any(|o| {
+            let inside = match scope {
+                None => true,
+                Some(s) => section_chain_contains(doc, o, s),
+            };
+            inside && details.iter().any(|i| m.item_in_block(i, o))
+        })
+    };
+    let mut checked: BTreeSet<Option<usize>> = BTreeSet::new();
+    let detail = hits.iter().any(|&(b, _, _)| {
+        let scope = doc.blocks.get(b).and_then(|bl| bl.section);
+        checked.insert(scope) && detail_in_scope(b)
+    });
+    // Where a finding would point: the wording, else the block.
+    let locate = |b: usize, a: usize| -> Option<Location> {
+        let block = doc.blocks.get(b)?;
+        let span = match m.find(a, b) {
+            Some(r) if !r.is_empty() => block.span_of(r),
+            _ => block.span,
+        };
+        Some(doc.locate(span))
+    };
+    let &(b, a, v) = hits.first()?;
+    Some(Spec {
+        first: locate(b, a).map(|l| (l, v)),
+        first_vague: hits
+            .iter()
+            .find(|h| h.2)
+            .and_then(|&(b, a, _)| locate(b, a)),
+        detail,
+    })
+}
+
+/// What a pack is checked against over a whole set: its documents'
+/// summaries and model.
+pub struct SetInput<'a> {
+    pub docs: &'a [DocSummary],
+    pub model: &'a PolicyModel,
+    pub facts: &'a Facts,
+    /// The organisation's jurisdictions, when known.
+    pub jurisdictions: Option<&'a [String]>,
+    pub today: Date,
+}
+
+struct Ctx<'a, 'b> {
+    input: &'b SetInput<'a>,
+    /// Index of the pack in the documents' [`DocSummary::packs`].
+    pack: usize,
+    /// Does any rule read the text (are there per-document parts)?
+    text: bool,
+    /// Document index by path (built once: a set may hold many thousands of
+    /// documents, and a scan per entry would be quadratic).
+    by_path: std::cell::OnceCell<HashMap<&'a str, usize>>,
+}
+
+impl<'a> Ctx<'a, '_> {
+    /// The document at `path`.
+    fn doc(&self, path: &str) -> Option<&'a DocSummary> {
+        let docs: &'a [DocSummary] = self.input.docs;
+        let idx = self.by_path.get_or_init(|| {
+            let mut m = HashMap::with_capacity(docs.len());
+            for (i, d) in docs.iter().enumerate() {
+                m.entry(d.path.as_str()).or_insert(i);
+            }
+            m
+        });
+        idx.get(path).and_then(|&i| docs.get(i))
+    }
+
+    /// Each document's part of the pack, in document order, with the
+    /// document.
+    fn parts(&self) -> impl Iterator<Item = (&'a DocSummary, &'a PackDoc)> + '_ {
+        let pack = self.pack;
+        self.input
+            .docs
+            .iter()
+            .filter_map(move |d| Some((d, d.packs.get(pack)?.as_ref()?)))
+    }
+
+    /// The entries of one list of the model, each as JSON (see
+    /// [`model_entries`]).
+    fn entries(&self, list: &str) -> Box<dyn Iterator<Item = serde_json::Value> + 'a> {
+        model_entries(self.input.model, list)
+    }
+
+    fn query_matches(entry: &serde_json::Value, q: &ModelQuery) -> bool {
+        q.where_
+            .iter()
+            .all(|(k, v)| entry.get(k).unwrap_or(&serde_json::Value::Null) == v)
+            && q.has.iter().all(|k| match entry.get(k) {
+                None | Some(serde_json::Value::Null) => false,
+                Some(serde_json::Value::Array(a)) => !a.is_empty(),
+                Some(serde_json::Value::String(s)) => !s.trim().is_empty(),
+                Some(_) => true,
+            })
+    }
+
+    fn query_any(&self, q: &ModelQuery) -> bool {
+        self.entries(q.list).any(|e| Self::query_matches(&e, q))
+    }
+
+    /// Location of a model entry: its evidence, or (documents) the document.
+    fn entry_location(&self, entry: &serde_json::Value) -> Option<Location> {
+        if let Some(ev) = entry.get("evidence") {
+            let path = ev.get("path")?.as_str()?;
+            let start = usize::try_from(ev.get("start")?.as_u64()?).ok()?;
+            let end = usize::try_from(ev.get("end")?.as_u64()?).ok()?;
+            let doc = self.doc(path)?;
+            return doc.locate(Span::new(start, end));
+        }
+        let path = entry.get("path")?.as_str()?;
+        let doc = self.doc(path)?;
+        Some(doc.anchor.clone())
+    }
+
+    /// Does the document of a `documents` entry have any text?
+    fn has_text(&self, entry: &serde_json::Value) -> bool {
+        entry
+            .get("path")
+            .and_then(|p| p.as_str())
+            .and_then(|p| self.doc(p))
+            .is_some_and(|d| d.has_text)
+    }
+
+    fn set_anchor(&self) -> Option<Location> {
+        main_doc(self.input.docs).map(|d| d.anchor.clone())
+    }
+
+    fn applies(&self, rule: &PackRule, ri: usize) -> bool {
+        let a = &rule.applies;
+        if !a.jurisdictions.is_empty()
+            && let Some(js) = self.input.jurisdictions
+        {
+            let norm = |j: &str| {
+                if j == "eea" {
+                    "eu".to_string()
+                } else {
+                    j.to_string()
+                }
+            };
+            let want: BTreeSet<String> = a.jurisdictions.iter().map(|j| norm(j)).collect();
+            if !js.iter().any(|j| want.contains(&norm(j))) {
+                return false;
+            }
+        }
+        let facts_ok = (!a.facts.is_empty()).then(|| {
+            a.facts
+                .iter()
+                .all(|(name, negated)| self.input.facts.get(name).is_some_and(|v| v != *negated))
+        });
+        let mentions_ok = (!a.mentions.is_empty())
+            .then(|| self.text && self.parts().any(|(_, p)| p.mentioned.get(ri)));
+        match (facts_ok, mentions_ok) {
+            (None, None) => true,
+            (Some(f), None) => f,
+            (None, Some(m)) => m,
+            (Some(f), Some(m)) => f || m,
+        }
+    }
+}
+
+/// Run every rule of `plan` over one policy set whose documents were
+/// summarised with `plan` at index `pack` of their
+/// [`DocSummary::packs`].
+pub fn check_pack_set(
+    plan: &PackPlan<'_>,
+    pack: usize,
+    input: &SetInput<'_>,
+    out: &mut Vec<Finding>,
+) {
+    // Documents without any text (empty files, front matter only) are
+    // reported as empty by the source stage; packs do not lint them.
+    if input.docs.iter().all(|d| !d.has_text) {
+        return;
+    }
+    let cx = Ctx {
+        input,
+        pack,
+        text: plan.needs_text,
+        by_path: std::cell::OnceCell::new(),
+    };
+    for (ri, (rule, rr)) in plan.active.iter().enumerate() {
+        if !cx.applies(rule, ri) {
+            continue;
+        }
+        check_rule(&cx, ri, rule, *rr, out);
+    }
+}
+
+/// Run every rule of `pack` that `run` enables over one policy set of
+/// whole documents (each summarised on the spot).
+pub fn check_pack(
+    pack: &Pack,
+    input: &PackInput<'_>,
+    run: &dyn Fn(&PackRule) -> Option<RuleRun>,
+    out: &mut Vec<Finding>,
+) -> Result<()> {
+    let plan = PackPlan::new(pack, run);
+    if plan.active.is_empty() {
+        return Ok(());
+    }
+    let mut docs = Vec::with_capacity(input.docs.len());
+    for (i, d) in input.docs.iter().enumerate() {
+        let mut s = DocSummary::basic(d, input.model);
+        let skip = input.skip.get(i).map(Vec::as_slice).unwrap_or(&[]);
+        s.packs.push(doc_part(&plan, d, skip)?);
+        docs.push(s);
+    }
+    let set = SetInput {
+        docs: &docs,
+        model: input.model,
+        facts: input.facts,
+        jurisdictions: input.jurisdictions,
+        today: input.today,
+    };
+    check_pack_set(&plan, 0, &set, out);
+    Ok(())
+}
+
+fn check_rule(cx: &Ctx<'_, '_>, ri: usize, rule: &PackRule, rr: RuleRun, out: &mut Vec<Finding>) {
+    let level = rr.level;
+    match &rule.check {
+        Check::Presence {
+            model,
+            per_document,
+            ..
+        } => {
+            if !cx.text {
+                return;
+            }
+            let found = |p: &PackDoc| p.found.get(ri);
+            if !*per_document {
+                if model.as_ref().is_some_and(|q| cx.query_any(q))
+                    || cx.parts().any(|(_, p)| found(p))
+                {
+                    return;
+                }
+                if let Some(loc) = cx.set_anchor() {
+                    out.push(not_stated(rule, level, loc));
+                }
+                return;
+            }
+            // Paths of the documents the model query covers (once, not per document).
+            let by_model: HashSet<String> = model.as_ref().map_or_else(HashSet::new, |q| {
+                cx.entries(q.list)
+                    .filter(|e| Ctx::query_matches(e, q))
+                    .filter_map(|e| entry_path(&e).map(str::to_string))
+                    .collect()
+            });
+            for (doc, p) in cx.parts() {
+                if !doc.has_text || found(p) {
+                    continue;
+                }
+                if by_model.contains(&doc.path) {
+                    continue;
+                }
+                out.push(finding(
+                    rule,
+                    level,
+                    doc.anchor.clone(),
+                    rule.message.clone(),
+                    "not stated in this document",
+                ));
+            }
+        }
+        Check::Specificity { required, .. } => {
+            if !cx.text {
+                return;
+            }
+            let specs: Vec<&Spec> = cx
+                .parts()
+                .filter_map(|(_, p)| p.specs.iter().find(|(i, _)| *i == ri).map(|(_, s)| s))
+                .collect();
+            if specs.is_empty() {
+                if *required && let Some(loc) = cx.set_anchor() {
+                    out.push(not_stated(rule, level, loc));
+                }
+                return;
+            }
+            if specs.iter().any(|s| s.detail) {
+                return;
+            }
+            // No concrete detail anywhere near the evidence: point at vague
+            // wording when there is some, else at the first evidence.
+            let at = specs
+                .iter()
+                .find_map(|s| s.first_vague.clone().map(|l| (l, true)))
+                .or_else(|| specs.iter().find_map(|s| s.first.clone()));
+            let Some((loc, is_vague)) = at else {
+                return;
+            };
+            let label = if is_vague {
+                "vague: no concrete detail in this section"
+            } else {
+                "stated here without a concrete detail"
+            };
+            out.push(finding(rule, level, loc, rule.message.clone(), label));
+        }
+        Check::AntiPattern { .. } => {
+            for (_, p) in cx.parts() {
+                if let Some((_, found)) = p.anti.iter().find(|(i, _)| *i == ri) {
+                    out.extend(found.iter().cloned());
+                }
+            }
         }
         Check::Freshness { max_age } => {
             let age = rr.max_age.unwrap_or(*max_age);
@@ -772,7 +968,7 @@ fn check_rule(cx: &Ctx<'_, '_>, rule: &PackRule, rr: RuleRun, out: &mut Vec<Find
             for i in &cx.input.model.documents {
                 infos.entry(i.path.as_str()).or_insert(i);
             }
-            for doc in cx.input.docs.iter().filter(|d| !d.blocks.is_empty()) {
+            for doc in cx.input.docs.iter().filter(|d| d.has_text) {
                 let Some(info) = infos.get(doc.path.as_str()).copied() else {
                     continue;
                 };
@@ -782,12 +978,15 @@ fn check_rule(cx: &Ctx<'_, '_>, rule: &PackRule, rr: RuleRun, out: &mut Vec<Find
                 if date >= cutoff {
                     continue;
                 }
-                let span = info
+                let loc = match info
                     .last_updated_evidence
                     .as_ref()
                     .filter(|e| e.path == doc.path)
-                    .map(|e| e.span())
-                    .unwrap_or_else(|| doc_anchor(doc));
+                {
+                    Some(e) => doc.locate(e.span()),
+                    None => Some(doc.anchor.clone()),
+                };
+                let Some(loc) = loc else { continue };
                 let days = cx.input.today.to_days() - date.to_days();
                 let vars = [
                     ("date", date.to_string()),
@@ -798,7 +997,7 @@ fn check_rule(cx: &Ctx<'_, '_>, rule: &PackRule, rr: RuleRun, out: &mut Vec<Find
                 out.push(finding(
                     rule,
                     level,
-                    doc.locate(span),
+                    loc,
                     fill(&rule.message, &vars),
                     &format!("last updated {date}, {days} days before {}", cx.input.today),
                 ));
@@ -844,97 +1043,6 @@ fn check_rule(cx: &Ctx<'_, '_>, rule: &PackRule, rr: RuleRun, out: &mut Vec<Find
             }
         },
     }
-}
-
-#[allow(clippy::too_many_arguments)]
-fn specificity(
-    cx: &Ctx<'_, '_>,
-    m: &Matches<'_>,
-    rule: &PackRule,
-    level: Level,
-    evidence: &[Item],
-    details: &[Item],
-    vague: &[usize],
-    section: Option<usize>,
-    required: bool,
-    out: &mut Vec<Finding>,
-) {
-    // Blocks with evidence or vague wording: (doc, block, atom to point at, vague?).
-    let mut hits: Vec<(usize, usize, usize, bool)> = Vec::new();
-    for (d, b) in m.blocks_iter() {
-        let Some(bits) = m.bits(d, b) else { continue };
-        if !bits.any() || section.is_some_and(|s| !m.in_section(d, b, s)) {
-            continue;
-        }
-        if let Some(&a) = vague.iter().find(|a| bits.get(**a)) {
-            hits.push((d, b, a, true));
-        } else if let Some(item) = evidence.iter().find(|i| m.item_in_block(i, d, b)) {
-            let a = match item {
-                Item::One(a) => *a,
-                Item::All(v) => v.first().copied().unwrap_or(0),
-            };
-            hits.push((d, b, a, false));
-        }
-    }
-    if hits.is_empty() {
-        if required && let Some(loc) = cx.set_anchor() {
-            out.push(not_stated(rule, level, loc));
-        }
-        return;
-    }
-    let detail_in_scope = |d: usize, b: usize| -> bool {
-        let Some(doc) = cx.input.docs.get(d) else {
-            return false;
-        };
-        let scope = doc.blocks.get(b).and_then(|bl| bl.section);
-        (0..doc.blocks.len()).any(|o| {
-            let inside = match scope {
-                None => true,
-                Some(s) => section_chain_contains(doc, o, s),
-            };
-            inside && details.iter().any(|i| m.item_in_block(i, d, o))
-        })
-    };
-    let mut checked: BTreeSet<(usize, Option<usize>)> = BTreeSet::new();
-    for &(d, b, _, _) in &hits {
-        let scope = cx
-            .input
-            .docs
-            .get(d)
-            .and_then(|doc| doc.blocks.get(b))
-            .and_then(|bl| bl.section);
-        if !checked.insert((d, scope)) {
-            continue;
-        }
-        if detail_in_scope(d, b) {
-            return;
-        }
-    }
-    // No concrete detail anywhere near the evidence: point at vague wording
-    // when there is some, else at the first evidence.
-    let (d, b, a, is_vague) = hits.iter().copied().find(|h| h.3).unwrap_or(hits[0]);
-    let Some(doc) = cx.input.docs.get(d) else {
-        return;
-    };
-    let Some(block) = doc.blocks.get(b) else {
-        return;
-    };
-    let span = match m.find(a, d, b) {
-        Some(r) if !r.is_empty() => block.span_of(r),
-        _ => block.span,
-    };
-    let label = if is_vague {
-        "vague: no concrete detail in this section"
-    } else {
-        "stated here without a concrete detail"
-    };
-    out.push(finding(
-        rule,
-        level,
-        doc.locate(span),
-        rule.message.clone(),
-        label,
-    ));
 }
 
 /// Is section `s` the section of block `b` or one of its ancestors?

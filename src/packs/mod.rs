@@ -29,7 +29,10 @@ use crate::error::{Error, Result};
 use crate::rules::Level;
 use crate::span::Span;
 
-pub use eval::{PackInput, RuleRun, check_pack};
+pub use eval::{
+    PackDoc, PackInput, PackPlan, RuleRun, SetInput, check_pack, check_pack_set, doc_anchor,
+    doc_part,
+};
 pub use facts::Facts;
 pub use load::valid_id;
 

@@ -52,7 +52,7 @@
 use std::collections::BTreeMap;
 
 use super::retention_match::{describe, is_generic_subject, item_matcher, normalize_subject};
-use super::shared::{block_at, locate_evidence};
+use super::shared::locate_evidence;
 use super::{Context, Finding, Level, Rule, RuleInfo};
 use crate::model::{Bound, Retention, RetentionEvent};
 
@@ -79,8 +79,8 @@ fn same_event(a: Option<RetentionEvent>, b: Option<RetentionEvent>) -> bool {
 fn block_key(cx: &Context<'_>, r: &Retention) -> (String, usize) {
     let block = cx
         .doc(&r.evidence.path)
-        .and_then(|d| block_at(d, r.evidence.span()))
-        .map(|(i, _)| i)
+        .and_then(|d| d.around(r.evidence.span()))
+        .map(|a| a.block_index)
         .unwrap_or(usize::MAX - r.evidence.start.min(usize::MAX / 2));
     (r.evidence.path.clone(), block)
 }

@@ -84,7 +84,7 @@ use crate::model::{Claim, Party};
 
 pub struct ContradictedClaim;
 
-static INFO: RuleInfo = RuleInfo {
+pub(super) static INFO: RuleInfo = RuleInfo {
     id: "claims/contradicted-claim",
     default_level: Level::Error,
     source: include_str!("contradicted_claim.rs"),
@@ -332,7 +332,10 @@ impl Rule for ContradictedClaim {
             let Some((_, first_what)) = found.first() else {
                 continue;
             };
-            let Some(doc) = cx.doc(&claim.evidence.path) else {
+            let Some(loc) = cx
+                .doc(&claim.evidence.path)
+                .and_then(|d| d.locate(claim.evidence.span()))
+            else {
                 continue;
             };
             seen.push(key);
@@ -344,7 +347,7 @@ impl Rule for ContradictedClaim {
             let mut f = Finding::new(
                 &INFO,
                 &claim.claim,
-                doc.locate(claim.evidence.span()),
+                loc,
                 format!(
                     "the policy claims {what}{scoped}, but {} says otherwise: {first_what}",
                     inv.path

@@ -7,6 +7,8 @@ use crate::document::Document;
 use crate::inventory::{InvCookie, Inventory, RetentionPeriod};
 use crate::lexicon::NameMatcher;
 use crate::model::Cookie;
+use crate::rules::DocMentions;
+use crate::summary::DocSummary;
 
 /// Where a name has a placeholder (`_ga_*`, `_ga_<container-id>`,
 /// `intercom-session-[app_id]`, `_hjSession_XXXXXX`), the fixed part before
@@ -68,38 +70,67 @@ pub(crate) fn policy_cookies<'a>(
     cookies.iter().filter(move |p| same_cookie(&p.name, &name))
 }
 
-/// Is the inventory cookie's name written (not negated) anywhere in the set?
-/// Names are matched on word boundaries, so `session` is found in "a session
-/// cookie" while `lumen_session` is not found in "session". The blocks'
-/// clean text is searched first (where negation is known); then the raw
-/// file text, because Markdown reads the underscores of `_ga_<id>` as
-/// emphasis and the clean text no longer contains the name.
-pub(crate) fn name_written(docs: &[Document], inv: &Inventory) -> Vec<bool> {
+/// A matcher over the inventory cookies' names (ids are cookie indexes),
+/// each by its fixed prefix (`_ga_` for `_ga_<id>`).
+pub(crate) fn cookie_name_matcher(inv: &Inventory) -> NameMatcher {
     let mut patterns = Vec::new();
     for (i, c) in inv.cookies.iter().enumerate() {
         let n = c.name.value.trim();
         let fixed = fixed_prefix(n).unwrap_or(n);
         patterns.push((fixed.to_string(), i, false));
     }
-    let matcher = NameMatcher::new(patterns);
+    NameMatcher::new(patterns)
+}
+
+/// One document's part of [`name_written`]: the cookies (ids of
+/// `matcher`, see [`cookie_name_matcher`]) it names in its blocks' clean
+/// text, those it names in negated statements, and those its raw text
+/// contains.
+pub(crate) fn name_written_in(doc: &Document, matcher: &NameMatcher, out: &mut DocMentions) {
+    for m in super::shared::find_mentions(doc, matcher) {
+        let list = if m.negated {
+            &mut out.cookie_negated
+        } else {
+            &mut out.cookie_clean
+        };
+        if !list.contains(&m.id) {
+            list.push(m.id);
+        }
+    }
+    for m in matcher.find(&doc.text) {
+        if !out.cookie_raw.contains(&m.id) {
+            out.cookie_raw.push(m.id);
+        }
+    }
+}
+
+/// Is the inventory cookie's name written (not negated) anywhere in the set?
+/// Names are matched on word boundaries, so `session` is found in "a session
+/// cookie" while `lumen_session` is not found in "session". The blocks'
+/// clean text is searched first (where negation is known); then the raw
+/// file text, because Markdown reads the underscores of `_ga_<id>` as
+/// emphasis and the clean text no longer contains the name. Each
+/// document's matches are in its summary ([`name_written_in`]).
+pub(crate) fn name_written(docs: &[DocSummary], inv: &Inventory) -> Vec<bool> {
     let mut found = vec![false; inv.cookies.len()];
     let mut negated = vec![false; inv.cookies.len()];
     for doc in docs {
-        for m in super::shared::find_mentions(doc, &matcher) {
-            let slot = if m.negated {
-                negated.get_mut(m.id)
-            } else {
-                found.get_mut(m.id)
-            };
-            if let Some(slot) = slot {
-                *slot = true;
+        let m = &doc.inventory;
+        for (ids, flags) in [
+            (&m.cookie_negated, &mut negated),
+            (&m.cookie_clean, &mut found),
+        ] {
+            for &id in ids {
+                if let Some(slot) = flags.get_mut(id) {
+                    *slot = true;
+                }
             }
         }
     }
     for doc in docs {
-        for m in matcher.find(&doc.text) {
-            if !negated.get(m.id).copied().unwrap_or(true)
-                && let Some(slot) = found.get_mut(m.id)
+        for &id in &doc.inventory.cookie_raw {
+            if !negated.get(id).copied().unwrap_or(true)
+                && let Some(slot) = found.get_mut(id)
             {
                 *slot = true;
             }

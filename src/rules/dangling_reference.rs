@@ -64,6 +64,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use super::{Context, Finding, Level, Rule, RuleInfo, SourceFile};
 use crate::document::Document;
 use crate::span::Span;
+use crate::summary::DocSummary;
 
 pub struct DanglingReference;
 
@@ -286,10 +287,10 @@ fn stem(path: &str) -> String {
     name.to_ascii_lowercase()
 }
 
-/// Is the target of a reference part of the set?
-fn in_set(cx: &Context<'_>, doc: &Document, target: Option<&str>, topic_word: &str) -> bool {
-    let others = || cx.docs.iter().filter(move |d| d.path != doc.path);
-    let about_topic = |d: &Document| is_about(d, topic_word);
+/// Is the target of a reference of document `path` part of the set?
+fn in_set(cx: &Context<'_>, path: &str, target: Option<&str>, topic_word: &str) -> bool {
+    let others = || cx.docs.iter().filter(move |d| d.path != path);
+    let about_topic = |d: &DocSummary| is_about(&d.path, d.title.as_deref(), topic_word);
     let Some(t) = target else {
         return others().any(about_topic);
     };
@@ -300,7 +301,7 @@ fn in_set(cx: &Context<'_>, doc: &Document, target: Option<&str>, topic_word: &s
     let is_url = lower.starts_with("http://") || lower.starts_with("https://");
     if !is_url && !t.starts_with('/') {
         let file = t.split('#').next().unwrap_or(t);
-        let resolved = resolve(&doc.path, file);
+        let resolved = resolve(path, file);
         if cx.docs.iter().any(|d| d.path == resolved) {
             return true;
         }
@@ -322,11 +323,11 @@ fn in_set(cx: &Context<'_>, doc: &Document, target: Option<&str>, topic_word: &s
     others().any(|d| about_topic(d) || tokens.contains(&stem(&d.path).as_str()))
 }
 
-/// Is `d` itself the document of a topic (its file name or title says so)?
-fn is_about(d: &Document, topic_word: &str) -> bool {
-    stem(&d.path).contains(topic_word)
-        || d.title()
-            .is_some_and(|t| t.to_ascii_lowercase().contains(topic_word))
+/// Is the document at `path` with `title` itself the document of a topic
+/// (its file name or title says so)?
+fn is_about(path: &str, title: Option<&str>, topic_word: &str) -> bool {
+    stem(path).contains(topic_word)
+        || title.is_some_and(|t| t.to_ascii_lowercase().contains(topic_word))
 }
 
 /// Does the text before a topic phrase end in "this" / "these" — "updates
@@ -386,90 +387,111 @@ fn link_is_the_reference(
         || GENERIC_LINK_TEXTS.contains(&text.as_str())
 }
 
+/// A reference of one document to a list, found while the document is in
+/// memory: whether it dangles depends on the other documents of the set.
+#[derive(Debug)]
+pub(crate) struct DanglingRef {
+    /// Where it points (a link, URL, path or file), if it says.
+    target: Option<String>,
+    /// The word a document about the list has in its name or title.
+    topic_word: &'static str,
+    /// The finding, when the target is not in the set.
+    finding: Finding,
+}
+
+/// Every reference of `doc` to a list that is not in the document itself,
+/// in text order.
+pub(crate) fn refs(doc: &Document) -> Vec<DanglingRef> {
+    let mut out = Vec::new();
+    let Some(p) = phrases() else { return out };
+    let title = doc.title();
+    for block in &doc.blocks {
+        let found = find_phrases(p, &block.text);
+        if !found.iter().any(|(k, _)| matches!(k, Kind::Topic(_))) {
+            continue;
+        }
+        let sentences: Vec<std::ops::Range<usize>> = if block.sentences.is_empty() {
+            std::iter::once(0..block.text.len()).collect()
+        } else {
+            block.sentences.clone()
+        };
+        for r in sentences {
+            let Some(sentence) = block.text.get(r.clone()) else {
+                continue;
+            };
+            let inside = |x: &std::ops::Range<usize>| r.start <= x.start && x.end <= r.end;
+            let Some((ti, topic_at)) = found.iter().find_map(|(k, x)| match k {
+                Kind::Topic(i) if inside(x) => Some((*i, x.clone())),
+                _ => None,
+            }) else {
+                continue;
+            };
+            let (topic_name, topic_word, _) = TOPICS[ti];
+            let cue = found.iter().any(|(k, x)| *k == Kind::Cue && inside(x));
+            let here = found.iter().any(|(k, x)| *k == Kind::Here && inside(x));
+            // "this subprocessor list", "Appendix B (approved
+            // sub-processors)": the list is in this document.
+            if refers_to_this(&block.text[..topic_at.start]) || names_own_heading(doc, sentence) {
+                continue;
+            }
+            // The link inside the sentence that is about the topic (or
+            // carries a generic "here"), else a URL/path/file token. Another
+            // link in the sentence — "follow the [instructions](…)" — is not
+            // the list.
+            let link = block.links.iter().find(|l| {
+                l.text.start < r.end && l.text.end > r.start && link_is_the_reference(block, l, ti)
+            });
+            let token = find_target(sentence)
+                .map(|(range, t)| (r.start + range.start..r.start + range.end, t));
+            let (target, at): (Option<String>, Option<std::ops::Range<usize>>) = match (link, token)
+            {
+                (Some(l), _) => (Some(l.dest.clone()), Some(l.text.clone())),
+                (None, Some((range, t))) => (Some(t), Some(range)),
+                (None, None) => (None, None),
+            };
+            if target.is_none() && (!cue || here || is_about(&doc.path, title, topic_word)) {
+                continue;
+            }
+            let span: Span = block.span_of(at.unwrap_or(topic_at));
+            let (subject, message) = match &target {
+                Some(t) => (
+                    t.clone(),
+                    format!(
+                        "The policy points at its {topic_name} at {t}, which is not in the policy set"
+                    ),
+                ),
+                None => (
+                    topic_name.to_string(),
+                    format!(
+                        "The policy refers to its {topic_name}, which is not in the policy set"
+                    ),
+                ),
+            };
+            let finding = Finding::new(&INFO, subject, doc.locate(span), message)
+                .label("not in the policy set")
+                .help(format!(
+                    "add the {topic_name} to the policy set in candor.yaml (`policies:`) so candor can check it, or move it into this document"
+                ));
+            out.push(DanglingRef {
+                target,
+                topic_word,
+                finding,
+            });
+        }
+    }
+    out
+}
+
 impl Rule for DanglingReference {
     fn info(&self) -> &'static RuleInfo {
         &INFO
     }
 
     fn check(&self, cx: &Context<'_>, out: &mut Vec<Finding>) {
-        let Some(p) = phrases() else { return };
         for doc in cx.docs {
-            for block in &doc.blocks {
-                let found = find_phrases(p, &block.text);
-                if !found.iter().any(|(k, _)| matches!(k, Kind::Topic(_))) {
-                    continue;
-                }
-                let sentences: Vec<std::ops::Range<usize>> = if block.sentences.is_empty() {
-                    std::iter::once(0..block.text.len()).collect()
-                } else {
-                    block.sentences.clone()
-                };
-                for r in sentences {
-                    let Some(sentence) = block.text.get(r.clone()) else {
-                        continue;
-                    };
-                    let inside = |x: &std::ops::Range<usize>| r.start <= x.start && x.end <= r.end;
-                    let Some((ti, topic_at)) = found.iter().find_map(|(k, x)| match k {
-                        Kind::Topic(i) if inside(x) => Some((*i, x.clone())),
-                        _ => None,
-                    }) else {
-                        continue;
-                    };
-                    let (topic_name, topic_word, _) = TOPICS[ti];
-                    let cue = found.iter().any(|(k, x)| *k == Kind::Cue && inside(x));
-                    let here = found.iter().any(|(k, x)| *k == Kind::Here && inside(x));
-                    // "this subprocessor list", "Appendix B (approved
-                    // sub-processors)": the list is in this document.
-                    if refers_to_this(&block.text[..topic_at.start])
-                        || names_own_heading(doc, sentence)
-                    {
-                        continue;
-                    }
-                    // The link inside the sentence that is about the topic
-                    // (or carries a generic "here"), else a URL/path/file
-                    // token. Another link in the sentence — "follow the
-                    // [instructions](…)" — is not the list.
-                    let link = block.links.iter().find(|l| {
-                        l.text.start < r.end
-                            && l.text.end > r.start
-                            && link_is_the_reference(block, l, ti)
-                    });
-                    let token = find_target(sentence)
-                        .map(|(range, t)| (r.start + range.start..r.start + range.end, t));
-                    let (target, at): (Option<String>, Option<std::ops::Range<usize>>) =
-                        match (link, token) {
-                            (Some(l), _) => (Some(l.dest.clone()), Some(l.text.clone())),
-                            (None, Some((range, t))) => (Some(t), Some(range)),
-                            (None, None) => (None, None),
-                        };
-                    if target.is_none() && (!cue || here || is_about(doc, topic_word)) {
-                        continue;
-                    }
-                    if in_set(cx, doc, target.as_deref(), topic_word) {
-                        continue;
-                    }
-                    let span: Span = block.span_of(at.unwrap_or(topic_at));
-                    let (subject, message) = match &target {
-                        Some(t) => (
-                            t.clone(),
-                            format!(
-                                "The policy points at its {topic_name} at {t}, which is not in the policy set"
-                            ),
-                        ),
-                        None => (
-                            topic_name.to_string(),
-                            format!(
-                                "The policy refers to its {topic_name}, which is not in the policy set"
-                            ),
-                        ),
-                    };
-                    out.push(
-                        Finding::new(&INFO, subject, doc.locate(span), message)
-                            .label("not in the policy set")
-                            .help(format!(
-                                "add the {topic_name} to the policy set in candor.yaml (`policies:`) so candor can check it, or move it into this document"
-                            )),
-                    );
+            for r in &doc.dangling {
+                if !in_set(cx, &doc.path, r.target.as_deref(), r.topic_word) {
+                    out.push(r.finding.clone());
                 }
             }
         }
@@ -491,6 +513,7 @@ mod tests {
             })
             .collect();
         let model = PolicyModel::default();
+        let docs = crate::summary::summarize_all(&docs, &model, None);
         let cx = Context::new(&docs, &model, None);
         let mut out = Vec::new();
         DanglingReference.check(&cx, &mut out);

@@ -11,7 +11,7 @@ mod conflicting_retention;
 mod contact_mismatch;
 mod contradicted_claim;
 mod cookie_duration_mismatch;
-mod cookie_match;
+pub(crate) mod cookie_match;
 pub(crate) mod dangling_reference;
 pub mod docs;
 mod retention_exceeds_policy;
@@ -19,10 +19,10 @@ mod retention_match;
 mod retention_shorter_than_policy;
 mod retention_trigger_mismatch;
 mod retention_undisclosed;
-mod shared;
+pub(crate) mod shared;
 mod subprocessor_disclosed_by_category;
 pub(crate) mod suppression_without_reason;
-mod undisclosed_cookie;
+pub(crate) mod undisclosed_cookie;
 mod undisclosed_data_category;
 mod undisclosed_subprocessor;
 mod unknown_cookie;
@@ -36,8 +36,12 @@ use serde::Serialize;
 
 use crate::document::Document;
 use crate::inventory::Inventory;
+use crate::summary::DocSummary;
+
 use crate::model::PolicyModel;
 use crate::span::{LineIndex, Span};
+pub(crate) use dangling_reference::{DanglingRef, refs as dangling_refs};
+pub use shared::{DocMentions, InventoryMatchers};
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -230,16 +234,17 @@ impl RuleInfo {
     }
 }
 
-/// What a rule sees: one policy set, its model and (maybe) its inventory.
+/// What a rule sees: one policy set (its documents' summaries), its model
+/// and (maybe) its inventory.
 pub struct Context<'a> {
-    pub docs: &'a [Document],
+    pub docs: &'a [DocSummary],
     pub model: &'a PolicyModel,
     pub inventory: Option<&'a Inventory>,
     /// Documents by path, built on first use: rules look a document up per
     /// fact, and a scan per lookup is quadratic on a set of many files.
     by_path: std::sync::OnceLock<std::collections::HashMap<&'a str, usize>>,
     /// How each inventory subprocessor is disclosed, computed on first use:
-    /// several rules read it, and it scans every document.
+    /// several rules read it.
     disclosures: std::sync::OnceLock<Vec<shared::Disclosure>>,
     /// How the policy covers each inventory item's retention, computed on
     /// first use: four rules read it.
@@ -248,7 +253,7 @@ pub struct Context<'a> {
 
 impl<'a> Context<'a> {
     pub fn new(
-        docs: &'a [Document],
+        docs: &'a [DocSummary],
         model: &'a PolicyModel,
         inventory: Option<&'a Inventory>,
     ) -> Self {
@@ -262,7 +267,7 @@ impl<'a> Context<'a> {
         }
     }
 
-    pub fn doc(&self, path: &str) -> Option<&'a Document> {
+    pub fn doc(&self, path: &str) -> Option<&'a DocSummary> {
         let docs = self.docs;
         let idx = self.by_path.get_or_init(|| {
             let mut m = std::collections::HashMap::with_capacity(docs.len());
@@ -272,6 +277,44 @@ impl<'a> Context<'a> {
             m
         });
         idx.get(path).and_then(|&i| docs.get(i))
+    }
+}
+
+/// Which built-in rules that read the documents' text run: their
+/// per-document parts of a [`DocSummary`] are worked out only then.
+#[derive(Debug, Clone, Copy)]
+pub struct Runs {
+    /// A rule reading [`shared::subprocessor_disclosures`] runs.
+    pub disclosures: bool,
+    /// `cookies/undisclosed-cookie` runs.
+    pub cookies: bool,
+    /// `hygiene/dangling-reference` runs.
+    pub dangling: bool,
+}
+
+impl Runs {
+    /// Every rule runs.
+    pub fn all() -> Runs {
+        Runs {
+            disclosures: true,
+            cookies: true,
+            dangling: true,
+        }
+    }
+
+    /// The rules for which `runs` says yes.
+    pub fn of(runs: impl Fn(&RuleInfo) -> bool) -> Runs {
+        Runs {
+            disclosures: [
+                &contradicted_claim::INFO,
+                &subprocessor_disclosed_by_category::INFO,
+                &undisclosed_subprocessor::INFO,
+            ]
+            .into_iter()
+            .any(&runs),
+            cookies: runs(&undisclosed_cookie::INFO),
+            dangling: runs(&dangling_reference::INFO),
+        }
     }
 }
 

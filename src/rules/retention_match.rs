@@ -33,7 +33,7 @@
 
 use std::collections::BTreeSet;
 
-use super::shared::{surroundings, with_plurals};
+use super::shared::with_plurals;
 use super::{Context, Location};
 use crate::inventory::{DataItem, Inventory, RetentionPeriod};
 use crate::lexicon::NameMatcher;
@@ -174,16 +174,16 @@ fn covers(cx: &Context<'_>, matcher: &NameMatcher, r: &Retention) -> Covers {
     let mut items = subject.map(|s| mentioned(matcher, s)).unwrap_or_default();
     let around = cx
         .doc(&r.evidence.path)
-        .and_then(|d| surroundings(d, r.evidence.span()));
+        .and_then(|d| d.around(r.evidence.span()));
     let mut direct = true;
-    if let Some(a) = &around {
+    if let Some(a) = around {
         items.extend(mentioned(matcher, a.sentence));
         if items.is_empty() {
             direct = false;
             items = mentioned(matcher, a.block);
         }
         if items.is_empty() {
-            for h in &a.headings {
+            for h in a.headings {
                 items = mentioned(matcher, h);
                 if !items.is_empty() {
                     break;
@@ -801,7 +801,7 @@ mod tests {
             at("while you use", Some("your data")),
             at("90 days", Some("Backups")),
         ];
-        let docs = [d];
+        let docs = crate::summary::summarize_all(&[d], &m, Some(&i));
         let cx = Context::new(&docs, &m, Some(&i));
         let cov = coverage(&cx, &i);
         assert_eq!(

@@ -7,15 +7,13 @@
 use std::collections::HashSet;
 use std::ops::Range;
 
-use rayon::prelude::*;
-
 use super::{Context, Location, SourceFile};
 use crate::document::{Block, Document};
 use crate::inventory::{Inventory, Subprocessor};
 use crate::lexicon::NameMatcher;
 use crate::lexicon::recipients::recipient_categories;
 use crate::lexicon::vendors::{catalog, is_legal_entity_name, normalize};
-use crate::model::Evidence;
+use crate::model::{Evidence, PolicyModel};
 use crate::span::Span;
 
 // ---------------------------------------------------------------------------
@@ -222,6 +220,142 @@ pub(crate) fn primary_category(s: &Subprocessor) -> Option<String> {
     subprocessor_categories(s).into_iter().next()
 }
 
+/// What the inventory rules need of one document's text, found while it is
+/// in memory with the set's [`InventoryMatchers`].
+#[derive(Debug, Default)]
+pub struct DocMentions {
+    /// [`subprocessor_disclosures`]: subprocessors (by index) named in a
+    /// non-negated mention.
+    named: Vec<usize>,
+    /// … and those named in a negated one, each with its first such
+    /// mention (in text order).
+    negated: Vec<(usize, Location)>,
+    /// … and the non-negated category phrases outside any place where a
+    /// vendor is named, in text order; a phrase whose category keys all
+    /// come earlier in the document is left out (the set-level reader
+    /// takes the first phrase of a key and could never pick it).
+    phrases: Vec<CategoryPhrase>,
+    /// `cookies/undisclosed-cookie` ([`super::cookie_match::name_written`]):
+    /// inventory cookies (by index) named in a block's clean text, named in
+    /// a negated statement, and found in the raw text.
+    pub(crate) cookie_clean: Vec<usize>,
+    pub(crate) cookie_negated: Vec<usize>,
+    pub(crate) cookie_raw: Vec<usize>,
+    /// … and cookie providers (by provider group) named in a sentence that
+    /// says "cookie".
+    pub(crate) providers: Vec<usize>,
+}
+
+/// The inventory's name matchers, built once per set.
+pub struct InventoryMatchers<'a> {
+    inv: &'a Inventory,
+    /// Subprocessor names (see [`subprocessor_matcher`]).
+    subprocessors: NameMatcher,
+    /// Inventory cookie names.
+    cookies: NameMatcher,
+    /// Cookie providers.
+    providers: super::undisclosed_cookie::Providers,
+}
+
+impl<'a> InventoryMatchers<'a> {
+    pub fn new(inv: &'a Inventory, runs: &super::Runs) -> InventoryMatchers<'a> {
+        let empty = || NameMatcher::new(Vec::<(String, usize, bool)>::new());
+        InventoryMatchers {
+            inv,
+            subprocessors: if runs.disclosures {
+                subprocessor_matcher(inv)
+            } else {
+                empty()
+            },
+            cookies: if runs.cookies {
+                super::cookie_match::cookie_name_matcher(inv)
+            } else {
+                empty()
+            },
+            providers: super::undisclosed_cookie::Providers::new(if runs.cookies {
+                &inv.cookies
+            } else {
+                &[]
+            }),
+        }
+    }
+
+    /// What the inventory rules need of `doc` (`model`: its model, or the
+    /// set's).
+    pub fn mentions(&self, doc: &Document, model: &PolicyModel, runs: &super::Runs) -> DocMentions {
+        let mut out = DocMentions::default();
+        if runs.disclosures {
+            self.disclosure_parts(doc, model, &mut out);
+        }
+        if runs.cookies {
+            super::cookie_match::name_written_in(doc, &self.cookies, &mut out);
+            out.providers = self.providers.disclosed_in(doc);
+        }
+        out
+    }
+
+    fn disclosure_parts(&self, doc: &Document, model: &PolicyModel, out: &mut DocMentions) {
+        let n = self.inv.subprocessors.len();
+        let mut named = vec![false; n];
+        let mut negated = vec![false; n];
+        // Where vendors are named (block, sentence start — `usize::MAX` for
+        // a whole list item or table row): a category phrase there
+        // describes that vendor ("Braintree. Payment processing
+        // services."), not a category of recipients.
+        let mut vendor_places: HashSet<(usize, usize)> = HashSet::new();
+        for m in find_mentions(doc, &self.subprocessors) {
+            if m.id >= n {
+                continue;
+            }
+            if m.negated {
+                if !negated[m.id] {
+                    negated[m.id] = true;
+                    out.negated.push((m.id, doc.locate(m.span)));
+                }
+            } else {
+                if !named[m.id] {
+                    named[m.id] = true;
+                    out.named.push(m.id);
+                }
+                vendor_places.extend(place_of(doc, m.span));
+            }
+        }
+        // The model's third parties: the same vendor under a catalog
+        // spelling the inventory does not list.
+        for tp in &model.third_parties {
+            if !tp.negated && tp.evidence.path == doc.path {
+                vendor_places.extend(place_of(doc, tp.evidence.span()));
+            }
+        }
+        let r = recipient_categories();
+        let mut keys_seen: HashSet<&'static str> = HashSet::new();
+        for m in find_mentions(doc, r.matcher()) {
+            if m.negated {
+                continue;
+            }
+            if place_of(doc, m.span).is_some_and(|p| vendor_places.contains(&p)) {
+                continue;
+            }
+            let Some(p) = r.phrase(m.id) else { continue };
+            if p.keys.iter().all(|k| keys_seen.contains(k)) {
+                continue;
+            }
+            keys_seen.extend(p.keys.iter().copied());
+            let written = doc
+                .blocks
+                .get(m.block)
+                .and_then(|b| b.text.get(m.range.clone()))
+                .unwrap_or(&p.text)
+                .to_string();
+            out.phrases.push(CategoryPhrase {
+                written,
+                keys: p.keys.clone(),
+                location: doc.locate(m.span),
+            });
+        }
+    }
+}
+
 /// How each inventory subprocessor (by index) is disclosed in the policy set
 /// (none without an inventory); computed once per [`Context`].
 ///
@@ -240,64 +374,29 @@ fn disclosures(cx: &Context<'_>, inv: &Inventory) -> Vec<Disclosure> {
     let n = inv.subprocessors.len();
     let mut named = vec![false; n];
     let mut negated: Vec<Option<Location>> = vec![None; n];
-    // Where vendors are named (path, block, sentence start — `usize::MAX`
-    // for a whole list item or table row): a category phrase there
-    // describes that vendor ("Braintree. Payment processing services."),
-    // not a category of recipients.
-    let mut vendor_places: HashSet<(String, usize, usize)> = HashSet::new();
-    let matcher = subprocessor_matcher(inv);
-    // Each document's mentions (with the place of the positive ones) on
-    // its own core, folded in document order.
-    type Found = (usize, bool, Span, Option<(String, usize, usize)>);
-    let found: Vec<Vec<Found>> = cx
-        .docs
-        .par_iter()
-        .map(|doc| {
-            find_mentions(doc, &matcher)
-                .into_iter()
-                .map(|m| {
-                    let place = if m.negated {
-                        None
-                    } else {
-                        place_of(doc, m.span)
-                    };
-                    (m.id, m.negated, m.span, place)
-                })
-                .collect()
-        })
-        .collect();
-    for (doc, mentions) in cx.docs.iter().zip(found) {
-        for (id, is_negated, span, place) in mentions {
-            let Some(slot) = named.get_mut(id) else {
-                continue;
-            };
-            if is_negated {
-                if negated[id].is_none() {
-                    negated[id] = Some(doc.locate(span));
-                }
-            } else {
+    // Each document's mentions, in document order.
+    for doc in cx.docs {
+        let m = &doc.inventory;
+        for &id in &m.named {
+            if let Some(slot) = named.get_mut(id) {
                 *slot = true;
-                vendor_places.extend(place);
+            }
+        }
+        for (id, loc) in &m.negated {
+            if let Some(slot) = negated.get_mut(*id)
+                && slot.is_none()
+            {
+                *slot = Some(loc.clone());
             }
         }
     }
-    let mut place = |doc: &Document, span: Span| {
-        if let Some(p) = place_of(doc, span) {
-            vendor_places.insert(p);
-        }
-    };
     // The model's third parties: the same vendor under a catalog spelling
     // the inventory does not list.
     let keys = VendorKeys::of_subprocessors(inv);
     for tp in &cx.model.third_parties {
-        let doc = cx.doc(&tp.evidence.path);
-        if !tp.negated
-            && let Some(doc) = doc
-        {
-            place(doc, tp.evidence.span());
-        }
-        let written = doc
-            .and_then(|d| d.text.get(tp.evidence.start..tp.evidence.end))
+        let written = cx
+            .doc(&tp.evidence.path)
+            .and_then(|d| d.written(tp.evidence.span()))
             .unwrap_or("");
         let mention = MentionKeys::new(&tp.name, written);
         for (i, k) in keys.iter().enumerate() {
@@ -315,7 +414,7 @@ fn disclosures(cx: &Context<'_>, inv: &Inventory) -> Vec<Disclosure> {
             }
         }
     }
-    let phrases = category_phrases(cx.docs, &vendor_places);
+    let phrases: Vec<&CategoryPhrase> = cx.docs.iter().flat_map(|d| &d.inventory.phrases).collect();
     inv.subprocessors
         .iter()
         .enumerate()
@@ -349,9 +448,9 @@ struct CategoryPhrase {
     location: Location,
 }
 
-/// (path, block, sentence start) of a span; the sentence start is
-/// `usize::MAX` in list items and table rows, which count as one place.
-fn place_of(doc: &Document, span: Span) -> Option<(String, usize, usize)> {
+/// (block, sentence start) of a span; the sentence start is `usize::MAX`
+/// in list items and table rows, which count as one place.
+fn place_of(doc: &Document, span: Span) -> Option<(usize, usize)> {
     let s = surroundings(doc, span)?;
     let whole = doc
         .blocks
@@ -362,44 +461,7 @@ fn place_of(doc: &Document, span: Span) -> Option<(String, usize, usize)> {
     } else {
         s.sentence_range.start
     };
-    Some((doc.path.clone(), s.block_index, sentence))
-}
-
-/// Every non-negated category phrase of the set, in document order, except
-/// those in a place where a vendor is named. Each document on its own core.
-fn category_phrases(
-    docs: &[Document],
-    vendor_places: &HashSet<(String, usize, usize)>,
-) -> Vec<CategoryPhrase> {
-    let r = recipient_categories();
-    let per_doc: Vec<Vec<CategoryPhrase>> = docs
-        .par_iter()
-        .map(|doc| {
-            let mut out = Vec::new();
-            for m in find_mentions(doc, r.matcher()) {
-                if m.negated {
-                    continue;
-                }
-                if place_of(doc, m.span).is_some_and(|p| vendor_places.contains(&p)) {
-                    continue;
-                }
-                let Some(p) = r.phrase(m.id) else { continue };
-                let written = doc
-                    .blocks
-                    .get(m.block)
-                    .and_then(|b| b.text.get(m.range.clone()))
-                    .unwrap_or(&p.text)
-                    .to_string();
-                out.push(CategoryPhrase {
-                    written,
-                    keys: p.keys.clone(),
-                    location: doc.locate(m.span),
-                });
-            }
-            out
-        })
-        .collect();
-    per_doc.into_iter().flatten().collect()
+    Some((s.block_index, sentence))
 }
 
 // ---------------------------------------------------------------------------
@@ -409,10 +471,10 @@ fn category_phrases(
 pub(crate) fn locate_evidence(cx: &Context<'_>, ev: &Evidence) -> Option<Location> {
     let doc = cx.doc(&ev.path)?;
     let span = ev.span();
-    if span.end > doc.text.len() || span.start > span.end {
+    if span.end > doc.text_len || span.start > span.end {
         return None;
     }
-    Some(doc.locate(span))
+    doc.locate(span)
 }
 
 /// The text around a piece of evidence, from the narrowest to the widest.
@@ -633,7 +695,8 @@ pub(crate) mod testing {
         model: &PolicyModel,
         inv: Option<&Inventory>,
     ) -> Vec<Finding> {
-        let cx = Context::new(docs, model, inv);
+        let docs = crate::summary::summarize_all(docs, model, inv);
+        let cx = Context::new(&docs, model, inv);
         let mut out = Vec::new();
         rule.check(&cx, &mut out);
         out

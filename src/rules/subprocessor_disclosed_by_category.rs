@@ -65,7 +65,7 @@ use super::{Context, Finding, Level, Rule, RuleInfo, SourceFile};
 
 pub struct SubprocessorDisclosedByCategory;
 
-static INFO: RuleInfo = RuleInfo {
+pub(super) static INFO: RuleInfo = RuleInfo {
     id: "inventory/subprocessor-disclosed-by-category",
     default_level: Level::Warning,
     source: include_str!("subprocessor_disclosed_by_category.rs"),

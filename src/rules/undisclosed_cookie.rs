@@ -59,22 +59,20 @@ use crate::inventory::InvCookie;
 use crate::lexicon::NameMatcher;
 use crate::lexicon::vendors::catalog;
 use crate::model::Party;
+use crate::summary::DocSummary;
 
 pub struct UndisclosedCookie;
 
-static INFO: RuleInfo = RuleInfo {
+pub(super) static INFO: RuleInfo = RuleInfo {
     id: "cookies/undisclosed-cookie",
     default_level: Level::Warning,
     source: include_str!("undisclosed_cookie.rs"),
     needs_inventory: true,
 };
 
-/// For each inventory cookie: does a sentence of the set name its provider
-/// (the name or its catalog aliases) together with "cookie"? One automaton
-/// over every provider, one pass over the set.
-fn provider_discloses(docs: &[Document], cookies: &[InvCookie]) -> Vec<bool> {
-    let cat = catalog();
-    // Providers, each once (several cookies share one), and their cookies.
+/// The inventory cookies' providers, each once (several cookies share
+/// one), with the indexes of their cookies.
+fn provider_groups(cookies: &[InvCookie]) -> Vec<(String, Vec<usize>)> {
     let mut providers: Vec<(String, Vec<usize>)> = Vec::new();
     for (i, c) in cookies.iter().enumerate() {
         let Some(provider) = c
@@ -93,23 +91,45 @@ fn provider_discloses(docs: &[Document], cookies: &[InvCookie]) -> Vec<bool> {
             None => providers.push((provider.to_string(), vec![i])),
         }
     }
-    let mut patterns = Vec::new();
-    for (g, (provider, _)) in providers.iter().enumerate() {
-        patterns.push((provider.clone(), g, false));
-        if let Some(v) = cat.lookup(provider) {
-            patterns.push((v.name.to_string(), g, false));
-            patterns.extend(
-                v.aliases
-                    .iter()
-                    .filter(|a| !a.starts_with('_'))
-                    .map(|a| (a.to_string(), g, false)),
-            );
+    providers
+}
+
+/// The inventory cookies' providers (see [`provider_groups`]) and one automaton over every provider's names
+/// (the name and its catalog aliases); ids are provider indexes.
+pub(crate) struct Providers {
+    providers: Vec<(String, Vec<usize>)>,
+    matcher: NameMatcher,
+}
+
+impl Providers {
+    pub(crate) fn new(cookies: &[InvCookie]) -> Providers {
+        let cat = catalog();
+        let providers = provider_groups(cookies);
+        let mut patterns = Vec::new();
+        for (g, (provider, _)) in providers.iter().enumerate() {
+            patterns.push((provider.clone(), g, false));
+            if let Some(v) = cat.lookup(provider) {
+                patterns.push((v.name.to_string(), g, false));
+                patterns.extend(
+                    v.aliases
+                        .iter()
+                        .filter(|a| !a.starts_with('_'))
+                        .map(|a| (a.to_string(), g, false)),
+                );
+            }
+        }
+        Providers {
+            providers,
+            matcher: NameMatcher::new(patterns),
         }
     }
-    let matcher = NameMatcher::new(patterns);
-    let mut disclosed = vec![false; providers.len()];
-    for doc in docs {
-        for m in find_mentions(doc, &matcher) {
+
+    /// The providers (by index) a sentence of `doc` names, not negated,
+    /// together with "cookie".
+    pub(crate) fn disclosed_in(&self, doc: &Document) -> Vec<usize> {
+        let mut disclosed = vec![false; self.providers.len()];
+        let mut out = Vec::new();
+        for m in find_mentions(doc, &self.matcher) {
             if m.negated || disclosed.get(m.id).copied().unwrap_or(true) {
                 continue;
             }
@@ -117,11 +137,28 @@ fn provider_discloses(docs: &[Document], cookies: &[InvCookie]) -> Vec<bool> {
                 .is_some_and(|s| s.sentence.to_lowercase().contains("cookie"));
             if says_cookie && let Some(slot) = disclosed.get_mut(m.id) {
                 *slot = true;
+                out.push(m.id);
+            }
+        }
+        out
+    }
+}
+
+/// For each inventory cookie: does a sentence of the set name its provider
+/// together with "cookie"? Each document's providers are in its summary
+/// ([`Providers::disclosed_in`]).
+fn provider_discloses(docs: &[DocSummary], cookies: &[InvCookie]) -> Vec<bool> {
+    let groups = provider_groups(cookies);
+    let mut disclosed = vec![false; groups.len()];
+    for doc in docs {
+        for &g in &doc.inventory.providers {
+            if let Some(slot) = disclosed.get_mut(g) {
+                *slot = true;
             }
         }
     }
     let mut out = vec![false; cookies.len()];
-    for ((_, ids), yes) in providers.iter().zip(disclosed) {
+    for ((_, ids), yes) in groups.iter().zip(disclosed) {
         for &i in ids {
             if let Some(slot) = out.get_mut(i) {
                 *slot = yes;

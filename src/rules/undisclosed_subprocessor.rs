@@ -54,7 +54,7 @@ use super::{Context, Finding, Level, Rule, RuleInfo, SourceFile};
 
 pub struct UndisclosedSubprocessor;
 
-static INFO: RuleInfo = RuleInfo {
+pub(super) static INFO: RuleInfo = RuleInfo {
     id: "inventory/undisclosed-subprocessor",
     default_level: Level::Error,
     source: include_str!("undisclosed_subprocessor.rs"),

@@ -57,7 +57,7 @@
 use std::collections::BTreeSet;
 
 use super::shared::{MentionKeys, VendorKeys, written_as_common_word};
-use super::{Context, Finding, Level, Rule, RuleInfo, SourceFile};
+use super::{Context, Finding, Level, Rule, RuleInfo};
 use crate::model::MentionSource;
 
 pub struct UnknownSubprocessor;
@@ -96,10 +96,7 @@ impl Rule for UnknownSubprocessor {
             let Some(doc) = cx.doc(&tp.evidence.path) else {
                 continue;
             };
-            let written = doc
-                .text
-                .get(tp.evidence.start..tp.evidence.end)
-                .unwrap_or("");
+            let written = doc.written(tp.evidence.span()).unwrap_or("");
             if tp.source == MentionSource::Catalog && written_as_common_word(written, &tp.name) {
                 continue;
             }
@@ -112,6 +109,9 @@ impl Rule for UnknownSubprocessor {
             if known || !reported.insert(crate::lexicon::vendors::normalize(&tp.name)) {
                 continue;
             }
+            let Some(loc) = doc.locate(tp.evidence.span()) else {
+                continue;
+            };
             // "Jira" is Atlassian in the catalog: say both.
             let written = written.split_whitespace().collect::<Vec<_>>().join(" ");
             let named = if written.is_empty()
@@ -126,7 +126,7 @@ impl Rule for UnknownSubprocessor {
                 Finding::new(
                     &INFO,
                     &tp.name,
-                    doc.locate(tp.evidence.span()),
+                    loc,
                     format!("the policy names {named}, which {} does not list", inv.path),
                 )
                 .label("named here")
