@@ -40,6 +40,11 @@ pub struct NameMatch {
 /// Many names matched at once: one Aho-Corasick automaton, leftmost-longest
 /// non-overlapping results on word boundaries.
 ///
+/// One automaton can hold several lexicons ([`NameMatcher::grouped`]): a
+/// walk over a text finds every lexicon's names, and each lexicon's matches
+/// are exactly what a matcher of its own would find (leftmost-longest is
+/// decided within a lexicon, never between two).
+///
 /// Matching ignores ASCII case, and the automaton itself only reports hits
 /// on word boundaries: it reads a *boundary-normalised* form of the text,
 /// made on the fly by [`scan`]: ASCII letters lowercased, every byte of a
@@ -69,6 +74,8 @@ pub struct NameMatch {
 #[derive(Debug)]
 pub struct NameMatcher {
     patterns: Vec<Pattern>,
+    /// How many lexicons (groups of patterns) the automaton holds.
+    groups: usize,
     /// The automaton over the patterns' normalised, padded forms.
     nfa: Option<noncontiguous::NFA>,
     dfa: OnceLock<Option<dfa::DFA>>,
@@ -79,6 +86,7 @@ impl Clone for NameMatcher {
     fn clone(&self) -> Self {
         NameMatcher {
             patterns: self.patterns.clone(),
+            groups: self.groups,
             nfa: self.nfa.clone(),
             dfa: self.dfa.clone(),
             searched: AtomicUsize::new(self.searched.load(Ordering::Relaxed)),
@@ -89,6 +97,8 @@ impl Clone for NameMatcher {
 /// One pattern of a [`NameMatcher`].
 #[derive(Debug, Clone)]
 struct Pattern {
+    /// The lexicon the pattern belongs to.
+    group: usize,
     id: usize,
     ambiguous: bool,
     /// The case-sensitive form: single capitalised words such as "Drift"
@@ -161,37 +171,51 @@ fn normalise_into(text: &str, out: &mut Vec<u8>) {
 impl NameMatcher {
     /// `patterns`: (text, id, ambiguous).
     pub fn new(patterns: Vec<(String, usize, bool)>) -> NameMatcher {
+        NameMatcher::grouped(&[&patterns])
+    }
+
+    /// One automaton over several lexicons: `groups[g]` is lexicon `g`'s
+    /// patterns, (text, id, ambiguous); [`NameMatcher::find_groups`] gives
+    /// each lexicon's matches apart.
+    pub fn grouped(groups: &[&[(String, usize, bool)]]) -> NameMatcher {
+        let total: usize = groups.iter().map(|g| g.len()).sum();
         // The same pattern for the same id twice finds nothing more, but
         // every hit would be reported once per copy: a matcher built from a
         // set's own phrases (thousands of documents repeating "email
         // address") made each search cost grow with the set.
-        let mut seen = std::collections::HashSet::with_capacity(patterns.len());
+        let mut seen = std::collections::HashSet::with_capacity(total);
         // The automaton's forms of the patterns, one after another.
         let mut forms: Vec<u8> = Vec::new();
-        let mut ranges: Vec<std::ops::Range<usize>> = Vec::with_capacity(patterns.len());
-        let mut kept = Vec::with_capacity(patterns.len());
-        for (t, id, ambiguous) in patterns {
-            let lowered = t.trim().to_ascii_lowercase();
-            let exact = case_sensitive_form(&t);
-            if lowered.is_empty() || !seen.insert((lowered.clone(), id, ambiguous, exact.clone())) {
-                continue;
+        let mut ranges: Vec<std::ops::Range<usize>> = Vec::with_capacity(total);
+        let mut kept = Vec::with_capacity(total);
+        for (group, patterns) in groups.iter().enumerate() {
+            for (t, id, ambiguous) in patterns.iter() {
+                let (id, ambiguous) = (*id, *ambiguous);
+                let lowered = t.trim().to_ascii_lowercase();
+                let exact = case_sensitive_form(t);
+                if lowered.is_empty()
+                    || !seen.insert((group, lowered.clone(), id, ambiguous, exact.clone()))
+                {
+                    continue;
+                }
+                // A word character at an end needs a boundary there: a
+                // space before (after) it in the automaton's form.
+                let lead = usize::from(lowered.chars().next().is_some_and(is_word_char));
+                let trail = usize::from(lowered.chars().next_back().is_some_and(is_word_char));
+                let start = forms.len();
+                forms.extend(std::iter::repeat_n(b' ', lead));
+                normalise_into(&lowered, &mut forms);
+                forms.extend(std::iter::repeat_n(b' ', trail));
+                ranges.push(start..forms.len());
+                kept.push(Pattern {
+                    group,
+                    id,
+                    ambiguous,
+                    exact,
+                    lowered,
+                    trail,
+                });
             }
-            // A word character at an end needs a boundary there: a space
-            // before (after) it in the automaton's form.
-            let lead = usize::from(lowered.chars().next().is_some_and(is_word_char));
-            let trail = usize::from(lowered.chars().next_back().is_some_and(is_word_char));
-            let start = forms.len();
-            forms.extend(std::iter::repeat_n(b' ', lead));
-            normalise_into(&lowered, &mut forms);
-            forms.extend(std::iter::repeat_n(b' ', trail));
-            ranges.push(start..forms.len());
-            kept.push(Pattern {
-                id,
-                ambiguous,
-                exact,
-                lowered,
-                trail,
-            });
         }
         // Every pattern starts with a space or a non-word character, which
         // is a space here too: a prefilter would stop at each one.
@@ -206,6 +230,7 @@ impl NameMatcher {
             .ok();
         NameMatcher {
             patterns: kept,
+            groups: groups.len(),
             nfa,
             dfa: OnceLock::new(),
             searched: AtomicUsize::new(0),
@@ -216,11 +241,55 @@ impl NameMatcher {
         self.patterns.is_empty()
     }
 
+    /// The matches of the first (or only) lexicon in `text`.
     pub fn find(&self, text: &str) -> Vec<NameMatch> {
-        let Some(nfa) = &self.nfa else {
-            return Vec::new();
-        };
+        self.find_group(text, 0)
+    }
+
+    /// The matches of lexicon `group` in `text`, leftmost-longest and
+    /// non-overlapping, in text order.
+    pub fn find_group(&self, text: &str, group: usize) -> Vec<NameMatch> {
+        let mut out = Vec::new();
+        for (pid, end) in self.hits(text) {
+            if let Some(m) = self
+                .patterns
+                .get(pid.as_usize())
+                .filter(|p| p.group == group)
+                .and_then(|p| p.confirm(text, end))
+            {
+                out.push(m);
+            }
+        }
+        longest_first(&mut out);
+        out
+    }
+
+    /// The matches of every lexicon in `text`, one list per lexicon (in the
+    /// order [`NameMatcher::grouped`] was given them), each as
+    /// [`NameMatcher::find_group`] gives it.
+    pub fn find_groups(&self, text: &str) -> Vec<Vec<NameMatch>> {
+        let mut out: Vec<Vec<NameMatch>> = vec![Vec::new(); self.groups];
+        for (pid, end) in self.hits(text) {
+            if let Some(p) = self.patterns.get(pid.as_usize())
+                && let Some(m) = p.confirm(text, end)
+                && let Some(list) = out.get_mut(p.group)
+            {
+                list.push(m);
+            }
+        }
+        for list in &mut out {
+            longest_first(list);
+        }
+        out
+    }
+
+    /// Every hit of the automaton in `text`, overlapping ones included:
+    /// (pattern, end in the normalised text), in order of their ends.
+    fn hits(&self, text: &str) -> Vec<(PatternID, usize)> {
         let mut hits: Vec<(PatternID, usize)> = Vec::new();
+        let Some(nfa) = &self.nfa else {
+            return hits;
+        };
         // The first bytes are searched with the NFA, which is cheap to
         // build; a busy matcher switches to the DFA.
         let before = self.searched.fetch_add(text.len(), Ordering::Relaxed);
@@ -235,45 +304,51 @@ impl NameMatcher {
             Some(dfa) => scan(dfa, text, &mut hits),
             None => scan(nfa, text, &mut hits),
         }
-        let mut all: Vec<NameMatch> = hits
-            .into_iter()
-            .filter_map(|(pid, end)| self.confirm(text, pid, end))
-            .collect();
-        all.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
-        let mut out: Vec<NameMatch> = Vec::new();
-        for m in all {
-            if out.last().is_some_and(|last| m.start < last.end) {
-                continue;
-            }
-            out.push(m);
-        }
-        out
+        hits
     }
+}
 
-    /// The match in `text` that a hit of pattern `pid` ending at `end` of
+impl Pattern {
+    /// The match in `text` that a hit of this pattern ending at `end` of
     /// the normalised text stands for, if the text really reads the
     /// pattern there.
-    fn confirm(&self, text: &str, pid: PatternID, end: usize) -> Option<NameMatch> {
-        let p = self.patterns.get(pid.as_usize())?;
+    fn confirm(&self, text: &str, end: usize) -> Option<NameMatch> {
         // The normalised text has one byte more before the text.
-        let end = end.checked_sub(p.trail + 1)?;
-        let start = end.checked_sub(p.lowered.len())?;
+        let end = end.checked_sub(self.trail + 1)?;
+        let start = end.checked_sub(self.lowered.len())?;
         let found = text.as_bytes().get(start..end)?;
-        if !found.eq_ignore_ascii_case(p.lowered.as_bytes()) {
+        if !found.eq_ignore_ascii_case(self.lowered.as_bytes()) {
             return None;
         }
-        if let Some(e) = &p.exact
+        if let Some(e) = &self.exact
             && found != e.as_bytes()
         {
             return None;
         }
         Some(NameMatch {
-            id: p.id,
+            id: self.id,
             start,
             end,
-            ambiguous: p.ambiguous,
+            ambiguous: self.ambiguous,
         })
     }
+}
+
+/// Keep the leftmost-longest of `matches` (found in order of their ends):
+/// sorted by start, the longest first, then those overlapping a kept one
+/// dropped. The sort is stable: of two patterns read at the same place,
+/// the one the automaton reports first (added first) is kept, as the
+/// automaton of one lexicon would.
+fn longest_first(matches: &mut Vec<NameMatch>) {
+    matches.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+    let mut end = 0;
+    matches.retain(|m| {
+        let keep = m.start >= end;
+        if keep {
+            end = m.end;
+        }
+        keep
+    });
 }
 
 /// Report every match of `aut` in the boundary-normalised form of `text`
