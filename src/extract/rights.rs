@@ -579,7 +579,7 @@ pub fn extract(input: &Input, model: &mut PolicyModel) {
                                 tight_cue(&text[s0.min(ce)..ce], &text[m.start..m.end])
                                     && word_count(&text[ce..m.start]) <= 1
                             });
-                            let (chain_end, end) = object_window(text, &sentence, &matches, i);
+                            let (chain_end, end) = object_window(text, &sentence, matches, i);
                             // "see"/"view" need the data right after them
                             // ("see your data", not "see more detail about
                             // the information we collect").

@@ -654,7 +654,7 @@ pub fn extract(input: &Input, model: &mut PolicyModel) {
 
     // Short names the document defines ("Acme Analytics Ltd. ("Acme")")
     // stand for the full name wherever they are used.
-    super::defined::resolve(doc, model, from, &found);
+    super::defined::resolve(doc, model, from, found);
 }
 
 /// Purpose and locations of a recipient row.
