@@ -71,9 +71,12 @@ pub struct NameMatch {
 /// matcher has searched [`COMPACT_AFTER`] bytes it is rebuilt as a
 /// contiguous NFA, which takes more work to build and searches faster;
 /// both report the same matches. (A DFA of the four extraction lexicons
-/// takes 11 MB, and the cache misses of its walks made it slower than the
-/// contiguous NFA's 0.6 MB: `extract_profile`'s lexicon line 7.3–8.4 ms
-/// against 5.9–6.8 ms per pass.)
+/// takes 11 MB; it runs half the instructions per byte of the contiguous
+/// NFA's 0.6 MB, but over many documents its cache misses made it slower:
+/// `extract_profile`'s lexicon line 6.2–8.4 ms against 5.8–6.8 ms per
+/// pass, and `extract` over 10 MB 0.52–0.59 s and 65 MB against 0.51 s and
+/// 55 MB. Only one document searched over and over, where the DFA's states
+/// stay cached, is faster with the DFA.)
 #[derive(Debug)]
 pub struct NameMatcher {
     patterns: Vec<Pattern>,
