@@ -14,8 +14,8 @@ use std::sync::OnceLock;
 use crate::pattern::Regex;
 
 use super::context::SectionTest;
+use super::lexicons::Input;
 use super::rights::local_sentence;
-use crate::document::Document;
 use crate::model::{Children, Evidence, PolicyModel};
 
 fn age_re() -> &'static Regex {
@@ -76,7 +76,8 @@ fn unit_after(rest: &str) -> bool {
 }
 
 /// Set `model.children` from `doc` when it is not set yet.
-pub fn extract(doc: &Document, model: &mut PolicyModel) {
+pub fn extract(input: &Input, model: &mut PolicyModel) {
+    let doc = input.doc;
     if model.children.is_some() {
         return;
     }

@@ -40,10 +40,11 @@ use std::sync::OnceLock;
 use crate::pattern::Regex;
 
 use super::context::clause_start;
+use super::lexicons::{self, Input};
 use super::rights::{block_label, expand_braces, local_sentence};
 use crate::document::{Block, Document};
+use crate::lexicon::tsv_rows;
 use crate::lexicon::vendors::catalog;
-use crate::lexicon::{NameMatcher, tsv_rows};
 use crate::model::{Claim, Evidence, PolicyModel};
 
 /// The claims vocabulary of `candor/model/v1`.
@@ -81,7 +82,8 @@ struct Entry {
 
 struct Lexicon {
     entries: Vec<Entry>,
-    matcher: NameMatcher,
+    /// Every phrase, for the automaton: (text, entry, false).
+    patterns: Vec<(String, usize, bool)>,
 }
 
 fn parse_lexicon(tsv: &'static str) -> Lexicon {
@@ -115,15 +117,17 @@ fn parse_lexicon(tsv: &'static str) -> Lexicon {
             patterns.push((p, id, false));
         }
     }
-    Lexicon {
-        entries,
-        matcher: NameMatcher::new(patterns),
-    }
+    Lexicon { entries, patterns }
 }
 
 fn lexicon() -> &'static Lexicon {
     static L: OnceLock<Lexicon> = OnceLock::new();
     L.get_or_init(|| parse_lexicon(TSV))
+}
+
+/// The lexicon's phrases, for the automaton (see [`super::lexicons`]).
+pub(super) fn patterns() -> &'static [(String, usize, bool)] {
+    &lexicon().patterns
 }
 
 fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
@@ -534,7 +538,7 @@ fn lowercase(text: &str) -> String {
 
 fn is_tool(doc: &Document, lower_text: &OnceCell<String>, subject: &str) -> bool {
     tool_subject_re().is_match(subject)
-        || (!is_owner(doc, lower_text, subject) && !catalog().matcher().find(subject).is_empty())
+        || (!is_owner(doc, lower_text, subject) && !catalog().find(subject).is_empty())
 }
 
 /// Where a claim was found: the phrase `m` (a range of `block.text`) in
@@ -655,13 +659,13 @@ fn word_count(s: &str) -> usize {
 }
 
 /// Add every claim of `doc` to `model`.
-pub fn extract(doc: &Document, model: &mut PolicyModel) {
+pub fn extract(input: &Input, model: &mut PolicyModel) {
+    let doc = input.doc;
     let lex = lexicon();
     let mut seen: HashSet<(&'static str, usize, usize)> = HashSet::new();
     let lower_text: OnceCell<String> = OnceCell::new();
-    for block in &doc.blocks {
+    for (block, matches) in doc.blocks.iter().zip(input.hits(lexicons::Lexicon::Claims)) {
         let text = &block.text;
-        let matches = lex.matcher.find(text);
         if matches.is_empty() {
             continue;
         }

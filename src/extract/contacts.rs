@@ -23,6 +23,7 @@ use std::sync::OnceLock;
 use crate::pattern::Regex;
 
 use super::context::Tokens;
+use super::lexicons::Input;
 use crate::document::{Block, Document};
 use crate::model::{Contact, Evidence, PolicyModel};
 use crate::span::Span;
@@ -180,7 +181,8 @@ fn role(
 
 /// Add every privacy contact address of `doc` to `model`, once per address
 /// and role (the first occurrence is the evidence).
-pub fn extract(doc: &Document, model: &mut PolicyModel) {
+pub fn extract(input: &Input, model: &mut PolicyModel) {
+    let doc = input.doc;
     let mut seen: HashSet<(String, &'static str)> = HashSet::new();
     let mut push = |email: &str, role: &'static str, span: Span, model: &mut PolicyModel| {
         let key = (email.to_ascii_lowercase(), role);

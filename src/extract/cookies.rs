@@ -23,6 +23,7 @@ use std::sync::OnceLock;
 use crate::pattern::Regex;
 
 use super::context::{contains_ignore_ascii_case, sentence_at};
+use super::lexicons::Input;
 use crate::document::{Block, BlockKind, Document};
 use crate::lexicon::vendors::catalog;
 use crate::model::{Cookie, Evidence, Party, PolicyModel};
@@ -321,7 +322,8 @@ fn is_code(doc: &Document, block: &Block, range: Range<usize>) -> bool {
 }
 
 /// Add every cookie named in `doc` to `model`.
-pub fn extract(doc: &Document, model: &mut PolicyModel) {
+pub fn extract(input: &Input, model: &mut PolicyModel) {
+    let doc = input.doc;
     let mut found: Vec<Cookie> = Vec::new();
     let owner = owner_text(doc);
     let mut layouts: Vec<Option<Option<Layout>>> = vec![None; doc.tables.len()];

@@ -31,8 +31,9 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use super::context::{Tokens, clause_start, sentence_index};
+use super::lexicons::{self, Input};
 use crate::document::{Block, BlockKind, Document};
-use crate::lexicon::{NameMatch, NameMatcher, tsv_rows};
+use crate::lexicon::{NameMatch, tsv_rows};
 use crate::model::{DataCollected, Evidence, PolicyModel};
 
 const TSV: &str = include_str!("../../rules/lexicons/data_categories.tsv");
@@ -57,10 +58,11 @@ pub struct Entry {
     pub need: Need,
 }
 
-/// The parsed lexicon and its automaton.
+/// The parsed lexicon.
 pub struct Lexicon {
     pub entries: Vec<Entry>,
-    matcher: NameMatcher,
+    /// Every phrase and plural, for the automaton: (text, entry, false).
+    pub patterns: Vec<(String, usize, bool)>,
 }
 
 impl Lexicon {
@@ -93,14 +95,12 @@ impl Lexicon {
                 patterns.push((plural, id, false));
             }
         }
-        Lexicon {
-            matcher: NameMatcher::new(patterns),
-            entries,
-        }
+        Lexicon { patterns, entries }
     }
 
+    /// The phrases in `text` (`NameMatch::id`: the entry).
     pub fn find(&self, text: &str) -> Vec<NameMatch> {
-        self.matcher.find(text)
+        lexicons::find(text, lexicons::Lexicon::Data)
     }
 }
 
@@ -307,8 +307,10 @@ fn list_runs(doc: &Document) -> Vec<usize> {
 }
 
 /// Add every data category `doc` says it collects to `model`.
-pub fn extract(doc: &Document, model: &mut PolicyModel) {
+pub fn extract(input: &Input, model: &mut PolicyModel) {
+    let doc = input.doc;
     let lex = lexicon();
+    let found = input.hits(lexicons::Lexicon::Data);
     let contexts = block_contexts(doc);
     let runs = list_runs(doc);
     let mut seen: HashSet<(&'static str, String)> = HashSet::new();
@@ -317,7 +319,7 @@ pub fn extract(doc: &Document, model: &mut PolicyModel) {
         if skip {
             continue;
         }
-        let matches = lex.find(&block.text);
+        let matches = found.get(bi).map_or(&[][..], Vec::as_slice);
         if matches.is_empty() {
             continue;
         }

@@ -27,6 +27,7 @@ pub mod data;
 pub mod dates;
 pub mod defined;
 pub mod duration;
+pub mod lexicons;
 pub mod retention;
 pub mod rights;
 pub mod summary;
@@ -34,9 +35,11 @@ pub mod third_parties;
 
 use crate::document::Document;
 use crate::model::{DocumentInfo, PolicyModel};
+pub use lexicons::Input;
 
-/// One extractor: adds the facts of its lists to the model.
-pub type Extractor = fn(&Document, &mut PolicyModel);
+/// One extractor: adds the facts of its lists to the model. Its input is
+/// the document and the lexicon matches its extractors share.
+pub type Extractor = fn(&Input<'_>, &mut PolicyModel);
 
 /// The extractors, one per list of the model, by name. Each writes only its
 /// own lists, so the order they run in does not change the model. The order
@@ -78,8 +81,9 @@ pub fn extract_from(doc: &Document, start: usize) -> PolicyModel {
         last_updated,
         last_updated_evidence,
     });
+    let input = Input::new(doc);
     for i in 0..EXTRACTORS.len() {
-        (EXTRACTORS[(start + i) % EXTRACTORS.len()].1)(doc, &mut model);
+        (EXTRACTORS[(start + i) % EXTRACTORS.len()].1)(&input, &mut model);
     }
     model.sort();
     model

@@ -34,6 +34,7 @@ use crate::span::{ceil_char, floor_char};
 use super::REACH;
 use super::context::clause_start;
 use super::duration::{Duration, RangePart, find_durations};
+use super::lexicons::Input;
 use crate::document::{Block, BlockKind, Document};
 use crate::model::{Bound, Evidence, PolicyModel, Retention, RetentionEvent};
 
@@ -179,7 +180,8 @@ static_re!(
 );
 
 /// Add every retention statement of `doc` to `model`.
-pub fn extract(doc: &Document, model: &mut PolicyModel) {
+pub fn extract(input: &Input, model: &mut PolicyModel) {
+    let doc = input.doc;
     // The section flags depend only on the block's section, and blocks of
     // one section are consecutive: computed once per run of blocks.
     let mut flags: Option<(Option<usize>, SectionFlags)> = None;

@@ -39,8 +39,9 @@ use crate::span::{ceil_char, floor_char};
 
 use super::context::{SectionTest, contains_ignore_ascii_case, negated_before};
 use super::duration::{Unit, parse_duration_phrase};
+use super::lexicons::{self, Input};
 use crate::document::{Block, BlockKind, Document};
-use crate::lexicon::{NameMatcher, tsv_rows};
+use crate::lexicon::tsv_rows;
 use crate::model::{Evidence, PolicyModel, RightFact};
 
 /// The rights vocabulary of `candor/model/v1`.
@@ -126,7 +127,8 @@ struct Entry {
 
 struct Lexicon {
     entries: Vec<Entry>,
-    matcher: NameMatcher,
+    /// Every phrase, for the automaton: (text, entry, false).
+    patterns: Vec<(String, usize, bool)>,
 }
 
 fn parse_lexicon(tsv: &'static str) -> Lexicon {
@@ -153,15 +155,17 @@ fn parse_lexicon(tsv: &'static str) -> Lexicon {
             patterns.push((p, id, false));
         }
     }
-    Lexicon {
-        entries,
-        matcher: NameMatcher::new(patterns),
-    }
+    Lexicon { entries, patterns }
 }
 
 fn lexicon() -> &'static Lexicon {
     static L: OnceLock<Lexicon> = OnceLock::new();
     L.get_or_init(|| parse_lexicon(TSV))
+}
+
+/// The lexicon's phrases, for the automaton (see [`super::lexicons`]).
+pub(super) fn patterns() -> &'static [(String, usize, bool)] {
+    &lexicon().patterns
 }
 
 fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
@@ -472,17 +476,18 @@ fn is_lead_in(block: &Block) -> bool {
 }
 
 /// Add every right granted in `doc` to `model`, and its response time.
-pub fn extract(doc: &Document, model: &mut PolicyModel) {
+pub fn extract(input: &Input, model: &mut PolicyModel) {
+    let doc = input.doc;
     let lex = lexicon();
+    let found = input.hits(lexicons::Lexicon::Rights);
     let mut lead_in = false;
     let mut seen: HashSet<(&'static str, usize, usize)> = HashSet::new();
     let mut strong_sections = SectionTest::new(doc, |h: &str| strong_heading_re().is_match(h));
     let mut weak_sections = SectionTest::new(doc, |h: &str| weak_heading_re().is_match(h));
-    for block in &doc.blocks {
+    for (block, matches) in doc.blocks.iter().zip(found) {
         if !block.is_list_item() {
             lead_in = is_lead_in(block);
         }
-        let matches = lex.matcher.find(&block.text);
         if matches.is_empty() {
             continue;
         }
@@ -574,7 +579,7 @@ pub fn extract(doc: &Document, model: &mut PolicyModel) {
                                 tight_cue(&text[s0.min(ce)..ce], &text[m.start..m.end])
                                     && word_count(&text[ce..m.start]) <= 1
                             });
-                            let (chain_end, end) = object_window(text, &sentence, &matches, i);
+                            let (chain_end, end) = object_window(text, &sentence, matches, i);
                             // "see"/"view" need the data right after them
                             // ("see your data", not "see more detail about
                             // the information we collect").

@@ -19,6 +19,7 @@ use crate::pattern::Regex;
 use super::context::{
     LinkIndex, Tokens, clause_start, names_link_location, negated_before, self_hosted_near,
 };
+use super::lexicons::{Input, Lexicon};
 use crate::document::{Block, BlockKind, Document};
 use crate::lexicon::vendors::catalog;
 use crate::lexicon::{NameMatch, NameMatcher};
@@ -511,15 +512,16 @@ pub fn enumerated_siblings(
 }
 
 /// Add every third party of `doc` to `model`.
-pub fn extract(doc: &Document, model: &mut PolicyModel) {
+pub fn extract(input: &Input, model: &mut PolicyModel) {
+    let doc = input.doc;
     let from = model.third_parties.len();
     let cat = catalog();
     let mut covered: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
 
     // Named vendors from the catalog. Each block is searched once: the
     // names found serve the mentions, the owners and the definitions.
-    let found: Vec<Vec<NameMatch>> = doc.blocks.iter().map(|b| cat.find(&b.text)).collect();
-    let owners = owners(doc, &found);
+    let found = input.hits(Lexicon::Vendors);
+    let owners = owners(doc, found);
     // The owners' mentions only cover their text (see below): their
     // context is not needed.
     let mut catalog_mentions = Vec::new();
@@ -652,7 +654,7 @@ pub fn extract(doc: &Document, model: &mut PolicyModel) {
 
     // Short names the document defines ("Acme Analytics Ltd. ("Acme")")
     // stand for the full name wherever they are used.
-    super::defined::resolve(doc, model, from, &found);
+    super::defined::resolve(doc, model, from, found);
 }
 
 /// Purpose and locations of a recipient row.

@@ -1,10 +1,12 @@
 //! The vendor catalog (`rules/lexicons/vendors.tsv`): canonical names,
 //! aliases and legal-entity names of common subprocessors, matched in one
-//! Aho-Corasick pass over a block's text.
+//! Aho-Corasick pass over a block's text (the automaton it shares with the
+//! extractors' other lexicons, [`crate::extract::lexicons`]).
 
 use std::sync::OnceLock;
 
-use super::{NameMatch, NameMatcher};
+use super::NameMatch;
+use crate::extract::lexicons::{self, Lexicon};
 
 const TSV: &str = include_str!("../../rules/lexicons/vendors.tsv");
 
@@ -23,7 +25,8 @@ pub struct Catalog {
     pub vendors: Vec<Vendor>,
     /// Category key → description.
     pub categories: Vec<(&'static str, &'static str)>,
-    matcher: NameMatcher,
+    /// Every name and alias: (text, vendor index, ambiguous).
+    patterns: Vec<(String, usize, bool)>,
     /// Normalized name or alias → vendor index (first vendor wins).
     by_name: std::collections::HashMap<String, usize>,
 }
@@ -86,7 +89,7 @@ impl Catalog {
         Catalog {
             vendors,
             categories,
-            matcher: NameMatcher::new(patterns),
+            patterns,
             by_name,
         }
     }
@@ -94,12 +97,13 @@ impl Catalog {
     /// Every vendor mention in `text` on word boundaries, leftmost-longest and
     /// non-overlapping, in text order. `NameMatch::id` is the vendor index.
     pub fn find(&self, text: &str) -> Vec<NameMatch> {
-        self.matcher.find(text)
+        lexicons::find(text, Lexicon::Vendors)
     }
 
-    /// The automaton over every name and alias (ids are vendor indexes).
-    pub fn matcher(&self) -> &NameMatcher {
-        &self.matcher
+    /// Every name and alias, for the automaton: (text, vendor index,
+    /// ambiguous).
+    pub fn patterns(&self) -> &[(String, usize, bool)] {
+        &self.patterns
     }
 
     pub fn vendor(&self, idx: usize) -> Option<&Vendor> {
