@@ -8,7 +8,6 @@
 //! [`NameMatcher::grouped`]). A lexicon's matches in a text are therefore
 //! exactly what an automaton of its own would find.
 
-use std::cell::OnceCell;
 use std::sync::OnceLock;
 
 use super::{claims, data, rights};
@@ -58,14 +57,14 @@ pub fn find(text: &str, lexicon: Lexicon) -> Vec<NameMatch> {
 pub struct Input<'a> {
     pub doc: &'a Document,
     /// Per lexicon, per block: the block text's matches.
-    hits: OnceCell<[Vec<Vec<NameMatch>>; LEXICONS]>,
+    hits: OnceLock<[Vec<Vec<NameMatch>>; LEXICONS]>,
 }
 
 impl<'a> Input<'a> {
     pub fn new(doc: &'a Document) -> Input<'a> {
         Input {
             doc,
-            hits: OnceCell::new(),
+            hits: OnceLock::new(),
         }
     }
 

@@ -105,6 +105,9 @@ pub fn extract_from(doc: &Document, start: usize) -> PolicyModel {
 pub fn extract_parallel(doc: &Document, start: usize) -> PolicyModel {
     use rayon::prelude::*;
     let n = EXTRACTORS.len();
+    // Shared by the tasks: the first to need the lexicon matches finds
+    // them, the others wait for them (a `OnceLock`).
+    let input = Input::new(doc);
     let (info, parts) = rayon::join(
         || {
             let (last_updated, last_updated_evidence) = dates::last_updated(doc).unzip();
@@ -120,7 +123,7 @@ pub fn extract_parallel(doc: &Document, start: usize) -> PolicyModel {
                 .into_par_iter()
                 .map(|i| {
                     let mut part = PolicyModel::default();
-                    (EXTRACTORS[(start + i) % n].1)(doc, &mut part);
+                    (EXTRACTORS[(start + i) % n].1)(&input, &mut part);
                     part
                 })
                 .collect::<Vec<_>>()
