@@ -258,7 +258,7 @@ fn read_and_extract<T>(
     let r = source::read(file, lossy, &mut w).map(|o| {
         o.map(|st| {
             let doc = Document::parse(st.file.display.clone(), st.text, st.kind);
-            let model = extract::extract_parallel(&doc, extract::start_for(i));
+            let model = extract::extract_from(&doc, extract::start_for(i));
             keep(doc, model)
         })
     });

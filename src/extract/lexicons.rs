@@ -8,6 +8,7 @@
 //! [`NameMatcher::grouped`]). A lexicon's matches in a text are therefore
 //! exactly what an automaton of its own would find.
 
+use std::cell::OnceCell;
 use std::sync::OnceLock;
 
 use super::{claims, data, rights};
@@ -57,14 +58,14 @@ pub fn find(text: &str, lexicon: Lexicon) -> Vec<NameMatch> {
 pub struct Input<'a> {
     pub doc: &'a Document,
     /// Per lexicon, per block: the block text's matches.
-    hits: OnceLock<[Vec<Vec<NameMatch>>; LEXICONS]>,
+    hits: OnceCell<[Vec<Vec<NameMatch>>; LEXICONS]>,
 }
 
 impl<'a> Input<'a> {
     pub fn new(doc: &'a Document) -> Input<'a> {
         Input {
             doc,
-            hits: OnceLock::new(),
+            hits: OnceCell::new(),
         }
     }
 

@@ -89,55 +89,6 @@ pub fn extract_from(doc: &Document, start: usize) -> PolicyModel {
     model
 }
 
-/// The model of one document, its extractors run as separate rayon tasks
-/// (in [`extract_from`]'s order from `start`), so an idle core can take
-/// over the rest of a document. The model is the same as
-/// [`extract_from`]'s: each extractor writes only its own lists into a
-/// model of its own, and the lists are put together and sorted as
-/// [`extract_from`] sorts them.
-///
-/// Why: a pre-commit run checks two or three documents on a fresh
-/// process, where compiling the patterns is most of the work. With one
-/// task per document, a core that finishes its document sat idle while
-/// the other compiled the rest; one task per extractor lets it take
-/// extractors over. On a large corpus the documents already keep every
-/// core busy and the extra tasks cost little (eight per document).
-pub fn extract_parallel(doc: &Document, start: usize) -> PolicyModel {
-    use rayon::prelude::*;
-    let n = EXTRACTORS.len();
-    // Shared by the tasks: the first to need the lexicon matches finds
-    // them, the others wait for them (a `OnceLock`).
-    let input = Input::new(doc);
-    let (info, parts) = rayon::join(
-        || {
-            let (last_updated, last_updated_evidence) = dates::last_updated(doc).unzip();
-            DocumentInfo {
-                path: doc.path.clone(),
-                title: doc.title().map(str::to_string),
-                last_updated,
-                last_updated_evidence,
-            }
-        },
-        || {
-            (0..n)
-                .into_par_iter()
-                .map(|i| {
-                    let mut part = PolicyModel::default();
-                    (EXTRACTORS[(start + i) % n].1)(&input, &mut part);
-                    part
-                })
-                .collect::<Vec<_>>()
-        },
-    );
-    let mut model = PolicyModel::default();
-    model.documents.push(info);
-    for part in parts {
-        model.merge(part);
-    }
-    model.sort();
-    model
-}
-
 /// Where the `i`-th of a batch of documents extracted in parallel starts
 /// (see [`extract_from`]): the first documents, one per thread, start
 /// evenly spread over the extractors.
