@@ -44,14 +44,12 @@ fuzz_target!(|data: &[u8]| {
         return;
     }
     let (docs, model, facts) = fixture();
-    let skip = vec![Vec::new(); docs.len()];
     let input = PackInput {
         docs,
         model,
         facts,
         jurisdictions: None,
         today: Date::new(2026, 11, 22).expect("valid date"),
-        skip: &skip,
     };
     let run = |r: &candor::packs::PackRule| {
         Some(RuleRun {

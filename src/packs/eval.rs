@@ -33,18 +33,8 @@ use crate::summary::DocSummary;
 
 use super::Facts;
 
-/// What a pack is checked against: one policy set.
-pub struct PackInput<'a> {
-    pub docs: &'a [Document],
-    pub model: &'a PolicyModel,
-    pub facts: &'a Facts,
-    /// The organisation's jurisdictions, when known.
-    pub jurisdictions: Option<&'a [String]>,
-    pub today: Date,
-    /// Per document: spans whose blocks are not policy text (suppression
-    /// directive lines in plain text), skipped when matching.
-    pub skip: &'a [Vec<Span>],
-}
+/// A policy set of whole documents, for [`check_pack`].
+pub type PackInput<'a> = SetInput<'a, Document>;
 
 /// How one rule runs: its level and, for freshness rules, a configured age.
 #[derive(Debug, Clone, Copy)]
@@ -689,10 +679,11 @@ fn specificity(
     })
 }
 
-/// What a pack is checked against over a whole set: its documents'
-/// summaries and model.
-pub struct SetInput<'a> {
-    pub docs: &'a [DocSummary],
+/// What a pack is checked against: one policy set, its model and facts,
+/// and its documents — summaries ([`DocSummary`], as `check` streams a
+/// set) or, for [`check_pack`], whole documents.
+pub struct SetInput<'a, D = DocSummary> {
+    pub docs: &'a [D],
     pub model: &'a PolicyModel,
     pub facts: &'a Facts,
     /// The organisation's jurisdictions, when known.
@@ -858,10 +849,11 @@ pub fn check_pack(
         return Ok(());
     }
     let mut docs = Vec::with_capacity(input.docs.len());
-    for (i, d) in input.docs.iter().enumerate() {
+    for d in input.docs {
         let mut s = DocSummary::basic(d, input.model);
-        let skip = input.skip.get(i).map(Vec::as_slice).unwrap_or(&[]);
-        s.packs.push(doc_part(&plan, d, skip)?);
+        // As `check`'s summaries skip them (`summary::Summarizer`).
+        let skip = crate::suppress::bare_directive_lines(d);
+        s.packs.push(doc_part(&plan, d, &skip)?);
         docs.push(s);
     }
     let set = SetInput {

@@ -36,14 +36,12 @@ fn run_rule(
 ) -> Vec<crate::rules::Finding> {
     let overrides: BTreeMap<String, bool> = facts.iter().map(|f| (f.to_string(), true)).collect();
     let facts = Facts::new(None, &overrides);
-    let skip = vec![Vec::new(); docs.len()];
     let input = PackInput {
         docs,
         model,
         facts: &facts,
         jurisdictions: None,
         today: today(),
-        skip: &skip,
     };
     let mut out = Vec::new();
     let run = |r: &PackRule| {
@@ -605,14 +603,12 @@ fn freshness_uses_today_and_the_configured_age() {
     // With max_age 18mo the same date is fresh.
     let pack = pack_of("hygiene/stale-last-updated");
     let facts = Facts::default();
-    let skip = vec![Vec::new()];
     let input = PackInput {
         docs: std::slice::from_ref(&d),
         model: &m,
         facts: &facts,
         jurisdictions: None,
         today: today(),
-        skip: &skip,
     };
     let mut out = Vec::new();
     let run = |r: &PackRule| {
@@ -717,7 +713,6 @@ fn jurisdictions_gate_rules_that_name_them() {
     let d = [doc(BASE)];
     let model = PolicyModel::default();
     let facts = Facts::default();
-    let skip = vec![Vec::new()];
     let count = |js: Option<&[String]>| {
         let input = PackInput {
             docs: &d,
@@ -725,7 +720,6 @@ fn jurisdictions_gate_rules_that_name_them() {
             facts: &facts,
             jurisdictions: js,
             today: today(),
-            skip: &skip,
         };
         let mut out = Vec::new();
         let run = |r: &PackRule| {
