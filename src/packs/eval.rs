@@ -695,8 +695,6 @@ struct Ctx<'a, 'b> {
     input: &'b SetInput<'a>,
     /// Index of the pack in the documents' [`DocSummary::packs`].
     pack: usize,
-    /// Does any rule read the text (are there per-document parts)?
-    text: bool,
     /// Document index by path (built once: a set may hold many thousands of
     /// documents, and a scan per entry would be quadratic).
     by_path: std::cell::OnceCell<HashMap<&'a str, usize>>,
@@ -798,7 +796,7 @@ impl<'a> Ctx<'a, '_> {
                 .all(|(name, negated)| self.input.facts.get(name).is_some_and(|v| v != *negated))
         });
         let mentions_ok = (!a.mentions.is_empty())
-            .then(|| self.text && self.parts().any(|(_, p)| p.mentioned.get(ri)));
+            .then(|| self.parts().any(|(_, p)| p.mentioned.get(ri)));
         match (facts_ok, mentions_ok) {
             (None, None) => true,
             (Some(f), None) => f,
@@ -825,7 +823,6 @@ pub fn check_pack_set(
     let cx = Ctx {
         input,
         pack,
-        text: plan.needs_text,
         by_path: std::cell::OnceCell::new(),
     };
     for (ri, (rule, rr)) in plan.active.iter().enumerate() {
@@ -875,9 +872,6 @@ fn check_rule(cx: &Ctx<'_, '_>, ri: usize, rule: &PackRule, rr: RuleRun, out: &m
             per_document,
             ..
         } => {
-            if !cx.text {
-                return;
-            }
             let found = |p: &PackDoc| p.found.get(ri);
             if !*per_document {
                 if model.as_ref().is_some_and(|q| cx.query_any(q))
@@ -914,9 +908,6 @@ fn check_rule(cx: &Ctx<'_, '_>, ri: usize, rule: &PackRule, rr: RuleRun, out: &m
             }
         }
         Check::Specificity { required, .. } => {
-            if !cx.text {
-                return;
-            }
             let specs: Vec<&Spec> = cx
                 .parts()
                 .filter_map(|(_, p)| p.specs.iter().find(|(i, _)| *i == ri).map(|(_, s)| s))
