@@ -45,8 +45,6 @@ pub struct DocSummary {
     pub title: Option<String>,
     /// The document has blocks (packs skip documents without text).
     pub has_text: bool,
-    /// Length of the text: evidence past its end is not located.
-    pub text_len: usize,
     /// Where findings about the whole document point (packs'
     /// [`doc_anchor`](crate::packs::doc_anchor), located).
     pub anchor: Location,
@@ -109,9 +107,12 @@ impl DocSummary {
         let mut retention = Vec::new();
         let mine = |e: &crate::model::Evidence| e.path == doc.path;
         {
+            // A span outside the text is never located (`locate` answers
+            // `None` for it), as the evidence readers always did.
             let mut add = |e: &crate::model::Evidence| {
-                if mine(e) {
-                    spans.push(e.span());
+                let span = e.span();
+                if mine(e) && span.start <= span.end && span.end <= doc.text.len() {
+                    spans.push(span);
                 }
             };
             for d in &model.documents {
@@ -182,7 +183,6 @@ impl DocSummary {
             path: doc.path.clone(),
             title: doc.title().map(str::to_string),
             has_text: !doc.blocks.is_empty(),
-            text_len: doc.text.len(),
             anchor: doc.locate(crate::packs::doc_anchor(doc)),
             located,
             third_parties,

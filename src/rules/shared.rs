@@ -469,12 +469,7 @@ fn place_of(doc: &Document, span: Span) -> Option<(usize, usize)> {
 
 /// The location of a model fact's evidence, when its document is in the set.
 pub(crate) fn locate_evidence(cx: &Context<'_>, ev: &Evidence) -> Option<Location> {
-    let doc = cx.doc(&ev.path)?;
-    let span = ev.span();
-    if span.end > doc.text_len || span.start > span.end {
-        return None;
-    }
-    doc.locate(span)
+    cx.doc(&ev.path)?.locate(ev.span())
 }
 
 /// The text around a piece of evidence, from the narrowest to the widest.
