@@ -215,7 +215,6 @@ fn describe(kind: Kind, rules: &[String]) -> String {
 /// all [`apply_inline`] needs of it.
 #[derive(Debug)]
 pub struct DocDirectives {
-    path: String,
     directives: Vec<Directive>,
     /// Where each directive is (findings about directives point there).
     locations: Vec<crate::rules::Location>,
@@ -304,7 +303,6 @@ impl DocDirectives {
         }
         let locations = ds.iter().map(|d| doc.locate(d.span())).collect();
         Some(DocDirectives {
-            path: doc.path.clone(),
             directives: ds,
             locations,
             scopes,
@@ -321,11 +319,14 @@ pub fn apply_inline(
     names: &RuleNames<'_>,
 ) -> Vec<Finding> {
     let mut out = Vec::new();
-    for dd in docs.iter().filter_map(|d| d.directives.as_ref()) {
+    for (path, dd) in docs
+        .iter()
+        .filter_map(|d| Some((&d.path, d.directives.as_ref()?)))
+    {
         let mut scopes = dd.scopes.clone();
         let (ds, enables_used) = (&dd.directives, &dd.enables_used);
         findings.retain(|f| {
-            if f.location.path != dd.path || META_RULES.contains(&f.rule.as_str()) {
+            if f.location.path != *path || META_RULES.contains(&f.rule.as_str()) {
                 return true;
             }
             let mut suppressed = false;

@@ -795,8 +795,8 @@ impl<'a> Ctx<'a, '_> {
                 .iter()
                 .all(|(name, negated)| self.input.facts.get(name).is_some_and(|v| v != *negated))
         });
-        let mentions_ok = (!a.mentions.is_empty())
-            .then(|| self.parts().any(|(_, p)| p.mentioned.get(ri)));
+        let mentions_ok =
+            (!a.mentions.is_empty()).then(|| self.parts().any(|(_, p)| p.mentioned.get(ri)));
         match (facts_ok, mentions_ok) {
             (None, None) => true,
             (Some(f), None) => f,
