@@ -68,13 +68,18 @@ impl LoadedSet {
         checks: &Checks,
         config: Option<&Config>,
     ) -> Result<LoadedSet> {
-        let model = extract::extract_set(docs);
-        let summaries = {
-            let sum = checks.summarizer(config, inventory.as_ref())?;
-            docs.iter()
-                .map(|d| sum.summarize(d, &model))
-                .collect::<Result<Vec<_>>>()?
-        };
+        // Each document summarised with its own model, as `load_set` does
+        // (the set's would be read once per document), then the models
+        // merged as `extract::extract_set` merges them.
+        let sum = checks.summarizer(config, inventory.as_ref())?;
+        let mut model = PolicyModel::default();
+        let mut summaries = Vec::with_capacity(docs.len());
+        for d in docs {
+            let m = extract::extract(d);
+            summaries.push(sum.summarize(d, &m)?);
+            model.merge(m);
+        }
+        model.sort();
         Ok(LoadedSet {
             name: name.to_string(),
             docs: summaries,

@@ -265,20 +265,27 @@ impl<'a> Summarizer<'a> {
         doc: &Document,
         model: &PolicyModel,
     ) -> crate::error::Result<DocSummary> {
+        let mut s = self.without_packs(doc, model);
+        let skip = crate::suppress::bare_directive_lines(doc);
+        for plan in &self.packs {
+            s.packs.push(crate::packs::doc_part(plan, doc, &skip)?);
+        }
+        Ok(s)
+    }
+
+    /// Everything of [`Summarizer::summarize`] but the packs' parts (the
+    /// only part that can fail: a pack's patterns are compiled on first
+    /// use).
+    fn without_packs(&self, doc: &Document, model: &PolicyModel) -> DocSummary {
         let mut s = DocSummary::basic(doc, model);
-        let ds = crate::suppress::DocDirectives::of(doc);
-        s.directives = ds;
+        s.directives = crate::suppress::DocDirectives::of(doc);
         if let Some(m) = &self.inventory {
             s.inventory = m.mentions(doc, model, &self.runs);
         }
         if self.runs.dangling {
             s.dangling = rules::dangling_refs(doc);
         }
-        let skip = crate::suppress::bare_directive_lines(doc);
-        for plan in &self.packs {
-            s.packs.push(crate::packs::doc_part(plan, doc, &skip)?);
-        }
-        Ok(s)
+        s
     }
 }
 
@@ -289,7 +296,5 @@ pub fn summarize_all(
     inventory: Option<&Inventory>,
 ) -> Vec<DocSummary> {
     let sum = Summarizer::new(inventory, rules::Runs::all(), Vec::new());
-    docs.iter()
-        .filter_map(|d| sum.summarize(d, model).ok())
-        .collect()
+    docs.iter().map(|d| sum.without_packs(d, model)).collect()
 }
