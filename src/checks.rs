@@ -618,13 +618,19 @@ impl Checks {
             today: self.today,
         };
         let mut superseding: BTreeMap<String, Vec<String>> = BTreeMap::new();
-        // The same plans, in the same order, as the documents were
-        // summarised with.
-        for (i, plan) in self
-            .pack_plans(config, set.inventory.as_ref())?
-            .iter()
-            .enumerate()
-        {
+        // The documents' pack parts are indexed by plan and by active rule:
+        // they must have been made with these very plans.
+        let plans = self.pack_plans(config, set.inventory.as_ref())?;
+        if crate::summary::key_of(&plans) != set.packs {
+            return Err(crate::error::Error::new(
+                "candor::internal",
+                format!(
+                    "policy set '{}' was summarised for other packs or rules than it is checked with",
+                    set.name
+                ),
+            ));
+        }
+        for (i, plan) in plans.iter().enumerate() {
             for (r, _) in &plan.active {
                 ran.insert(r.id.clone());
             }
@@ -720,6 +726,33 @@ mod tests {
         assert!(f.allows("hygiene/vague-retention"));
         assert!(!f.allows("hygiene/stale-last-updated"));
         assert!(RuleFilter::default().allows("anything/x"));
+    }
+
+    /// A set summarised for one selection of rules and checked with
+    /// another is refused: its documents' pack parts are indexed by the
+    /// rules they were made for.
+    #[test]
+    fn a_set_summarised_for_other_pack_rules_is_refused() {
+        let today = crate::clock::Date::new(2026, 11, 22).expect("valid date");
+        let all = Checks::new(None, RuleFilter::default(), today).unwrap();
+        let fewer = RuleFilter {
+            select: Vec::new(),
+            ignore: vec!["gdpr/missing-dpo-contact".into()],
+        };
+        let fewer = Checks::new(None, fewer, today).unwrap();
+        let doc = crate::document::Document::parse(
+            "privacy.md",
+            "# Privacy\n\nWe collect your email address.\n".to_string(),
+            crate::document::SourceKind::Markdown,
+        );
+        let set = crate::lint::LoadedSet::from_documents("s", &[doc], None, &all, None).unwrap();
+        assert!(all.check_set(&set, None).is_ok());
+        let err = fewer.check_set(&set, None).unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("summarised for other packs or rules"),
+            "{err}"
+        );
     }
 
     #[test]

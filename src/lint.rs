@@ -54,6 +54,9 @@ pub struct LoadedSet {
     pub name: String,
     /// One summary per document read, in file order.
     pub docs: Vec<DocSummary>,
+    /// The packs the summaries were made with ([`Checks::check_set`]
+    /// refuses a set summarised for other packs or rules).
+    pub packs: crate::summary::PackKey,
     pub inventory: Option<Inventory>,
     pub model: PolicyModel,
 }
@@ -72,6 +75,7 @@ impl LoadedSet {
         // (the set's would be read once per document), then the models
         // merged as `extract::extract_set` merges them.
         let sum = checks.summarizer(config, inventory.as_ref())?;
+        let packs = sum.pack_key();
         let mut model = PolicyModel::default();
         let mut summaries = Vec::with_capacity(docs.len());
         for d in docs {
@@ -83,6 +87,7 @@ impl LoadedSet {
         Ok(LoadedSet {
             name: name.to_string(),
             docs: summaries,
+            packs,
             inventory,
             model,
         })
@@ -329,6 +334,7 @@ pub fn load_set(
         .as_ref()
         .map(|p| load_inventory(&base.join(p), base));
     let summarizer = checks.summarizer(config, inventory.as_ref().and_then(|r| r.as_ref().ok()))?;
+    let packs = summarizer.pack_key();
     let mut docs = Vec::with_capacity(files.len());
     let mut model = PolicyModel::default();
     stream(
@@ -347,6 +353,7 @@ pub fn load_set(
     Ok(LoadedSet {
         name: set.name.clone(),
         docs,
+        packs,
         inventory,
         model,
     })

@@ -246,7 +246,17 @@ pub struct Summarizer<'a> {
     packs: Vec<PackPlan<'a>>,
 }
 
+/// The packs a set's documents were summarised with, in order, each with
+/// the ids of its active rules: a [`DocSummary::packs`] entry and its bits
+/// mean something only for the plan they were made with.
+pub type PackKey = Vec<(String, Vec<String>)>;
+
 impl<'a> Summarizer<'a> {
+    /// What [`Summarizer::summarize`]'s pack parts are made for.
+    pub fn pack_key(&self) -> PackKey {
+        key_of(&self.packs)
+    }
+
     pub fn new(
         inventory: Option<&'a Inventory>,
         runs: rules::Runs,
@@ -297,4 +307,15 @@ pub fn summarize_all(
 ) -> Vec<DocSummary> {
     let sum = Summarizer::new(inventory, rules::Runs::all(), Vec::new());
     docs.iter().map(|d| sum.without_packs(d, model)).collect()
+}
+
+/// The [`PackKey`] of `plans`.
+pub fn key_of(plans: &[PackPlan<'_>]) -> PackKey {
+    plans
+        .iter()
+        .map(|p| {
+            let ids = p.active.iter().map(|(r, _)| r.id.clone()).collect();
+            (p.pack.name.clone(), ids)
+        })
+        .collect()
 }
