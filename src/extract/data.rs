@@ -33,7 +33,7 @@ use std::sync::OnceLock;
 use super::context::{Tokens, clause_start, sentence_index};
 use super::lexicons::{self, Input};
 use crate::document::{Block, BlockKind, Document};
-use crate::lexicon::{NameMatch, tsv_rows};
+use crate::lexicon::tsv_rows;
 use crate::model::{DataCollected, Evidence, PolicyModel};
 
 const TSV: &str = include_str!("../../rules/lexicons/data_categories.tsv");
@@ -96,11 +96,6 @@ impl Lexicon {
             }
         }
         Lexicon { patterns, entries }
-    }
-
-    /// The phrases in `text` (`NameMatch::id`: the entry).
-    pub fn find(&self, text: &str) -> Vec<NameMatch> {
-        lexicons::find(text, lexicons::Lexicon::Data)
     }
 }
 
@@ -584,8 +579,8 @@ mod tests {
     #[test]
     fn longest_phrase_wins() {
         let lex = lexicon();
-        let found: Vec<Option<&str>> = lex
-            .find("your IP address, email address, domain names and name")
+        let text = "your IP address, email address, domain names and name";
+        let found: Vec<Option<&str>> = lexicons::find(text, lexicons::Lexicon::Data)
             .iter()
             .map(|m| lex.entries[m.id].category)
             .collect();

@@ -340,9 +340,10 @@ pub fn last_updated(doc: &Document) -> Option<(String, Evidence)> {
     template_arguments(doc, &mut cands);
     for (bi, block) in doc.blocks.iter().enumerate() {
         // Every candidate below is a date read from the block's text, and
-        // every form `date_re` reads has a four-digit year: a block without
-        // four digits in a row gives none (one byte scan instead of
-        // searching each block for cues).
+        // every form `date_re` reads has a four-digit year, in ASCII
+        // digits (`pattern::compile` reads `\d` as `[0-9]`): a block
+        // without four ASCII digits in a row gives none (one byte scan
+        // instead of searching each block for cues).
         if !has_four_digits(&block.text) {
             continue;
         }

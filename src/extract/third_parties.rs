@@ -596,7 +596,7 @@ pub fn extract(input: &Input, model: &mut PolicyModel) {
                 continue;
             }
             let known: Vec<std::ops::Range<usize>> = in_block
-                .get(from..to.max(from))
+                .get(from..to)
                 .unwrap_or_default()
                 .iter()
                 .filter(|m| m.range.end <= sentence.end)
