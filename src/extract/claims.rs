@@ -44,7 +44,6 @@ use super::lexicons::{self, Input};
 use super::rights::{block_label, expand_braces, local_sentence};
 use crate::document::{Block, Document};
 use crate::lexicon::tsv_rows;
-use crate::lexicon::vendors::catalog;
 use crate::model::{Claim, Evidence, PolicyModel};
 
 /// The claims vocabulary of `candor/model/v1`.
@@ -538,7 +537,7 @@ fn lowercase(text: &str) -> String {
 
 fn is_tool(doc: &Document, lower_text: &OnceCell<String>, subject: &str) -> bool {
     tool_subject_re().is_match(subject)
-        || (!is_owner(doc, lower_text, subject) && !catalog().find(subject).is_empty())
+        || (!is_owner(doc, lower_text, subject) && !super::lexicons::vendors_in(subject).is_empty())
 }
 
 /// Where a claim was found: the phrase `m` (a range of `block.text`) in

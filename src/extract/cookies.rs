@@ -442,8 +442,7 @@ fn prose(doc: &Document, block: &Block, out: &mut Vec<Cookie>) {
         }
         let sentence = sentence_at(block, r.start);
         let s = &text[sentence.clone()];
-        let vendor = cat
-            .find(s)
+        let vendor = super::lexicons::vendors_in(s)
             .into_iter()
             .filter(|m| !m.ambiguous)
             .filter_map(|m| cat.vendor(m.id))

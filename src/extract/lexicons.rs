@@ -53,6 +53,12 @@ pub fn find(text: &str, lexicon: Lexicon) -> Vec<NameMatch> {
     matcher().find_group(text, lexicon as usize)
 }
 
+/// The vendor catalog's mentions in `text` (`NameMatch::id`: the vendor
+/// index in [`crate::lexicon::vendors::catalog`]).
+pub fn vendors_in(text: &str) -> Vec<NameMatch> {
+    find(text, Lexicon::Vendors)
+}
+
 /// What the extractors of one document read: the document, and its blocks'
 /// lexicon matches, found on first use by one walk over each block.
 pub struct Input<'a> {

@@ -371,7 +371,6 @@ pub fn recipient_row_name(doc: &Document, block: &Block) -> Option<std::ops::Ran
 ///
 /// `found[i]`: the catalog names in block `i`'s text.
 fn owners(doc: &Document, found: &[Vec<NameMatch>]) -> Vec<usize> {
-    let cat = catalog();
     let mut out = Vec::new();
     let mut titles: Vec<&str> = doc.front_matter.title.iter().map(String::as_str).collect();
     titles.extend(
@@ -383,7 +382,7 @@ fn owners(doc: &Document, found: &[Vec<NameMatch>]) -> Vec<usize> {
     );
     for t in titles {
         out.extend(
-            cat.find(t)
+            super::lexicons::vendors_in(t)
                 .into_iter()
                 .filter(|m| !m.ambiguous)
                 .map(|m| m.id),

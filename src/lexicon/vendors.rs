@@ -1,12 +1,11 @@
 //! The vendor catalog (`rules/lexicons/vendors.tsv`): canonical names,
 //! aliases and legal-entity names of common subprocessors, matched in one
-//! Aho-Corasick pass over a block's text (the automaton it shares with the
-//! extractors' other lexicons, [`crate::extract::lexicons`]).
+//! Aho-Corasick pass over a block's text: the automaton it shares with the
+//! extractors' other lexicons, [`crate::extract::lexicons`], where
+//! `vendors_in(text)` gives a text's vendor mentions (the `NameMatch::id`
+//! is the vendor index).
 
 use std::sync::OnceLock;
-
-use super::NameMatch;
-use crate::extract::lexicons::{self, Lexicon};
 
 const TSV: &str = include_str!("../../rules/lexicons/vendors.tsv");
 
@@ -92,12 +91,6 @@ impl Catalog {
             patterns,
             by_name,
         }
-    }
-
-    /// Every vendor mention in `text` on word boundaries, leftmost-longest and
-    /// non-overlapping, in text order. `NameMatch::id` is the vendor index.
-    pub fn find(&self, text: &str) -> Vec<NameMatch> {
-        lexicons::find(text, Lexicon::Vendors)
     }
 
     /// Every name and alias, for the automaton: (text, vendor index,
@@ -205,6 +198,7 @@ pub fn catalog() -> &'static Catalog {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::lexicons::vendors_in as find;
 
     #[test]
     fn catalog_has_over_300_vendors() {
@@ -219,8 +213,7 @@ mod tests {
     fn finds_vendors_on_word_boundaries_longest_first() {
         let c = catalog();
         let text = "We use Google Analytics and Amazon Web Services, Inc. but not Stripey.";
-        let names: Vec<&str> = c
-            .find(text)
+        let names: Vec<&str> = find(text)
             .iter()
             .map(|m| c.vendor(m.id).unwrap().name)
             .collect();
@@ -235,7 +228,7 @@ mod tests {
             assert_eq!(c.resolve(name), Some(google), "{name}");
         }
         // The automaton agrees: "Google, Inc." in running text is Google.
-        let m = c.find("a service provided by Google, Inc. (“Google”)");
+        let m = find("a service provided by Google, Inc. (“Google”)");
         assert_eq!(m[0].id, google);
         for product in [
             "Google Cloud Platform",
@@ -285,7 +278,7 @@ mod tests {
             }
         }
         let row = |text: &str| {
-            let m = c.find(text);
+            let m = find(text);
             assert_eq!(m.len(), 1, "{text}");
             c.vendor(m[0].id).unwrap().name
         };
@@ -302,8 +295,7 @@ mod tests {
 
     #[test]
     fn marks_ambiguous_aliases() {
-        let c = catalog();
-        let m = c.find("Files are stored in Box.");
+        let m = find("Files are stored in Box.");
         assert_eq!(m.len(), 1);
         assert!(m[0].ambiguous);
     }
