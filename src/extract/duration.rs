@@ -502,7 +502,13 @@ fn backward(text: &str, r: &Range<usize>, amount: f64, prev: &Duration) -> Optio
         || after.starts_with(['.', ';', ',', ')', ':', '!', '?', '—', '–'])
         || ["and ", "or ", "but ", "respectively", "if ", "unless "]
             .iter()
-            .any(|w| after.len() >= w.len() && after[..w.len()].eq_ignore_ascii_case(w));
+            .any(|w| {
+                // `get`: the text after the number may start with a
+                // character wider than the word's first bytes.
+                after
+                    .get(..w.len())
+                    .is_some_and(|p| p.eq_ignore_ascii_case(w))
+            });
     if !closes {
         return None;
     }
@@ -514,6 +520,21 @@ fn backward(text: &str, r: &Range<usize>, amount: f64, prev: &Duration) -> Optio
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A proptest input (CI, session 5) that panicked: the text after an
+    /// inherited-unit number starts with a four-byte character, and the
+    /// closing-word test sliced it at byte 3.
+    #[test]
+    fn a_wide_character_after_an_inherited_number_is_no_panic() {
+        for text in [
+            "Kept 30 days or 60 \u{6cb7a} cookie » until you delete your account",
+            "Kept 30 days or 60 \u{6cb7a}",
+            "Kept 30 days or 60 é",
+        ] {
+            let _ = find_durations(text);
+        }
+        assert_eq!(days("Kept 30 days or 60 é"), [30]);
+    }
 
     fn days(text: &str) -> Vec<u32> {
         find_durations(text).iter().map(|d| d.days).collect()
