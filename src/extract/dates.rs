@@ -27,6 +27,7 @@
 //! 4. the front matter `date` (often the publication date);
 //! 5. a block that is nothing but a date among the first blocks.
 
+use crate::pattern::table;
 use std::sync::OnceLock;
 
 use crate::pattern::{Captures, Regex};
@@ -265,26 +266,18 @@ fn statement_re() -> &'static Regex {
 /// What may stand between a cue and its date: ":", "on", "as of", "is", "*".
 fn gap_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        crate::pattern::compile(
-            r"(?i)^(?:[\s:*_\-–—,]|\b(?:on|as\s+of|of|from|since|is|was|date|at|the)\b)*",
-        )
-    })
+    RE.get_or_init(|| crate::pattern::compiled(table::GAP_RE))
 }
 
 /// A sentence about this document (for effective dates in running text).
 fn about_policy_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        crate::pattern::compile(r"(?i)\b(?:this|these|our)\s+(?:[\w-]+\s+)?(?:policy|notice|statement|terms|document|version)\b|\bpolicy\b")
-    })
+    RE.get_or_init(|| crate::pattern::compiled(table::ABOUT_POLICY_RE))
 }
 
 fn changelog_heading_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        crate::pattern::compile(r"(?i)\bchange\s*logs?\b|\bchanges?\s+log\b|\b(?:change|revision|version|update|amendment|document)s?\s+history\b|\bhistory\s+of\s+(?:changes|revisions|updates)\b|\brevisions?\b")
-    })
+    RE.get_or_init(|| crate::pattern::compiled(table::CHANGELOG_HEADING_RE))
 }
 
 struct Candidate {
