@@ -256,17 +256,8 @@ fn identifier_like(token: &str, code: bool) -> bool {
 fn prose_res() -> (&'static Regex, &'static Regex) {
     static BEFORE: OnceLock<Regex> = OnceLock::new();
     static AFTER: OnceLock<Regex> = OnceLock::new();
-    let name = r#"[`'"“‘]?[A-Za-z0-9_.\-{}<>%*$:]+[`'"”’]?"#;
-    let before = BEFORE.get_or_init(|| {
-        re(&format!(
-            r"(?i)(?P<names>{name}(?:\s*(?:,|and|or|/)\s*{name})*)\s+cookies?\b"
-        ))
-    });
-    let after = AFTER.get_or_init(|| {
-        re(&format!(
-            r"(?i)\bcookies?\s*(?:\(s\)\s*)?(?:(?:is|are)\s+)?(?:named|called|such\s+as|like|including|includes?|e\.g\.,?|i\.e\.,?|:|\()\s*(?P<names>{name}(?:\s*(?:,|and|or|/)\s*{name})*)"
-        ))
-    });
+    let before = BEFORE.get_or_init(|| re(table::COOKIE_NAMES_BEFORE));
+    let after = AFTER.get_or_init(|| re(table::COOKIE_NAMES_AFTER));
     (before, after)
 }
 

@@ -29,13 +29,13 @@
 //! statement; retention wording between the response verb and the period
 //! ("… and delete your data within 30 days") disqualifies it.
 
-use crate::pattern::table;
 use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::OnceLock;
 
 use super::REACH;
 use crate::pattern::Regex;
+use crate::pattern::table;
 use crate::span::{ceil_char, floor_char};
 
 use super::context::{SectionTest, contains_ignore_ascii_case, negated_before};

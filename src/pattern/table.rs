@@ -14,6 +14,35 @@ pub(crate) fn ascii_classes(pattern: &str) -> String {
         .replace(r"\w", "[0-9A-Za-z_]")
 }
 
+// Pieces shared by several patterns (`concat!` needs literals, hence
+// macros rather than consts).
+
+// Month names and their abbreviations.
+macro_rules! month {
+    () => {
+        r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+    };
+}
+
+// Numbers written in words.
+macro_rules! num_words {
+    () => {
+        "zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety|hundred|thousand"
+    };
+}
+
+/// Numbers written in words, for the patterns built at run time from them
+/// (`extract::duration`).
+#[allow(dead_code)]
+pub(crate) const NUM_WORDS: &str = num_words!();
+
+// A cookie name in prose, optionally quoted.
+macro_rules! cookie_name {
+    () => {
+        r#"[`'"“‘]?[A-Za-z0-9_.\-{}<>%*$:]+[`'"”’]?"#
+    };
+}
+
 table! {
 
     // src/extract/children.rs
@@ -121,6 +150,16 @@ table! {
     // "Session cookie"): only its identifier-like tokens are names.
     SPLIT_NAMES_SEP = r"(?i)\s*(?:,|;|/)\s*|\s+(?:and|or|such\s+as|e\.g\.,?|i\.e\.,?|including)\s+";
 
+    // "_ga, _gid and _gat cookies"
+    COOKIE_NAMES_BEFORE = concat!(
+        r"(?i)(?P<names>", cookie_name!(), r"(?:\s*(?:,|and|or|/)\s*", cookie_name!(), r")*)\s+cookies?\b"
+    );
+    // "cookies named _ga, _gid", "cookies such as `session`"
+    COOKIE_NAMES_AFTER = concat!(
+        r"(?i)\bcookies?\s*(?:\(s\)\s*)?(?:(?:is|are)\s+)?(?:named|called|such\s+as|like|including|includes?|e\.g\.,?|i\.e\.,?|:|\()\s*(?P<names>",
+        cookie_name!(), r"(?:\s*(?:,|and|or|/)\s*", cookie_name!(), r")*)"
+    );
+
     // src/extract/data.rs
 
     LISTING_VERB = r"(?i)\b(?:includ\w*|such\s+as|for\s+example|e\.g\.|contains?|consist\w*)\b";
@@ -134,10 +173,32 @@ table! {
     ABOUT_POLICY_RE = r"(?i)\b(?:this|these|our)\s+(?:[\w-]+\s+)?(?:policy|notice|statement|terms|document|version)\b|\bpolicy\b";
     CHANGELOG_HEADING_RE = r"(?i)\bchange\s*logs?\b|\bchanges?\s+log\b|\b(?:change|revision|version|update|amendment|document)s?\s+history\b|\bhistory\s+of\s+(?:changes|revisions|updates)\b|\brevisions?\b";
 
+    // A date in any of the forms policies write.
+    DATE = concat!(
+        r"(?i)",
+        // 2026-05-15, 2026/05/15, 2026.05.15 (the end is checked in code)
+        r"\b(?P<iy>\d{4})(?P<is1>[-/.])(?P<im>\d{1,2})(?P<is2>[-/.])(?P<id>\d{1,2})",
+        // May 15, 2026 · Feb. 1, 2026 · May 15th 2026
+        r"|\b(?P<am>", month!(), r")\b\.?\s+(?P<ad>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<ay>\d{4})\b",
+        // 15 May 2026 · 15th of May, 2026
+        r"|\b(?P<bd>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<bm>", month!(), r")\b\.?,?\s+(?P<by>\d{4})\b",
+        // February 2026
+        r"|\b(?P<cm>", month!(), r")\b\.?,?\s+(?P<cy>\d{4})\b",
+        // 15/05/2026, 05/15/2026, 15.05.2026
+        r"|\b(?P<n1>\d{1,2})(?P<ns1>[/.])(?P<n2>\d{1,2})(?P<ns2>[/.])(?P<ny>\d{4})\b",
+    );
+
     // src/extract/defined.rs
 
     // The opening of a quoted parenthetical, anywhere.
     OPENING_RE = r#"\(\s*(?:(?:the|hereinafter|together|collectively|jointly)[,:]?\s+)?["“”'‘’]"#;
+
+    // src/extract/duration.rs
+
+    // A number alone, in digits or words.
+    BARE_NUMBER = concat!(
+        r"(?i)\b(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|(?:", num_words!(), r")(?:(?:\s*-\s*|\s+)(?:", num_words!(), r"))*)\b"
+    );
 
     // src/extract/retention.rs
 
