@@ -125,7 +125,7 @@ pub struct Regex {
 
 #[derive(Debug, Clone)]
 enum Engine {
-    /// Compiled at run time (patterns built from other strings).
+    /// Compiled at run time: patterns outside the table.
     Meta(meta::Regex),
     /// Deserialized from the build's DFAs. The groups of a match are
     /// resolved by a regex compiled on the first call that asks for them.
@@ -135,8 +135,8 @@ enum Engine {
 #[derive(Debug, Clone)]
 struct Built<A> {
     dfa: dfa::regex::Regex<A>,
-    /// The pattern after [`table::ascii_classes`], for `groups`.
-    pattern: &'static str,
+    /// The pattern as written in the table, for the groups' regex.
+    source: &'static str,
     groups: OnceLock<meta::Regex>,
 }
 
@@ -171,23 +171,29 @@ fn load(pattern: Static) -> Option<Regex> {
     let c = COMPILED.get(pattern.index)?;
     let bytes = |(a, b): (usize, usize)| COMPILED_BYTES.bytes.get(a..b);
     let (fwd, rev) = (bytes(c.forward)?, bytes(c.reverse)?);
-    // Leaked once per pattern per process (each is loaded once, behind a
-    // `OnceLock`): the groups' regex needs the rewritten pattern for the
-    // process's lifetime.
-    let rewritten: &'static str = Box::leak(ascii(pattern.source).into_boxed_str());
     let forward = dense::DFA::from_bytes(fwd).ok()?.0;
     let reverse = dense::DFA::from_bytes(rev).ok()?.0;
-    let engine = Engine::Dfa(Box::new(Built::new(forward, reverse, rewritten)));
+    let engine = Engine::Dfa(Box::new(Built::new(forward, reverse, pattern.source)));
     Some(Regex { engine })
 }
 
 impl<A: Automaton> Built<A> {
-    fn new(forward: A, reverse: A, pattern: &'static str) -> Built<A> {
+    fn new(forward: A, reverse: A, source: &'static str) -> Built<A> {
         Built {
             dfa: dfa::regex::Builder::new().build_from_dfas(forward, reverse),
-            pattern,
+            source,
             groups: OnceLock::new(),
         }
+    }
+
+    /// The regex that resolves groups, compiled on first use. build.rs
+    /// compiled this same pattern, with the same syntax, into the DFAs
+    /// (whose NFA is far below the 10 MiB limit: the DFAs are under
+    /// 256 KiB), and `table_patterns_load_and_agree_with_the_meta_engine`
+    /// asks every table pattern for groups: compiling it cannot fail.
+    fn groups_regex(&self) -> &meta::Regex {
+        self.groups
+            .get_or_init(|| groups_regex(&ascii(self.source)).expect("build.rs compiled it"))
     }
 
     /// The leftmost-first match in `input`. The DFAs have no quit bytes
@@ -202,18 +208,12 @@ impl<A: Automaton> Built<A> {
     /// `m`'s end is `m` itself, so an anchored search of that span finds
     /// the same match, now with its groups.
     fn groups(&self, hay: &str, m: regex_automata::Match, caps: &mut captures::Captures) {
-        let re = self
-            .groups
-            .get_or_init(|| groups_regex(self.pattern).expect("build.rs compiled this pattern"));
         let input = Input::new(hay).range(m.range()).anchored(Anchored::Yes);
-        re.search_captures(&input, caps);
+        self.groups_regex().search_captures(&input, caps);
     }
 
     fn create_captures(&self) -> captures::Captures {
-        let re = self
-            .groups
-            .get_or_init(|| groups_regex(self.pattern).expect("build.rs compiled this pattern"));
-        re.create_captures()
+        self.groups_regex().create_captures()
     }
 }
 
@@ -418,15 +418,16 @@ mod tests {
     /// `pattern` on the build-time path: its DFAs built as build.rs builds
     /// them, serialized and loaded back as [`compiled`] loads them.
     fn through_dfas(pattern: &str) -> Regex {
-        let rewritten: &'static str = Box::leak(ascii(pattern).into_boxed_str());
+        let source: &'static str = Box::leak(pattern.to_string().into_boxed_str());
+        let rewritten = ascii(pattern);
         let load = |reverse: bool| {
-            let (bytes, pad) = dfa(rewritten, reverse).unwrap().to_bytes_native_endian();
+            let (bytes, pad) = dfa(&rewritten, reverse).unwrap().to_bytes_native_endian();
             // Leaked whole: `bytes[pad..]` is the aligned part.
             let bytes: &'static Vec<u8> = Box::leak(Box::new(bytes));
             dense::DFA::from_bytes(&bytes[pad..]).unwrap().0
         };
         Regex {
-            engine: Engine::Dfa(Box::new(Built::new(load(false), load(true), rewritten))),
+            engine: Engine::Dfa(Box::new(Built::new(load(false), load(true), source))),
         }
     }
 
