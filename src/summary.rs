@@ -269,25 +269,6 @@ impl<'a> Summarizer<'a> {
         }
     }
 
-    /// Build now, each as a job of `scope`, what summarising a document
-    /// will need and does not depend on the documents: the recipient
-    /// category lexicon (when the inventory rules read disclosures) and the
-    /// automata of the packs that read the text. Each is built once per
-    /// process whoever asks first; a pack that does not compile gives its
-    /// error to [`Summarizer::summarize`] as before.
-    pub fn prepare<'s>(&'s self, scope: &rayon::Scope<'s>) {
-        if self.inventory.is_some() && self.runs.disclosures {
-            scope.spawn(|_| {
-                crate::lexicon::recipients::recipient_categories();
-            });
-        }
-        for plan in self.packs.iter().filter(|p| p.needs_text()) {
-            scope.spawn(move |_| {
-                let _ = plan.pack.matcher();
-            });
-        }
-    }
-
     /// Summarise one document; `model` is its model (or the set's).
     pub fn summarize(
         &self,

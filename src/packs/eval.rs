@@ -464,12 +464,6 @@ impl<'a> PackPlan<'a> {
             spare: Mutex::new(Vec::new()),
         }
     }
-
-    /// Some active rule reads the text: documents are searched with the
-    /// pack's automata.
-    pub fn needs_text(&self) -> bool {
-        self.needs_text
-    }
 }
 
 /// What one pack's active rules found in one document: the answers the
