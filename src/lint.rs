@@ -416,14 +416,6 @@ pub fn run(opts: &Options) -> Result<Outcome> {
     let checks = Checks::new(config.as_ref(), filter, today)?;
     let mut outcome = Outcome::default();
     let sets = plan(opts, config.as_ref(), &mut outcome.warnings)?;
-    // Every document is modelled with the extraction lexicons: build them
-    // on the pool while the inventories and packs are read. (Building the
-    // recipient lexicon and the packs' automata the same way, as jobs
-    // queued ahead of the documents, made the run slower: 31.4 ms against
-    // 28.2 ms, as the documents' own patterns then started compiling late.)
-    if sets.iter().any(|(_, files, _)| !files.is_empty()) {
-        rayon::spawn(extract::prepare);
-    }
     let mut any_inventory = false;
     if let Some(cfg) = &config {
         outcome.inputs.extend(cfg.path.iter().cloned());

@@ -47,11 +47,6 @@ fn matcher() -> &'static NameMatcher {
     })
 }
 
-/// Build the automaton now (see [`super::prepare`]).
-pub(super) fn prepare() {
-    matcher();
-}
-
 /// The names of `lexicon` in `text` (any text, not only a block's),
 /// leftmost-longest and non-overlapping, in text order.
 pub fn find(text: &str, lexicon: Lexicon) -> Vec<NameMatch> {

@@ -97,13 +97,6 @@ pub fn start_for(i: usize) -> usize {
     (i % threads) * EXTRACTORS.len() / threads
 }
 
-/// Build now what every extraction needs and does not depend on the
-/// documents (the lexicons' shared automaton), so that a run can start it
-/// on another core while it reads its inputs (see [`crate::lint`]).
-pub fn prepare() {
-    lexicons::prepare();
-}
-
 /// The model of a policy set: every document's facts, sorted by evidence.
 pub fn extract_set(docs: &[Document]) -> PolicyModel {
     let mut model = PolicyModel::default();
