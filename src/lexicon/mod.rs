@@ -23,7 +23,7 @@ pub fn is_word_char(c: char) -> bool {
 use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::nfa::contiguous;
@@ -95,6 +95,9 @@ pub struct NameMatcher {
     /// The first automaton over the forms.
     trie: Trie,
     compact: OnceLock<Option<contiguous::NFA>>,
+    /// A thread is building `compact` (the others search with the trie
+    /// meanwhile rather than wait for it).
+    building: AtomicBool,
     searched: AtomicUsize,
 }
 
@@ -107,6 +110,7 @@ impl Clone for NameMatcher {
             ranges: self.ranges.clone(),
             trie: self.trie.clone(),
             compact: self.compact.clone(),
+            building: AtomicBool::new(false),
             searched: AtomicUsize::new(self.searched.load(Ordering::Relaxed)),
         }
     }
@@ -320,6 +324,7 @@ impl NameMatcher {
             ranges,
             trie,
             compact: OnceLock::new(),
+            building: AtomicBool::new(false),
             searched: AtomicUsize::new(0),
         }
     }
@@ -386,28 +391,31 @@ impl NameMatcher {
             return hits;
         }
         // The first bytes are searched with the trie, which is cheap to
-        // build; a busy matcher switches to the contiguous NFA.
+        // build; a busy matcher switches to the contiguous NFA, built by
+        // the first thread to get there while the others go on with the
+        // trie.
         let before = self.searched.fetch_add(text.len(), Ordering::Relaxed);
-        let compact = (before >= COMPACT_AFTER)
-            .then(|| {
-                self.compact
-                    .get_or_init(|| {
-                        // Every pattern starts with a space or a non-word
-                        // character, which is a space here too: a
-                        // prefilter would stop at each one.
-                        contiguous::Builder::new()
-                            .match_kind(MatchKind::Standard)
-                            .prefilter(false)
-                            .build(
-                                self.ranges
-                                    .iter()
-                                    .map(|r| self.forms.get(r.clone()).unwrap_or_default()),
-                            )
-                            .ok()
-                    })
-                    .as_ref()
-            })
-            .flatten();
+        let compact = (before >= COMPACT_AFTER
+            && (self.compact.get().is_some() || !self.building.swap(true, Ordering::AcqRel)))
+        .then(|| {
+            self.compact
+                .get_or_init(|| {
+                    // Every pattern starts with a space or a non-word
+                    // character, which is a space here too: a
+                    // prefilter would stop at each one.
+                    contiguous::Builder::new()
+                        .match_kind(MatchKind::Standard)
+                        .prefilter(false)
+                        .build(
+                            self.ranges
+                                .iter()
+                                .map(|r| self.forms.get(r.clone()).unwrap_or_default()),
+                        )
+                        .ok()
+                })
+                .as_ref()
+        })
+        .flatten();
         match compact {
             Some(compact) => scan(&Crate(compact), text, &mut hits),
             None => scan(&self.trie, text, &mut hits),
