@@ -72,17 +72,20 @@ pub struct NameMatch {
 /// and made building the lexicons a quarter of a pre-commit run.
 ///
 /// The automaton starts as a [`Trie`] built in one pass over the sorted
-/// patterns, the cheapest to build (about a fifth of the `aho-corasick`
-/// crate's non-contiguous NFA), which is what a pre-commit run over a few
-/// documents pays for. Once a matcher has searched [`COMPACT_AFTER`] bytes
-/// it is rebuilt as the crate's contiguous NFA, which takes more work to
-/// build and searches faster; both report the same matches. (A DFA of the four extraction lexicons
-/// takes 11 MB; it runs half the instructions per byte of the contiguous
-/// NFA's 0.6 MB, but over many documents its cache misses made it slower:
-/// `extract_profile`'s lexicon line 6.2–8.4 ms against 5.8–6.8 ms per
-/// pass, and `extract` over 10 MB 0.52–0.59 s and 65 MB against 0.51 s and
-/// 55 MB. Only one document searched over and over, where the DFA's states
-/// stay cached, is faster with the DFA.)
+/// patterns, the cheapest to build (21.6 M instructions for the extraction
+/// and recipient lexicons, where the `aho-corasick` crate's non-contiguous
+/// NFA took 48.7 M), which is what a pre-commit run over a few documents
+/// pays for. Once a matcher has searched [`COMPACT_AFTER`] bytes it is
+/// rebuilt as the crate's contiguous NFA, which takes more work to build
+/// and searches faster; both report the same matches. (The trie searches
+/// a little slower than the crate's non-contiguous NFA did: `extract` of
+/// 744 KB, 42 instructions a byte against 33. A DFA of the four
+/// extraction lexicons takes 11 MB; it runs half the instructions per
+/// byte of the contiguous NFA's 0.6 MB, but over many documents its cache
+/// misses made it slower: `extract_profile`'s lexicon line 6.2–8.4 ms
+/// against 5.8–6.8 ms per pass, and `extract` over 10 MB 0.52–0.59 s and
+/// 65 MB against 0.51 s and 55 MB. Only one document searched over and
+/// over, where the DFA's states stay cached, is faster with the DFA.)
 #[derive(Debug)]
 pub struct NameMatcher {
     patterns: Vec<Pattern>,
@@ -134,6 +137,7 @@ struct Pattern {
     /// 1), to find where a hit ends in the text.
     trail: usize,
 }
+
 /// What makes two patterns of a matcher the same: group, lowered text,
 /// id, ambiguity and case-sensitive form.
 type PatternKey<'a> = (usize, &'a str, usize, bool, Option<&'a str>);
