@@ -338,4 +338,22 @@ mod tests {
         }
         assert!(trie_hits(&[], b"abc").is_empty());
     }
+
+    proptest::proptest! {
+        /// Any non-empty patterns over a small alphabet (so that they share
+        /// prefixes and suffixes and overlap in the haystack), duplicates
+        /// included: the same hits, in the same order, as the crate's NFA.
+        /// (An empty pattern is never reported; `NameMatcher` drops them.)
+        #[test]
+        fn random_patterns_report_what_the_crate_nfa_reports(
+            pats in proptest::collection::vec(
+                proptest::collection::vec(proptest::sample::select(b"ab \xc3\xa9".to_vec()), 1..6),
+                0..40,
+            ),
+            hay in proptest::collection::vec(proptest::sample::select(b"ab \xc3\xa9x".to_vec()), 0..200),
+        ) {
+            let refs: Vec<&[u8]> = pats.iter().map(Vec::as_slice).collect();
+            proptest::prop_assert_eq!(trie_hits(&refs, &hay), crate_hits(&refs, &hay));
+        }
+    }
 }
