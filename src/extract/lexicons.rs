@@ -150,4 +150,58 @@ mod tests {
         // Every lexicon was exercised.
         assert!(counts.iter().all(|&n| n > 100), "{counts:?}");
     }
+
+    /// The automaton a matcher starts with and the contiguous NFA it
+    /// switches to find the same names of every lexicon (the four of
+    /// extraction and the recipient categories) in every block of the
+    /// corpus and seeds.
+    #[test]
+    fn first_and_compact_automata_find_the_same_names() {
+        let groups = [
+            data::lexicon().patterns.as_slice(),
+            rights::patterns(),
+            claims::patterns(),
+            catalog().patterns(),
+        ];
+        let r = crate::lexicon::recipients::recipient_categories();
+        let phrases: Vec<(&str, usize, bool)> = r
+            .phrases
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.text.as_str(), i, false))
+            .collect();
+        let first = [
+            NameMatcher::grouped(&groups),
+            NameMatcher::grouped(&[&phrases]),
+        ];
+        let compact = [
+            NameMatcher::grouped(&groups),
+            NameMatcher::grouped(&[&phrases]),
+        ];
+        let mut found = [0usize; 2];
+        for dir in ["fixtures/corpus", "fixtures/seeds"] {
+            let mut stack = vec![std::path::PathBuf::from(dir)];
+            while let Some(p) = stack.pop() {
+                if p.is_dir() {
+                    stack.extend(std::fs::read_dir(&p).unwrap().map(|e| e.unwrap().path()));
+                    continue;
+                }
+                let Some(kind) = p.to_str().and_then(SourceKind::from_path) else {
+                    continue;
+                };
+                let text = std::fs::read_to_string(&p).unwrap();
+                let doc = Document::parse(p.display().to_string(), text, kind);
+                for block in &doc.blocks {
+                    for k in 0..2 {
+                        first[k].search_compact(false);
+                        compact[k].search_compact(true);
+                        let want = compact[k].find_groups(&block.text);
+                        assert_eq!(first[k].find_groups(&block.text), want, "{}", block.text);
+                        found[k] += want.iter().map(Vec::len).sum::<usize>();
+                    }
+                }
+            }
+        }
+        assert!(found.iter().all(|&n| n > 100), "{found:?}");
+    }
 }

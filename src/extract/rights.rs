@@ -70,44 +70,59 @@ const MAX_EXPANSIONS: usize = 4096;
 /// `["a bc", "a bd", "bc", "bd"]`. Whitespace is collapsed; an unclosed
 /// brace is read literally. At most [`MAX_EXPANSIONS`] results.
 pub(crate) fn expand_braces(pattern: &str) -> Vec<String> {
-    let mut out = vec![String::new()];
+    // The phrase as a sequence of parts, each a list of alternatives (one
+    // for literal text).
+    let mut parts: Vec<Vec<&str>> = Vec::new();
     let mut rest = pattern;
     while !rest.is_empty() {
         let open = rest.find('{');
         let close = open.and_then(|o| rest[o..].find('}').map(|c| o + c));
         match (open, close) {
             (Some(o), Some(c)) => {
-                let lit = &rest[..o];
-                for s in &mut out {
-                    s.push_str(lit);
-                }
-                let alts: Vec<&str> = rest[o + 1..c].split('|').collect();
-                let mut next = Vec::with_capacity(out.len() * alts.len());
-                'outer: for s in &out {
-                    for a in &alts {
-                        if next.len() >= MAX_EXPANSIONS {
-                            break 'outer;
-                        }
-                        next.push(format!("{s}{a}"));
-                    }
-                }
-                out = next;
+                parts.push(vec![&rest[..o]]);
+                parts.push(rest[o + 1..c].split('|').collect());
                 rest = &rest[c + 1..];
             }
             _ => {
-                for s in &mut out {
-                    s.push_str(rest);
-                }
+                parts.push(vec![rest]);
                 rest = "";
             }
         }
     }
-    let mut v: Vec<String> = out
-        .into_iter()
-        .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
-        .filter(|s| !s.is_empty())
-        .collect();
-    v.sort();
+    // Every choice of one alternative per part, the last part varying
+    // fastest, up to MAX_EXPANSIONS of them; each written out with its
+    // whitespace collapsed.
+    let mut choice = vec![0usize; parts.len()];
+    let mut v: Vec<String> = Vec::new();
+    let mut raw = String::new();
+    'choices: loop {
+        if v.len() >= MAX_EXPANSIONS {
+            break;
+        }
+        raw.clear();
+        for (part, &k) in parts.iter().zip(&choice) {
+            raw.push_str(part.get(k).copied().unwrap_or_default());
+        }
+        let mut phrase = String::with_capacity(raw.len());
+        for w in raw.split_whitespace() {
+            if !phrase.is_empty() {
+                phrase.push(' ');
+            }
+            phrase.push_str(w);
+        }
+        v.push(phrase);
+        // The next choice: the odometer over the parts' alternatives.
+        for (part, k) in parts.iter().zip(choice.iter_mut()).rev() {
+            *k += 1;
+            if *k < part.len() {
+                continue 'choices;
+            }
+            *k = 0;
+        }
+        break;
+    }
+    v.retain(|s| !s.is_empty());
+    v.sort_unstable();
     v.dedup();
     v
 }
@@ -723,6 +738,88 @@ fn duration_days(s: &str) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The first `expand_braces`: each brace group multiplies the phrases
+    /// so far with `format!`, then whitespace is collapsed.
+    fn expand_braces_reference(pattern: &str) -> Vec<String> {
+        let mut out = vec![String::new()];
+        let mut rest = pattern;
+        while !rest.is_empty() {
+            let open = rest.find('{');
+            let close = open.and_then(|o| rest[o..].find('}').map(|c| o + c));
+            match (open, close) {
+                (Some(o), Some(c)) => {
+                    let lit = &rest[..o];
+                    for s in &mut out {
+                        s.push_str(lit);
+                    }
+                    let alts: Vec<&str> = rest[o + 1..c].split('|').collect();
+                    let mut next = Vec::with_capacity(out.len() * alts.len());
+                    'outer: for s in &out {
+                        for a in &alts {
+                            if next.len() >= MAX_EXPANSIONS {
+                                break 'outer;
+                            }
+                            next.push(format!("{s}{a}"));
+                        }
+                    }
+                    out = next;
+                    rest = &rest[c + 1..];
+                }
+                _ => {
+                    for s in &mut out {
+                        s.push_str(rest);
+                    }
+                    rest = "";
+                }
+            }
+        }
+        let mut v: Vec<String> = out
+            .into_iter()
+            .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|s| !s.is_empty())
+            .collect();
+        v.sort();
+        v.dedup();
+        v
+    }
+
+    /// The expansion gives what the first one gave, for every phrase of
+    /// the lexicons that use it and for odd phrases: stray and unclosed
+    /// braces, empty alternatives, whitespace, more than
+    /// `MAX_EXPANSIONS` choices (cut at the same place).
+    #[test]
+    fn braces_expand_as_the_first_expansion_did() {
+        let mut phrases: Vec<String> = Vec::new();
+        for tsv in [TSV, include_str!("../../rules/lexicons/claims.tsv")] {
+            for (_, mut cols) in tsv_rows(tsv) {
+                if let Some(p) = cols.nth(2) {
+                    phrases.push(p.trim().to_string());
+                }
+            }
+        }
+        assert!(phrases.len() > 50, "{}", phrases.len());
+        let odd = [
+            "",
+            " ",
+            "{}",
+            "{|}",
+            "{ | }",
+            "a}b{c|d}",
+            "a {b",
+            "a {b|c} {d",
+            "{a|b}}{c}",
+            "x{ a | b }y",
+            "{a  b|c\td}  {e|}",
+            "{z|y|x}{c|b|a}",
+            "{a|b}{a|b}{a|b}{a|b}{a|b}{a|b}{a|b}{a|b}{a|b}{a|b}{a|b}{a|b}{a|b}",
+            "{a|b|c|d|e|f|g|h}{1|2|3|4|5|6|7|8}{q|r|s|t|u|v|w|x}{k|l|m|n|o|p|i|j} {x|y}",
+        ];
+        phrases.extend(odd.iter().map(|p| p.to_string()));
+        for p in &phrases {
+            assert_eq!(expand_braces(p), expand_braces_reference(p), "{p:?}");
+        }
+    }
 
     #[test]
     fn braces_expand() {

@@ -4,6 +4,7 @@
 
 pub mod fideslang;
 pub mod recipients;
+mod trie;
 pub mod vendors;
 
 /// The data rows of a lexicon file: each line that is neither blank nor a
@@ -19,12 +20,16 @@ pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }
 
+use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use aho_corasick::automaton::{Automaton, StateID};
-use aho_corasick::nfa::{contiguous, noncontiguous};
-use aho_corasick::{Anchored, MatchKind, PatternID};
+use aho_corasick::nfa::contiguous;
+use aho_corasick::{Anchored, MatchKind};
+
+use trie::Trie;
 
 /// A name found in a text by a [`NameMatcher`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,25 +71,36 @@ pub struct NameMatch {
 /// own `ascii_case_insensitive`, which doubles every letter's transitions
 /// and made building the lexicons a quarter of a pre-commit run.
 ///
-/// The automaton starts as a non-contiguous NFA, the cheapest to build,
-/// which is what a pre-commit run over a few documents pays for. Once a
-/// matcher has searched [`COMPACT_AFTER`] bytes it is rebuilt as a
-/// contiguous NFA, which takes more work to build and searches faster;
-/// both report the same matches. (A DFA of the four extraction lexicons
-/// takes 11 MB; it runs half the instructions per byte of the contiguous
-/// NFA's 0.6 MB, but over many documents its cache misses made it slower:
-/// `extract_profile`'s lexicon line 6.2–8.4 ms against 5.8–6.8 ms per
-/// pass, and `extract` over 10 MB 0.52–0.59 s and 65 MB against 0.51 s and
-/// 55 MB. Only one document searched over and over, where the DFA's states
-/// stay cached, is faster with the DFA.)
+/// The automaton starts as a [`Trie`] built in one pass over the sorted
+/// patterns, the cheapest to build (21.6 M instructions for the extraction
+/// and recipient lexicons, where the `aho-corasick` crate's non-contiguous
+/// NFA took 48.7 M), which is what a pre-commit run over a few documents
+/// pays for. Once a matcher has searched [`COMPACT_AFTER`] bytes it is
+/// rebuilt as the crate's contiguous NFA, which takes more work to build
+/// and searches faster; both report the same matches. (The trie searches
+/// a little slower than the crate's non-contiguous NFA did: `extract` of
+/// 744 KB, 42 instructions a byte against 33. A DFA of the four
+/// extraction lexicons takes 11 MB; it runs half the instructions per
+/// byte of the contiguous NFA's 0.6 MB, but over many documents its cache
+/// misses made it slower: `extract_profile`'s lexicon line 6.2–8.4 ms
+/// against 5.8–6.8 ms per pass, and `extract` over 10 MB 0.52–0.59 s and
+/// 65 MB against 0.51 s and 55 MB. Only one document searched over and
+/// over, where the DFA's states stay cached, is faster with the DFA.)
 #[derive(Debug)]
 pub struct NameMatcher {
     patterns: Vec<Pattern>,
     /// How many lexicons (groups of patterns) the automaton holds.
     groups: usize,
-    /// The automaton over the patterns' normalised, padded forms.
-    nfa: Option<noncontiguous::NFA>,
+    /// The patterns' normalised, padded forms, one after another, and
+    /// where each is (by pattern).
+    forms: Vec<u8>,
+    ranges: Vec<std::ops::Range<usize>>,
+    /// The first automaton over the forms.
+    trie: Trie,
     compact: OnceLock<Option<contiguous::NFA>>,
+    /// A thread is building `compact` (the others search with the trie
+    /// meanwhile rather than wait for it).
+    building: AtomicBool,
     searched: AtomicUsize,
 }
 
@@ -93,8 +109,11 @@ impl Clone for NameMatcher {
         NameMatcher {
             patterns: self.patterns.clone(),
             groups: self.groups,
-            nfa: self.nfa.clone(),
+            forms: self.forms.clone(),
+            ranges: self.ranges.clone(),
+            trie: self.trie.clone(),
             compact: self.compact.clone(),
+            building: AtomicBool::new(false),
             searched: AtomicUsize::new(self.searched.load(Ordering::Relaxed)),
         }
     }
@@ -118,6 +137,57 @@ struct Pattern {
     /// 1), to find where a hit ends in the text.
     trail: usize,
 }
+
+/// What makes two patterns of a matcher the same: group, lowered text,
+/// id, ambiguity and case-sensitive form.
+type PatternKey<'a> = (usize, &'a str, usize, bool, Option<&'a str>);
+
+/// The hash of rustc's `FxHasher`: much cheaper than the default SipHash
+/// on the many short keys of lexicons ([`NameMatcher::grouped`]), which
+/// are lexicon patterns and names of the run's own files, not keys chosen
+/// to collide.
+#[derive(Default)]
+pub(crate) struct FxHasher(u64);
+
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.add(u64::from_le_bytes(w));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut w = [0u8; 8];
+            w[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(w));
+        }
+    }
+
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
 /// Bytes a matcher searches before it is rebuilt as a contiguous NFA.
 const COMPACT_AFTER: usize = 2 << 20;
 
@@ -183,68 +253,96 @@ impl NameMatcher {
     /// One automaton over several lexicons: `groups[g]` is lexicon `g`'s
     /// patterns, (text, id, ambiguous); [`NameMatcher::find_groups`] gives
     /// each lexicon's matches apart.
-    pub fn grouped(groups: &[&[(String, usize, bool)]]) -> NameMatcher {
+    pub fn grouped<S: AsRef<str>>(groups: &[&[(S, usize, bool)]]) -> NameMatcher {
         let total: usize = groups.iter().map(|g| g.len()).sum();
-        // The same pattern for the same id twice finds nothing more, but
-        // every hit would be reported once per copy: a matcher built from a
-        // set's own phrases (thousands of documents repeating "email
-        // address") made each search cost grow with the set.
-        let mut seen = std::collections::HashSet::with_capacity(total);
-        // The automaton's forms of the patterns, one after another.
-        let mut forms: Vec<u8> = Vec::new();
-        let mut ranges: Vec<std::ops::Range<usize>> = Vec::with_capacity(total);
-        let mut kept = Vec::with_capacity(total);
+        let mut candidates: Vec<Pattern> = Vec::with_capacity(total);
         for (group, patterns) in groups.iter().enumerate() {
             for (t, id, ambiguous) in patterns.iter() {
-                let (id, ambiguous) = (*id, *ambiguous);
+                let t = t.as_ref();
                 let lowered = t.trim().to_ascii_lowercase();
-                let exact = case_sensitive_form(t);
-                if lowered.is_empty()
-                    || !seen.insert((group, lowered.clone(), id, ambiguous, exact.clone()))
-                {
+                if lowered.is_empty() {
                     continue;
                 }
-                // A word character at an end needs a boundary there: a
-                // space before (after) it in the automaton's form.
-                let lead = usize::from(lowered.chars().next().is_some_and(is_word_char));
+                // A word character at the end needs a boundary there: a
+                // space after it in the automaton's form.
                 let trail = usize::from(lowered.chars().next_back().is_some_and(is_word_char));
-                let start = forms.len();
-                forms.extend(std::iter::repeat_n(b' ', lead));
-                normalise_into(&lowered, &mut forms);
-                forms.extend(std::iter::repeat_n(b' ', trail));
-                ranges.push(start..forms.len());
-                kept.push(Pattern {
+                candidates.push(Pattern {
                     group,
-                    id,
-                    ambiguous,
-                    exact,
+                    id: *id,
+                    ambiguous: *ambiguous,
+                    exact: case_sensitive_form(t),
                     lowered,
                     trail,
                 });
             }
         }
-        // Every pattern starts with a space or a non-word character, which
-        // is a space here too: a prefilter would stop at each one.
-        let nfa = noncontiguous::Builder::new()
-            .match_kind(MatchKind::Standard)
-            .prefilter(false)
-            .build(
-                ranges
-                    .iter()
-                    .map(|r| forms.get(r.clone()).unwrap_or_default()),
-            )
-            .ok();
+        // The same pattern for the same id twice finds nothing more, but
+        // every hit would be reported once per copy: a matcher built from a
+        // set's own phrases (thousands of documents repeating "email
+        // address") made each search cost grow with the set. The first of
+        // each is kept.
+        let first: Vec<bool> = {
+            let mut seen: HashSet<PatternKey<'_>, BuildHasherDefault<FxHasher>> =
+                HashSet::with_capacity_and_hasher(candidates.len(), Default::default());
+            candidates
+                .iter()
+                .map(|p| {
+                    seen.insert((
+                        p.group,
+                        p.lowered.as_str(),
+                        p.id,
+                        p.ambiguous,
+                        p.exact.as_deref(),
+                    ))
+                })
+                .collect()
+        };
+        // The automaton's forms of the patterns, one after another.
+        let mut forms: Vec<u8> = Vec::new();
+        let mut ranges: Vec<std::ops::Range<usize>> = Vec::with_capacity(candidates.len());
+        let mut kept = Vec::with_capacity(candidates.len());
+        for (p, first) in candidates.into_iter().zip(first) {
+            if !first {
+                continue;
+            }
+            // A word character at an end needs a boundary there: a
+            // space before (after) it in the automaton's form.
+            let lead = usize::from(p.lowered.chars().next().is_some_and(is_word_char));
+            let start = forms.len();
+            forms.extend(std::iter::repeat_n(b' ', lead));
+            normalise_into(&p.lowered, &mut forms);
+            forms.extend(std::iter::repeat_n(b' ', p.trail));
+            ranges.push(start..forms.len());
+            kept.push(p);
+        }
+        let trie = Trie::new(
+            &ranges
+                .iter()
+                .map(|r| forms.get(r.clone()).unwrap_or_default())
+                .collect::<Vec<&[u8]>>(),
+        );
         NameMatcher {
             patterns: kept,
             groups: groups.len(),
-            nfa,
+            forms,
+            ranges,
+            trie,
             compact: OnceLock::new(),
+            building: AtomicBool::new(false),
             searched: AtomicUsize::new(0),
         }
     }
 
     pub fn is_empty(&self) -> bool {
         self.patterns.is_empty()
+    }
+
+    /// Search the next text with the contiguous NFA, as a busy matcher
+    /// does, or with the first automaton (tests compare the two).
+    #[cfg(test)]
+    pub(crate) fn search_compact(&self, compact: bool) {
+        self.searched
+            .store(if compact { COMPACT_AFTER } else { 0 }, Ordering::Relaxed);
     }
 
     /// The matches of the first (or only) lexicon in `text`.
@@ -259,7 +357,7 @@ impl NameMatcher {
         for (pid, end) in self.hits(text) {
             if let Some(m) = self
                 .patterns
-                .get(pid.as_usize())
+                .get(pid)
                 .filter(|p| p.group == group)
                 .and_then(|p| p.confirm(text, end))
             {
@@ -276,7 +374,7 @@ impl NameMatcher {
     pub fn find_groups(&self, text: &str) -> Vec<Vec<NameMatch>> {
         let mut out: Vec<Vec<NameMatch>> = vec![Vec::new(); self.groups];
         for (pid, end) in self.hits(text) {
-            if let Some(p) = self.patterns.get(pid.as_usize())
+            if let Some(p) = self.patterns.get(pid)
                 && let Some(m) = p.confirm(text, end)
                 && let Some(list) = out.get_mut(p.group)
             {
@@ -291,28 +389,40 @@ impl NameMatcher {
 
     /// Every hit of the automaton in `text`, overlapping ones included:
     /// (pattern, end in the normalised text), in order of their ends.
-    fn hits(&self, text: &str) -> Vec<(PatternID, usize)> {
-        let mut hits: Vec<(PatternID, usize)> = Vec::new();
-        let Some(nfa) = &self.nfa else {
+    fn hits(&self, text: &str) -> Vec<(usize, usize)> {
+        let mut hits: Vec<(usize, usize)> = Vec::new();
+        if self.patterns.is_empty() {
             return hits;
-        };
-        // The first bytes are searched with the NFA, which is cheap to
-        // build; a busy matcher switches to the contiguous NFA.
+        }
+        // The first bytes are searched with the trie, which is cheap to
+        // build; a busy matcher switches to the contiguous NFA, built by
+        // the first thread to get there while the others go on with the
+        // trie.
         let before = self.searched.fetch_add(text.len(), Ordering::Relaxed);
-        let compact = (before >= COMPACT_AFTER)
-            .then(|| {
-                self.compact
-                    .get_or_init(|| {
-                        contiguous::Builder::new()
-                            .build_from_noncontiguous(nfa)
-                            .ok()
-                    })
-                    .as_ref()
-            })
-            .flatten();
+        let compact = (before >= COMPACT_AFTER
+            && (self.compact.get().is_some() || !self.building.swap(true, Ordering::AcqRel)))
+        .then(|| {
+            self.compact
+                .get_or_init(|| {
+                    // Every pattern starts with a space or a non-word
+                    // character, which is a space here too: a
+                    // prefilter would stop at each one.
+                    contiguous::Builder::new()
+                        .match_kind(MatchKind::Standard)
+                        .prefilter(false)
+                        .build(
+                            self.ranges
+                                .iter()
+                                .map(|r| self.forms.get(r.clone()).unwrap_or_default()),
+                        )
+                        .ok()
+                })
+                .as_ref()
+        })
+        .flatten();
         match compact {
-            Some(compact) => scan(compact, text, &mut hits),
-            None => scan(nfa, text, &mut hits),
+            Some(compact) => scan(&Crate(compact), text, &mut hits),
+            None => scan(&self.trie, text, &mut hits),
         }
         hits
     }
@@ -361,6 +471,87 @@ fn longest_first(matches: &mut Vec<NameMatch>) {
     });
 }
 
+/// An automaton [`scan`] walks: the [`Trie`] or the crate's contiguous NFA.
+trait Walk {
+    type State: Copy;
+    fn begin(&self) -> Option<Self::State>;
+    fn next(&self, s: Self::State, b: u8) -> Self::State;
+    /// Reaching `s` may stop the search or report patterns.
+    fn special(&self, s: Self::State) -> bool;
+    /// No match can follow `s`.
+    fn dead(&self, s: Self::State) -> bool;
+    /// Add the patterns reaching `s` reports, ending at `end`.
+    fn record(&self, s: Self::State, end: usize, hits: &mut Vec<(usize, usize)>);
+}
+
+impl Walk for Trie {
+    type State = u32;
+
+    #[inline(always)]
+    fn begin(&self) -> Option<u32> {
+        Some(self.start())
+    }
+
+    #[inline(always)]
+    fn next(&self, s: u32, b: u8) -> u32 {
+        self.next_state(s, b)
+    }
+
+    #[inline(always)]
+    fn special(&self, s: u32) -> bool {
+        self.reports(s)
+    }
+
+    #[inline(always)]
+    fn dead(&self, _: u32) -> bool {
+        false
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn record(&self, s: u32, end: usize, hits: &mut Vec<(usize, usize)>) {
+        self.patterns_at(s, |p| hits.push((p as usize, end)));
+    }
+}
+
+/// The crate's automaton, walked as [`Walk`] says.
+struct Crate<'a, A>(&'a A);
+
+impl<A: Automaton> Walk for Crate<'_, A> {
+    type State = StateID;
+
+    #[inline(always)]
+    fn begin(&self) -> Option<StateID> {
+        self.0.start_state(Anchored::No).ok()
+    }
+
+    #[inline(always)]
+    fn next(&self, s: StateID, b: u8) -> StateID {
+        self.0.next_state(Anchored::No, s, b)
+    }
+
+    #[inline(always)]
+    fn special(&self, s: StateID) -> bool {
+        self.0.is_special(s)
+    }
+
+    #[inline(always)]
+    fn dead(&self, s: StateID) -> bool {
+        self.0.is_dead(s)
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn record(&self, s: StateID, end: usize, hits: &mut Vec<(usize, usize)>) {
+        if !self.0.is_match(s) {
+            return;
+        }
+        for k in 0..self.0.match_len(s) {
+            hits.push((self.0.match_pattern(s, k).as_usize(), end));
+        }
+    }
+}
+
 /// Report every match of `aut` in the boundary-normalised form of `text`
 /// with a space before and after it (see [`NameMatcher`]), overlapping
 /// ones included, in order of their ends: (pattern, end in that form). The
@@ -368,21 +559,19 @@ fn longest_first(matches: &mut Vec<NameMatch>) {
 /// this is the loop of the crate's overlapping search without its
 /// per-match bookkeeping.
 #[inline(never)]
-fn scan<A: Automaton>(aut: &A, text: &str, hits: &mut Vec<(PatternID, usize)>) {
-    let Ok(mut sid) = aut.start_state(Anchored::No) else {
+fn scan<W: Walk>(aut: &W, text: &str, hits: &mut Vec<(usize, usize)>) {
+    let Some(mut sid) = aut.begin() else {
         return;
     };
     // Feed one byte of the normalised form, which ends at `end` there.
     macro_rules! feed {
         ($byte:expr, $end:expr) => {
-            sid = aut.next_state(Anchored::No, sid, $byte);
-            if aut.is_special(sid) {
-                if aut.is_dead(sid) {
+            sid = aut.next(sid, $byte);
+            if aut.special(sid) {
+                if aut.dead(sid) {
                     return;
                 }
-                if aut.is_match(sid) {
-                    record(aut, sid, $end, hits);
-                }
+                aut.record(sid, $end, hits);
             }
         };
     }
@@ -407,15 +596,6 @@ fn scan<A: Automaton>(aut: &A, text: &str, hits: &mut Vec<(PatternID, usize)>) {
         i += n;
     }
     feed!(b' ', bytes.len() + 2);
-}
-
-/// The matches of match state `sid` at `end` (out of [`scan`]'s loop).
-#[cold]
-#[inline(never)]
-fn record<A: Automaton>(aut: &A, sid: StateID, end: usize, hits: &mut Vec<(PatternID, usize)>) {
-    for k in 0..aut.match_len(sid) {
-        hits.push((aut.match_pattern(sid, k), end));
-    }
 }
 
 #[cfg(test)]

@@ -3,10 +3,11 @@
 //! "email delivery services"), keyed by the vendor catalog's category keys,
 //! and the purpose cues that put a subprocessor in a category.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
+use std::hash::BuildHasherDefault;
 use std::sync::OnceLock;
 
-use super::NameMatcher;
+use super::{FxHasher, NameMatcher};
 
 const TSV: &str = include_str!("../../rules/lexicons/recipient_categories.tsv");
 
@@ -30,10 +31,11 @@ impl RecipientCategories {
     fn parse(tsv: &'static str) -> RecipientCategories {
         let mut nouns: Vec<&str> = Vec::new();
         // Phrase text (lowercased) → index into `phrases`.
-        let mut index: std::collections::HashMap<String, usize> = Default::default();
+        let mut index: HashMap<String, usize, BuildHasherDefault<FxHasher>> = Default::default();
         let mut phrases: Vec<Phrase> = Vec::new();
         let mut cues: Vec<(String, Vec<&'static str>)> = Vec::new();
-        let mut cue_index: std::collections::HashMap<String, usize> = Default::default();
+        let mut cue_index: HashMap<String, usize, BuildHasherDefault<FxHasher>> =
+            Default::default();
         let mut add = |text: String, keys: &[&'static str]| {
             let norm = text.to_lowercase();
             let i = *index.entry(norm).or_insert_with(|| {
@@ -77,7 +79,11 @@ impl RecipientCategories {
             let purpose = cols.next().unwrap_or("");
             for head in heads.split('|').map(str::trim).filter(|h| !h.is_empty()) {
                 for noun in &nouns {
-                    add(format!("{head} {noun}"), &keys);
+                    let mut phrase = String::with_capacity(head.len() + 1 + noun.len());
+                    phrase.push_str(head);
+                    phrase.push(' ');
+                    phrase.push_str(noun);
+                    add(phrase, &keys);
                 }
             }
             for p in whole.split('|').map(str::trim).filter(|p| !p.is_empty()) {
@@ -96,19 +102,18 @@ impl RecipientCategories {
                 }
             }
         }
-        let matcher = NameMatcher::new(
-            phrases
-                .iter()
-                .enumerate()
-                .map(|(i, p)| (p.text.clone(), i, false))
-                .collect(),
-        );
-        let cue_matcher = NameMatcher::new(
-            cues.iter()
-                .enumerate()
-                .map(|(i, (c, _))| (c.clone(), i, false))
-                .collect(),
-        );
+        let patterns: Vec<(&str, usize, bool)> = phrases
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.text.as_str(), i, false))
+            .collect();
+        let matcher = NameMatcher::grouped(&[&patterns]);
+        let patterns: Vec<(&str, usize, bool)> = cues
+            .iter()
+            .enumerate()
+            .map(|(i, (c, _))| (c.as_str(), i, false))
+            .collect();
+        let cue_matcher = NameMatcher::grouped(&[&patterns]);
         RecipientCategories {
             phrases,
             matcher,
