@@ -12,17 +12,137 @@
 //! instructions without them. So these patterns are built without one;
 //! matching semantics are the `regex` crate's (leftmost-first, Unicode,
 //! UTF-8 spans).
+//!
+//! Most patterns are not compiled at run time at all: those of [`table`]
+//! are compiled by `build.rs` into dense DFAs (forward and reverse, as
+//! regex-automata's `dfa::regex::Regex` uses them), embedded in the binary
+//! and loaded, zero-copy and validated, on first use. DFAs report spans,
+//! not groups: `captures` finds the match with the DFAs, then resolves its
+//! groups with an anchored search of that span by a regex compiled on the
+//! first call that asks for groups. Patterns whose DFAs would be too large
+//! (bounded repetitions of wide classes, long case-insensitive
+//! alternations after `\W*`) and patterns built at run time from other
+//! strings go through [`compile`].
 
 use std::borrow::Cow;
+use std::sync::OnceLock;
 
+use regex_automata::dfa::{self, Automaton, dense};
 use regex_automata::meta;
 use regex_automata::util::captures;
+use regex_automata::util::iter::Searcher;
 use regex_automata::util::syntax;
+use regex_automata::{Anchored, Input};
+
+/// Declares the table in `table.rs`: each entry becomes a [`Static`] const
+/// whose index is its position. (`build.rs` declares its own `table!`
+/// over the same file, and compiles the entries in the same order.)
+macro_rules! table {
+    ($($(#[$doc:meta])* $name:ident = $pattern:expr;)*) => {
+        #[allow(non_camel_case_types, clippy::upper_case_acronyms)]
+        enum Index { $($name,)* }
+        $(
+            $(#[$doc])*
+            pub(crate) const $name: super::Static = super::Static {
+                index: Index::$name as usize,
+                source: $pattern,
+            };
+        )*
+        /// Every entry, in index order.
+        #[cfg(test)]
+        pub(crate) const ALL: &[super::Static] = &[$($name,)*];
+    };
+}
+
+/// The static patterns compiled at build time.
+pub(crate) mod table;
+
+/// Where `build.rs` put entry `i`'s forward and reverse dense DFAs in
+/// [`COMPILED_BYTES`]: byte ranges.
+struct Compiled {
+    forward: (usize, usize),
+    reverse: (usize, usize),
+}
+
+// `const COMPILED: [Compiled; N]`, one per table entry, from build.rs.
+include!(concat!(env!("OUT_DIR"), "/patterns.rs"));
+
+/// The serialized DFAs, aligned to 4 bytes as dense DFAs require
+/// (regex-automata's documented idiom for `include_bytes!`).
+#[repr(C)]
+struct Aligned<B: ?Sized> {
+    _align: [u32; 0],
+    bytes: B,
+}
+
+static COMPILED_BYTES: &Aligned<[u8]> = &Aligned {
+    _align: [],
+    bytes: *include_bytes!(concat!(env!("OUT_DIR"), "/patterns.bin")),
+};
+
+/// A pattern of [`table`], compiled at build time.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Static {
+    index: usize,
+    source: &'static str,
+}
+
+impl Static {
+    /// The pattern as written in the table.
+    pub(crate) fn source(self) -> &'static str {
+        self.source
+    }
+}
+
+/// What [`crate::pattern`] compiles: a [`table`] entry or a string.
+pub(crate) trait Pattern {
+    fn regex(self) -> Regex;
+}
+
+impl Pattern for Static {
+    fn regex(self) -> Regex {
+        compiled(self)
+    }
+}
+
+impl Pattern for &str {
+    fn regex(self) -> Regex {
+        compile(self)
+    }
+}
+
+impl Pattern for &String {
+    fn regex(self) -> Regex {
+        compile(self)
+    }
+}
 
 /// A compiled pattern (see the module docs).
 #[derive(Debug, Clone)]
 pub struct Regex {
-    meta: meta::Regex,
+    engine: Engine,
+}
+
+#[derive(Debug, Clone)]
+enum Engine {
+    /// Compiled at run time: patterns outside the table.
+    Meta(meta::Regex),
+    /// Deserialized from the build's DFAs. The groups of a match are
+    /// resolved by a regex compiled on the first call that asks for them.
+    Dfa(Box<Built<dense::DFA<&'static [u32]>>>),
+}
+
+#[derive(Debug, Clone)]
+struct Built<A> {
+    dfa: dfa::regex::Regex<A>,
+    /// The pattern as written in the table, for the groups' regex.
+    source: &'static str,
+    groups: OnceLock<meta::Regex>,
+}
+
+/// Rewrite `\b`, `\d` and `\w` into their ASCII forms (see [`compile`]).
+fn ascii(pattern: &str) -> String {
+    table::ascii_classes(pattern)
 }
 
 /// Compile a static pattern with ASCII classes: `\b`, `\d` and `\w` become
@@ -30,14 +150,93 @@ pub struct Regex {
 /// to the slow engines, and Unicode `\d`/`\w` classes make compiling many
 /// times slower; the vocabulary and numbers matched here are ASCII.
 ///
-/// Only for patterns written in the source: a malformed one is a bug that
-/// the first test to reach it shows, not an input error.
+/// For patterns built at run time from other strings; the patterns of
+/// [`table`] go through [`compiled`]. Only for patterns written in the
+/// source: a malformed one is a bug that the first test to reach it
+/// shows, not an input error.
 pub(crate) fn compile(pattern: &str) -> Regex {
-    let p = pattern
-        .replace(r"\b", r"(?-u:\b)")
-        .replace(r"\d", "[0-9]")
-        .replace(r"\w", "[0-9A-Za-z_]");
-    Regex::new(&p).expect("static regex")
+    Regex::new(&ascii(pattern)).expect("static regex")
+}
+
+/// A pattern of [`table`]: its DFAs as `build.rs` compiled them, without
+/// any compiling at run time. `build.rs` deserializes every DFA it writes
+/// (with this same regex-automata, for this target's endianness) and fails
+/// the build if one does not load, so the fallback to [`compile`] is not
+/// taken; it is there so that even a broken build answers correctly.
+pub(crate) fn compiled(pattern: Static) -> Regex {
+    load(pattern).unwrap_or_else(|| compile(pattern.source()))
+}
+
+fn load(pattern: Static) -> Option<Regex> {
+    let c = COMPILED.get(pattern.index)?;
+    let bytes = |(a, b): (usize, usize)| COMPILED_BYTES.bytes.get(a..b);
+    let (fwd, rev) = (bytes(c.forward)?, bytes(c.reverse)?);
+    let forward = dense::DFA::from_bytes(fwd).ok()?.0;
+    let reverse = dense::DFA::from_bytes(rev).ok()?.0;
+    let engine = Engine::Dfa(Box::new(Built::new(forward, reverse, pattern.source)));
+    Some(Regex { engine })
+}
+
+impl<A: Automaton> Built<A> {
+    fn new(forward: A, reverse: A, source: &'static str) -> Built<A> {
+        Built {
+            dfa: dfa::regex::Builder::new().build_from_dfas(forward, reverse),
+            source,
+            groups: OnceLock::new(),
+        }
+    }
+
+    /// The regex that resolves groups, compiled on first use. build.rs
+    /// compiled this same pattern, with the same syntax, into the DFAs
+    /// (whose NFA is far below the 10 MiB limit: the DFAs are under
+    /// 256 KiB), and `table_patterns_load_and_agree_with_the_meta_engine`
+    /// asks every table pattern for groups: compiling it cannot fail.
+    fn groups_regex(&self) -> &meta::Regex {
+        self.groups
+            .get_or_init(|| groups_regex(&ascii(self.source)).expect("build.rs compiled it"))
+    }
+
+    /// The leftmost-first match in `input`. The DFAs have no quit bytes
+    /// and the searches are unanchored, which they support: the search
+    /// cannot fail (an error would read as no match).
+    fn search(&self, input: &Input<'_>) -> Option<regex_automata::Match> {
+        self.dfa.try_search(input).ok().flatten()
+    }
+
+    /// The groups of the match `m` found by [`Built::search`] in `hay`:
+    /// the leftmost-first match anchored at `m`'s start and ending by
+    /// `m`'s end is `m` itself, so an anchored search of that span finds
+    /// the same match, now with its groups.
+    fn groups(&self, hay: &str, m: regex_automata::Match, caps: &mut captures::Captures) {
+        let input = Input::new(hay).range(m.range()).anchored(Anchored::Yes);
+        self.groups_regex().search_captures(&input, caps);
+    }
+
+    fn create_captures(&self) -> captures::Captures {
+        self.groups_regex().create_captures()
+    }
+}
+
+/// The regex that resolves groups inside a match the DFAs found: only the
+/// engines that report groups (one-pass, backtracker, PikeVM), so no lazy
+/// DFA and no reverse NFA to build.
+fn groups_regex(pattern: &str) -> Result<meta::Regex, Box<meta::BuildError>> {
+    meta::Builder::new()
+        .configure(config().hybrid(false).dfa(false))
+        .syntax(syntax::Config::new().utf8(true))
+        .build(pattern)
+        .map_err(Box::new)
+}
+
+/// The meta engine's configuration: the `regex` crate's semantics without
+/// the literal prefilter.
+fn config() -> meta::Config {
+    meta::Config::new()
+        .match_kind(regex_automata::MatchKind::LeftmostFirst)
+        .utf8_empty(true)
+        .auto_prefilter(false)
+        .nfa_size_limit(Some(10 * (1 << 20)))
+        .hybrid_cache_capacity(2 * (1 << 20))
 }
 
 /// One match: its span in the haystack.
@@ -99,40 +298,74 @@ impl Regex {
     /// shown.)
     pub fn new(pattern: &str) -> Result<Regex, Box<meta::BuildError>> {
         let meta = meta::Builder::new()
-            .configure(
-                meta::Config::new()
-                    .match_kind(regex_automata::MatchKind::LeftmostFirst)
-                    .utf8_empty(true)
-                    .auto_prefilter(false)
-                    .nfa_size_limit(Some(10 * (1 << 20)))
-                    .hybrid_cache_capacity(2 * (1 << 20)),
-            )
+            .configure(config())
             .syntax(syntax::Config::new().utf8(true))
             .build(pattern)
             .map_err(Box::new)?;
-        Ok(Regex { meta })
+        Ok(Regex {
+            engine: Engine::Meta(meta),
+        })
+    }
+
+    fn search(&self, input: &Input<'_>) -> Option<regex_automata::Match> {
+        match &self.engine {
+            Engine::Meta(re) => re.search(input),
+            Engine::Dfa(re) => re.search(input),
+        }
+    }
+
+    /// The groups of a match `m` of [`Regex::search`] in `hay`.
+    fn search_captures(&self, hay: &str, m: regex_automata::Match, caps: &mut captures::Captures) {
+        match &self.engine {
+            Engine::Meta(re) => re.search_captures(
+                &Input::new(hay).range(m.range()).anchored(Anchored::Yes),
+                caps,
+            ),
+            Engine::Dfa(re) => re.groups(hay, m, caps),
+        }
+    }
+
+    fn create_captures(&self) -> captures::Captures {
+        match &self.engine {
+            Engine::Meta(re) => re.create_captures(),
+            Engine::Dfa(re) => re.create_captures(),
+        }
+    }
+
+    /// Every match, left to right, as the `regex` crate iterates them
+    /// (an empty match right after a match is skipped).
+    fn matches<'r, 'h>(&'r self, hay: &'h str) -> impl Iterator<Item = regex_automata::Match> + 'r
+    where
+        'h: 'r,
+    {
+        let mut it = Searcher::new(Input::new(hay));
+        std::iter::from_fn(move || it.advance(|input| Ok(self.search(input))))
     }
 
     pub fn is_match(&self, hay: &str) -> bool {
-        self.meta.is_match(hay)
+        let input = Input::new(hay).earliest(true);
+        match &self.engine {
+            Engine::Meta(re) => re.is_match(input),
+            Engine::Dfa(re) => re.search(&input).is_some(),
+        }
     }
 
     pub fn find<'h>(&self, hay: &'h str) -> Option<Match<'h>> {
-        self.meta.find(hay).map(|m| Match::new(hay, m.span()))
+        self.search(&Input::new(hay))
+            .map(|m| Match::new(hay, m.span()))
     }
 
     pub fn find_iter<'r, 'h>(&'r self, hay: &'h str) -> impl Iterator<Item = Match<'h>> + 'r
     where
         'h: 'r,
     {
-        self.meta
-            .find_iter(hay)
-            .map(move |m| Match::new(hay, m.span()))
+        self.matches(hay).map(move |m| Match::new(hay, m.span()))
     }
 
     pub fn captures<'h>(&self, hay: &'h str) -> Option<Captures<'h>> {
-        let mut caps = self.meta.create_captures();
-        self.meta.captures(hay, &mut caps);
+        let m = self.search(&Input::new(hay))?;
+        let mut caps = self.create_captures();
+        self.search_captures(hay, m, &mut caps);
         caps.is_match().then_some(Captures { hay, caps })
     }
 
@@ -140,9 +373,11 @@ impl Regex {
     where
         'h: 'r,
     {
-        self.meta
-            .captures_iter(hay)
-            .map(move |caps| Captures { hay, caps })
+        self.matches(hay).filter_map(move |m| {
+            let mut caps = self.create_captures();
+            self.search_captures(hay, m, &mut caps);
+            caps.is_match().then_some(Captures { hay, caps })
+        })
     }
 
     /// Replace every match with `with`, taken literally (no `$` groups).
@@ -177,6 +412,25 @@ impl Regex {
 mod tests {
     use super::*;
 
+    // `fn dfa`: the DFAs build.rs writes, for patterns outside the table.
+    include!("pattern/dfa.rs");
+
+    /// `pattern` on the build-time path: its DFAs built as build.rs builds
+    /// them, serialized and loaded back as [`compiled`] loads them.
+    fn through_dfas(pattern: &str) -> Regex {
+        let source: &'static str = Box::leak(pattern.to_string().into_boxed_str());
+        let rewritten = ascii(pattern);
+        let load = |reverse: bool| {
+            let (bytes, pad) = dfa(&rewritten, reverse).unwrap().to_bytes_native_endian();
+            // Leaked whole: `bytes[pad..]` is the aligned part.
+            let bytes: &'static Vec<u8> = Box::leak(Box::new(bytes));
+            dense::DFA::from_bytes(&bytes[pad..]).unwrap().0
+        };
+        Regex {
+            engine: Engine::Dfa(Box::new(Built::new(load(false), load(true), source))),
+        }
+    }
+
     /// The wrapper answers as `regex::Regex` does on the shapes the
     /// extractors use: ASCII boundaries, case-insensitive alternations,
     /// named and optional groups, non-ASCII haystacks, empty matches.
@@ -198,6 +452,44 @@ mod tests {
         (0..n).map(|i| c.get(i).map(their_span)).collect()
     }
 
+    /// Every method of `ours` against `theirs` on `h`.
+    fn agree(ours: &Regex, theirs: &regex::Regex, h: &str, what: &str) {
+        assert_eq!(ours.is_match(h), theirs.is_match(h), "{what} on {h:?}");
+        assert_eq!(
+            ours.find(h).map(span),
+            theirs.find(h).map(their_span),
+            "{what} on {h:?}"
+        );
+        let a: Vec<_> = ours.find_iter(h).map(span).collect();
+        let b: Vec<_> = theirs.find_iter(h).map(their_span).collect();
+        assert_eq!(a, b, "{what} on {h:?}");
+        let groups = theirs.captures_len();
+        assert_eq!(
+            ours.captures(h).map(|c| our_groups(&c, groups)),
+            theirs.captures(h).map(|c| their_groups(&c, groups)),
+            "{what} on {h:?}"
+        );
+        let a: Vec<_> = ours
+            .captures_iter(h)
+            .map(|c| our_groups(&c, groups))
+            .collect();
+        let b: Vec<_> = theirs
+            .captures_iter(h)
+            .map(|c| their_groups(&c, groups))
+            .collect();
+        assert_eq!(a, b, "{what} on {h:?}");
+        assert_eq!(
+            ours.replace_all(h, "_"),
+            theirs.replace_all(h, "_"),
+            "{what} on {h:?}"
+        );
+        assert_eq!(
+            ours.replace(h, "_"),
+            theirs.replace(h, "_"),
+            "{what} on {h:?}"
+        );
+    }
+
     #[test]
     fn agrees_with_the_regex_crate() {
         let patterns = [
@@ -206,6 +498,13 @@ mod tests {
             r"[;:]\s|\s[—–]\s",
             r"x*",
             r"(?i)caf\u{e9}|\bnaïve\b",
+            // Leftmost-first: the first alternative wins, not the longest.
+            r"a|ab|(?P<long>abc)",
+            r"(?i)\b(?:sam|samwise)\b|(?P<e>)",
+            // Anchors and lazy repetition, as the table's patterns use them.
+            r"(?i)^\W*(?P<w>\w+?)\s*$",
+            r"(?P<np>[^,.;]{2,20}?)\s+(?:is|are)\b",
+            r"é*|(?P<z>z)",
         ];
         let hays = [
             "We never sell; we rent — sometimes. SOLD out.",
@@ -213,43 +512,79 @@ mod tests {
             "Café — naïve; x: xx",
             "",
             "ééé 12 DAYS after deletion",
+            "abc ab a abcabc",
+            "Samwise and sam, samw",
+            "  Cookies  ",
+            "Your data, the logs are kept; names is fine",
+            "zéz éé z",
         ];
         for p in patterns {
-            let ours = compile(p);
-            let ascii = p
-                .replace(r"\b", r"(?-u:\b)")
-                .replace(r"\d", "[0-9]")
-                .replace(r"\w", "[0-9A-Za-z_]");
-            let theirs = regex::Regex::new(&ascii).unwrap();
-            for h in hays {
-                assert_eq!(ours.is_match(h), theirs.is_match(h), "{p} on {h:?}");
-                assert_eq!(ours.find(h).map(span), theirs.find(h).map(their_span));
-                let a: Vec<_> = ours.find_iter(h).map(span).collect();
-                let b: Vec<_> = theirs.find_iter(h).map(their_span).collect();
-                assert_eq!(a, b, "{p} on {h:?}");
-                let groups = theirs.captures_len();
-                assert_eq!(
-                    ours.captures(h).map(|c| our_groups(&c, groups)),
-                    theirs.captures(h).map(|c| their_groups(&c, groups)),
-                    "{p} on {h:?}"
-                );
-                let a: Vec<_> = ours
-                    .captures_iter(h)
-                    .map(|c| our_groups(&c, groups))
-                    .collect();
-                let b: Vec<_> = theirs
-                    .captures_iter(h)
-                    .map(|c| their_groups(&c, groups))
-                    .collect();
-                assert_eq!(a, b, "{p} on {h:?}");
-                assert_eq!(ours.replace_all(h, "_"), theirs.replace_all(h, "_"));
-                assert_eq!(ours.replace(h, "_"), theirs.replace(h, "_"));
+            let theirs = regex::Regex::new(&ascii(p)).unwrap();
+            for (engine, ours) in [("meta", compile(p)), ("dfa", through_dfas(p))] {
+                for h in hays {
+                    agree(&ours, &theirs, h, &format!("{engine} {p}"));
+                }
             }
         }
-        let c = compile(r"(?P<n>\d+) (?P<u>days)?")
-            .captures("in 7 weeks")
-            .unwrap();
-        assert_eq!(c.name("n").map(|m| m.as_str()), Some("7"));
-        assert!(c.name("u").is_none() && c.get(2).is_none() && c.name("nope").is_none());
+        for ours in [
+            compile(r"(?P<n>\d+) (?P<u>days)?"),
+            through_dfas(r"(?P<n>\d+) (?P<u>days)?"),
+        ] {
+            let c = ours.captures("in 7 weeks").unwrap();
+            assert_eq!(c.name("n").map(|m| m.as_str()), Some("7"));
+            assert!(c.name("u").is_none() && c.get(2).is_none() && c.name("nope").is_none());
+        }
+    }
+
+    /// Every pattern of the table loads from the build's DFAs (not the
+    /// run-time fallback) and answers as the meta engine compiled from its
+    /// source does, on the lines and sentences of real policies.
+    #[test]
+    fn table_patterns_load_and_agree_with_the_meta_engine() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+        let mut text = String::new();
+        for dir in ["example", "corpus/mozilla", "corpus/zulip", "corpus/github"] {
+            let mut files: Vec<_> = std::fs::read_dir(root.join(dir))
+                .unwrap()
+                .map(|e| e.unwrap().path())
+                .filter(|p| p.extension().is_some_and(|e| e == "md" || e == "txt"))
+                .collect();
+            files.sort();
+            for f in files {
+                text.push_str(&std::fs::read_to_string(f).unwrap());
+            }
+        }
+        assert!(text.len() > 50_000, "sample too small: {}", text.len());
+        let mut hays: Vec<&str> = text.lines().collect();
+        hays.extend(text.split(". "));
+        hays.extend(["", " ", "é", "naïve café — ünïcode", "12 days", "Cookies"]);
+        assert!(!table::ALL.is_empty());
+        for s in table::ALL {
+            let ours = compiled(*s);
+            assert!(
+                matches!(ours.engine, Engine::Dfa(_)),
+                "{} did not load",
+                s.source()
+            );
+            let meta = compile(s.source());
+            let n = regex::Regex::new(&ascii(s.source()))
+                .unwrap()
+                .captures_len();
+            for h in &hays {
+                assert_eq!(
+                    ours.find(h).map(span),
+                    meta.find(h).map(span),
+                    "{} on {h:?}",
+                    s.source()
+                );
+                let a: Vec<_> = ours.find_iter(h).map(span).collect();
+                let b: Vec<_> = meta.find_iter(h).map(span).collect();
+                assert_eq!(a, b, "{} on {h:?}", s.source());
+                assert_eq!(ours.is_match(h), meta.is_match(h));
+                let a: Vec<_> = ours.captures_iter(h).map(|c| our_groups(&c, n)).collect();
+                let b: Vec<_> = meta.captures_iter(h).map(|c| our_groups(&c, n)).collect();
+                assert_eq!(a, b, "{} on {h:?}", s.source());
+            }
+        }
     }
 }

@@ -12,6 +12,7 @@
 use std::sync::OnceLock;
 
 use crate::pattern::Regex;
+use crate::pattern::table;
 
 use super::context::SectionTest;
 use super::lexicons::Input;
@@ -21,39 +22,31 @@ use crate::model::{Children, Evidence, PolicyModel};
 fn age_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        crate::pattern::compile(
-            r"(?ix)
+        crate::pattern::compile(r"(?ix)
               \b(?:under|below|younger\s+than|less\s+than)\s+(?:the\s+age\s+of\s+|age\s+|the\s+age\s+)?(?P<a>\d{1,2})\b
                 (?:\s*(?:years?|yrs?)(?:\s+(?:of\s+age|old|of\s+age\s+or\s+younger))?)?
             | \bat\s+least\s+(?:the\s+age\s+of\s+)?(?P<b>\d{1,2})\b(?:\s*(?:years?|yrs?)(?:\s+(?:of\s+age|old))?)?
             | \b(?:aged?\s+)?(?P<c>\d{1,2})\s*(?:years?\s+(?:of\s+age\s+|old\s+)?|\+\s*)?(?:or|and)\s+(?:older|over|above)\b
             | \bminimum\s+age\s+(?:is\s+|of\s+|requirement\s+is\s+)?(?P<d>\d{1,2})\b
             | \b(?P<e>\d{1,2})\s+years?\s+(?:of\s+age|old)\s+or\s+(?:older|over|above)\b
-            ",
-        )
+            ")
     })
 }
 
 fn child_context_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        crate::pattern::compile(r"(?i)\bchild|\bminors?\b|\bkids?\b|\bteens?\b|\bteenagers?\b|\bnot\s+(?:intended|directed|designed|meant|aimed)\b|\bdirected\s+(?:to|at|towards)\b|\bknowingly\b|\bmust\s+be\b|\bparental\b|\bparents?\b|\bguardian|\bcoppa\b|\bage\b|\byears\s+(?:of\s+age|old)\b")
-    })
+    RE.get_or_init(|| crate::pattern::compiled(table::CHILD_CONTEXT_RE))
 }
 
 /// Sentences about minors' data being sold or shared, or consent to it.
 fn not_minimum_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        crate::pattern::compile(r"(?i)\bsell\b|\bsells\b|\bsold\b|\bsale\b|\bselling\b|\bopt[- ]?in\b|\bcross-context\b")
-    })
+    RE.get_or_init(|| crate::pattern::compiled(table::NOT_MINIMUM_RE))
 }
 
 fn children_heading_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        crate::pattern::compile(r"(?i)\bchild|\bminors?\b|\bkids?\b|\bage\b|\bcoppa\b")
-    })
+    RE.get_or_init(|| crate::pattern::compiled(table::CHILDREN_HEADING_RE))
 }
 
 /// Does `text` hold an ASCII digit? (Tested 32 bytes at a time without an

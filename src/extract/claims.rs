@@ -38,6 +38,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use crate::pattern::Regex;
+use crate::pattern::table;
 
 use super::context::clause_start;
 use super::lexicons::{self, Input};
@@ -129,93 +130,66 @@ pub(super) fn patterns() -> &'static [(String, usize, bool)] {
     &lexicon().patterns
 }
 
-fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
-    cell.get_or_init(|| crate::pattern::compile(pattern))
+fn re(cell: &'static OnceLock<Regex>, pattern: impl crate::pattern::Pattern) -> &'static Regex {
+    cell.get_or_init(|| pattern.regex())
 }
 
 fn negation_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    re(
-        &RE,
-        r"(?i)\bnot\b|n[’']t\b|\bnever\b|\bno\b|\bwithout\b|\bneither\b|\bnor\b|\bcannot\b|\bnone\b",
-    )
+    re(&RE, table::NEGATION_RE)
 }
 
 /// Words that start a subordinate clause between a negation and its phrase.
 fn gap_blocker_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    re(
-        &RE,
-        r"(?i)\b(?:that|which|who|whom|whose|if|when|whenever|unless|because|although|though|until|where|after|before|since|once|than)\b|[.;:!?]",
-    )
+    re(&RE, table::GAP_BLOCKER_RE)
 }
 
 /// Before the negation: the reader or a condition is the subject, or the
 /// organisation only hedges about others.
 fn pre_negation_reject_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    re(
-        &RE,
-        r"(?i)\b(?:if|unless|when|whenever|whether|you|you[’']re|you[’']ll|guarantee|ensure|responsible|control|may|might|could)\b",
-    )
+    re(&RE, table::PRE_NEGATION_REJECT_RE)
 }
 
 /// After the phrase: the promise is taken back.
 fn exception_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    re(
-        &RE,
-        r"(?i)\b(?:except|other\s+than|apart\s+from|save\s+for)\b",
-    )
+    re(&RE, table::EXCEPTION_RE)
 }
 
 fn cookie_exception_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    re(
-        &RE,
-        r"(?i)\b(?:except|other\s+than|apart\s+from|besides|unless|until|before\s+you|without\s+(?:your\s+|prior\s+|explicit\s+)?(?:consent|permission|agreement))\b",
-    )
+    re(&RE, table::COOKIE_EXCEPTION_RE)
 }
 
 /// Words allowed between a negation and a cookie phrase.
 fn cookie_gap_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    re(
-        &RE,
-        r"(?i)^(?:[\s,/]|\b(?:use|uses|using|set|sets|setting|place|places|placing|store|stores|storing|drop|drops|dropping|serve|serves|rely|relies|on|employ|employs|need|needs|require|requires|have|has|contain|contains|include|includes|deploy|deploys|read|reads|any|other|of|such|the|or|and|also|ever|at|all|kind|kinds|type|types|do|does|will|we|it|is|are|be|been|persistent|non-essential|optional|first-party|first|party|[\w-]+\s+cookies?)\b)*$",
-    )
+    re(&RE, table::COOKIE_GAP_RE)
 }
 
 /// Verbs a negated advertising purpose needs: use or share.
 fn purpose_verb_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    re(
-        &RE,
-        r"(?i)\b(?:share|shares|shared|sharing|sell|sells|sold|selling|rent|rents|rented|disclose|discloses|disclosed|use|uses|used|using|provide|provides|provided|transfer|transfers|transferred|give|gives|given|make\s+available|process|processed|license|licenses)\b",
-    )
+    re(&RE, table::PURPOSE_VERB_RE)
 }
 
 fn ad_term_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    re(&RE, r"(?i)advert|\bads?\b|advertis")
+    re(&RE, table::AD_TERM_RE)
 }
 
 /// Verbs that hand data to others.
 fn share_verb_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    re(
-        &RE,
-        r"(?i)\b(?:share|shares|shared|sharing|sell|sells|sold|selling|rent|rents|rented|disclose|discloses|disclosed|provide|provides|provided|transfer|transfers|transferred|give|gives|given|make\s+available|license|licenses|trade|trades)\b",
-    )
+    re(&RE, table::SHARE_VERB_RE)
 }
 
 /// "… without your consent": a consent statement, not a promise.
 fn consent_condition_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    re(
-        &RE,
-        r"(?i)\bwithout\s+(?:your\s+|prior\s+|explicit\s+|express\s+)*(?:consent|permission|agreement|opt-in)\b",
-    )
+    re(&RE, table::CONSENT_CONDITION_RE)
 }
 
 /// Does a quotation mark open right before the negation ("“Do Not Sell”")?
@@ -232,28 +206,19 @@ fn quoted_before(before: &str) -> bool {
 /// "Do Not Sell My Personal Information": a link to a right, not a claim.
 fn my_after_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    re(
-        &RE,
-        r"(?i)^\s*(?:,?\s*(?:or|and|/)\s*(?:share|sharing)\s*)?\s*my\b",
-    )
+    re(&RE, table::MY_AFTER_RE)
 }
 
 /// Objects that make "we don't sell X" a statement about products.
 fn product_object_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    re(
-        &RE,
-        r"(?i)^\s+(?:you\s+)?(?:any\s+|our\s+|the\s+)?(?:ads?|advertis\w*|products?|services?|subscriptions?|software|licen[sc]es?|goods|merchandise|tickets?|plans?|tokens?|domains?|hardware|devices?|secrets?)\b",
-    )
+    re(&RE, table::PRODUCT_OBJECT_RE)
 }
 
 /// A purpose right after "cookies" that names tracking: "cookies for advertising".
 fn tracking_purpose_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    re(
-        &RE,
-        r"(?i)^\s*(?:for|to)\s+(?:track|tracking|advertis|marketing|target|profil|follow)",
-    )
+    re(&RE, table::TRACKING_PURPOSE_RE)
 }
 
 /// Generic objects that leave a claim unscoped.
@@ -268,19 +233,13 @@ fn unscoped_object_re() -> &'static Regex {
 /// Subjects that stand for the whole organisation or service.
 fn universal_subject_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    re(
-        &RE,
-        r"(?i)^(?:we|we[’']ll|we[’']re|us|i|and\s+we|(?:(?:our|the|this)\s+(?:company|organi[sz]ation|team|services?|platform|products?|website|web\s+site|site|apps?|application|policy)))$",
-    )
+    re(&RE, table::UNIVERSAL_SUBJECT_RE)
 }
 
 /// Subjects that are a tool or a part of the service.
 fn tool_subject_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    re(
-        &RE,
-        r"(?i)\b(?:analytics|tool|tools|solution|plugin|plug-in|widget|widgets|script|scripts|pixel|sdk|extension|site|blog|forum|newsletter|dashboard|cabinet|marketing|docs|documentation|status\s+page|landing\s+page|cdn|tracker|counter)\b",
-    )
+    re(&RE, table::TOOL_SUBJECT_RE)
 }
 
 /// Sentence-initial "On the marketing site —" / "In the app:".
@@ -409,11 +368,8 @@ fn strip_subject(raw: &str) -> String {
 fn antecedent(head: &str) -> &str {
     static COPULA: OnceLock<Regex> = OnceLock::new();
     static USE: OnceLock<Regex> = OnceLock::new();
-    let copula = re(&COPULA, r"(?i)\s(?:is|are|was|were|does|do|has|have)\b");
-    let use_verb = re(
-        &USE,
-        r"(?i)\b(?:use|uses|using|run|runs|via|with|through|rely\s+on|relies\s+on|chose|choose|deploy|deploys)\s+",
-    );
+    let copula = re(&COPULA, table::ANTECEDENT_COPULA);
+    let use_verb = re(&USE, table::ANTECEDENT_USE);
     if let Some(u) = use_verb.find_iter(head).last() {
         let obj = head[u.end()..].trim();
         if !obj.is_empty() && obj.split_whitespace().count() <= 6 {

@@ -21,6 +21,7 @@ use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use crate::pattern::Regex;
+use crate::pattern::table;
 
 use super::context::Tokens;
 use super::lexicons::Input;
@@ -30,16 +31,12 @@ use crate::span::Span;
 
 fn email_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        crate::pattern::compile(r"(?i)\b[a-z0-9][a-z0-9._%+\-]*@[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?)*\.[a-z]{2,24}\b")
-    })
+    RE.get_or_init(|| crate::pattern::compiled(table::EMAIL_RE))
 }
 
 fn privacy_local_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        crate::pattern::compile(r"(?i)privacy|^dpo\b|^dpo[._-]|gdpr|ccpa|data[._-]?protection|dataprotection|^dsar|^dsr[._-]?|datenschutz")
-    })
+    RE.get_or_init(|| crate::pattern::compiled(table::PRIVACY_LOCAL_RE))
 }
 
 /// Context that makes an address one for privacy matters.
@@ -61,17 +58,13 @@ fn privacy_context_re() -> &'static Regex {
 
 fn dpo_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        crate::pattern::compile(r"(?i)\bDPO\b|\bdata\s+protection\s+officer\b|^dpo\b")
-    })
+    RE.get_or_init(|| crate::pattern::compiled(table::DPO_RE))
 }
 
 /// Context that gives an address another purpose.
 fn other_purpose_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        crate::pattern::compile(r"(?i)\b(?:customer\s+support|support\s+team|technical\s+support|sales|press\s+inquir|media\s+inquir|careers?|jobs?|billing\s+(?:questions|inquiries)|abuse\s+reports?)\b")
-    })
+    RE.get_or_init(|| crate::pattern::compiled(table::OTHER_PURPOSE_RE))
 }
 
 /// A data protection authority or other regulator named as the address's
@@ -88,7 +81,7 @@ fn regulator_re() -> &'static Regex {
 /// address is where to complain, not the organisation's contact.
 fn regulators_address(block: &Block, start: usize) -> bool {
     static OWN: OnceLock<Regex> = OnceLock::new();
-    let own = OWN.get_or_init(|| crate::pattern::compile(r"(?i)\b(?:us|our|we)\b"));
+    let own = OWN.get_or_init(|| crate::pattern::compiled(table::REGULATORS_ADDRESS_OWN));
     let (sentence_start, _) = super::rights::local_sentence(block, start, start);
     let from = crate::span::ceil_char(&block.text, sentence_start.max(start.saturating_sub(160)));
     let before = block.text.get(from..start).unwrap_or("");
@@ -100,9 +93,7 @@ fn regulators_address(block: &Block, start: usize) -> bool {
 
 fn contact_heading_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        crate::pattern::compile(r"(?i)\bcontact|\bquestions\b|\bdata\s+protection\s+officer\b|\bDPO\b|\bprivacy\b|\brights?\b|\bchoices\b")
-    })
+    RE.get_or_init(|| crate::pattern::compiled(table::CONTACT_HEADING_RE))
 }
 
 /// A documentation placeholder ("you@example.com"), not a contact. An

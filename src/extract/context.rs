@@ -6,6 +6,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use crate::pattern::Regex;
+use crate::pattern::table;
 
 use crate::document::{Block, Document, Link};
 use crate::span::floor_char;
@@ -119,9 +120,7 @@ pub fn sentence_index(block: &Block, offset: usize) -> Option<usize> {
 /// dash before it.
 pub fn clause_start(text: &str, sentence: &Range<usize>, offset: usize) -> usize {
     static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        crate::pattern::compile(r"(?i)[;:]\s|\s[—–]\s|\s-\s|\bbut\b|\bhowever\b|\bwhile\b|\bwhereas\b|\bexcept\b|\binstead\b")
-    });
+    let re = RE.get_or_init(|| crate::pattern::compiled(table::CLAUSE_START));
     // Callers may step back a few bytes from a clause end; land on a
     // character boundary (a dash separator is three bytes).
     let offset = floor_char(text, offset);
@@ -161,9 +160,7 @@ pub fn negated_before(clause_prefix: &str) -> bool {
 /// Is the mention described as self-hosted / run on own servers?
 pub fn self_hosted_near(clause: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        crate::pattern::compile(r"(?i)\bself[- ]?hosted\b|\bhost(?:ed)?\s+(?:it\s+)?(?:ourselves|ourself|in-house)\b|\bon\s+our\s+own\s+(?:servers|infrastructure|hardware)\b|\bon-premises\b")
-    });
+    let re = RE.get_or_init(|| crate::pattern::compiled(table::SELF_HOSTED_NEAR));
     re.is_match(clause)
 }
 
@@ -199,8 +196,7 @@ pub fn names_link_location(block: &Block, links: &LinkIndex, range: Range<usize>
     let (Some(before), Some(name)) = (text.get(from..range.start), text.get(range.clone())) else {
         return false;
     };
-    let place = PLACE
-        .get_or_init(|| crate::pattern::compile(r"(?i)\b(?:on|at|via|in|from)\s+(?:the\s+)?$"));
+    let place = PLACE.get_or_init(|| crate::pattern::compiled(table::NAMES_LINK_LOCATION));
     let Some(at) = place.find(before) else {
         return false;
     };

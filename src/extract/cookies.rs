@@ -21,6 +21,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use crate::pattern::Regex;
+use crate::pattern::table;
 
 use super::context::{contains_ignore_ascii_case, sentence_at};
 use super::lexicons::Input;
@@ -28,8 +29,8 @@ use crate::document::{Block, BlockKind, Document};
 use crate::lexicon::vendors::catalog;
 use crate::model::{Cookie, Evidence, Party, PolicyModel};
 
-fn re(pattern: &str) -> Regex {
-    crate::pattern::compile(pattern)
+fn re(pattern: impl crate::pattern::Pattern) -> Regex {
+    pattern.regex()
 }
 
 /// Header cell naming the cookie-name column.
@@ -39,8 +40,7 @@ fn name_header(cell: &str) -> bool {
     let yes = RE.get_or_init(|| {
         re(r"(?i)^\W*(?:cookie(?:s|\s*names?|\s*ids?|\s*identifiers?)?|names?(?:\s+of\s+(?:the\s+)?cookies?)?|cookie\s*/\s*name|identifier|key)\W*$")
     });
-    let no =
-        NOT.get_or_init(|| re(r"(?i)categor|type|purpose|provider|description|domain|host|info"));
+    let no = NOT.get_or_init(|| re(table::NAME_HEADER_NOT));
     yes.is_match(cell.trim()) && !no.is_match(cell)
 }
 
@@ -50,16 +50,10 @@ fn column_re(kind: Col) -> &'static Regex {
     static PURPOSE: OnceLock<Regex> = OnceLock::new();
     static DURATION: OnceLock<Regex> = OnceLock::new();
     match kind {
-        Col::Provider => PROVIDER.get_or_init(|| {
-            re(r"(?i)\b(?:provider|set\s+by|placed\s+by|vendor|company|owner|source|service)\b")
-        }),
-        Col::Party => PARTY.get_or_init(|| re(r"(?i)\b(?:party|first\s*/\s*third|1st\s*/\s*3rd)\b")),
-        Col::Purpose => PURPOSE.get_or_init(|| {
-            re(r"(?i)\b(?:purposes?|description|descriptions|used\s+for|why|function|what\s+(?:it|they)\s+does?)\b")
-        }),
-        Col::Duration => DURATION.get_or_init(|| {
-            re(r"(?i)\b(?:expir\w*|expires|duration|lifetime|life\s*span|lifespan|retention|max[- ]age|storage\s+(?:period|duration))\b")
-        }),
+        Col::Provider => PROVIDER.get_or_init(|| re(table::COLUMN_RE_PROVIDER)),
+        Col::Party => PARTY.get_or_init(|| re(table::COLUMN_RE_PARTY)),
+        Col::Purpose => PURPOSE.get_or_init(|| re(table::COLUMN_RE_PURPOSE)),
+        Col::Duration => DURATION.get_or_init(|| re(table::COLUMN_RE_DURATION)),
     }
 }
 
@@ -167,7 +161,7 @@ fn is_owner(provider: &str, owner: &str) -> bool {
 
 fn party_from_text(text: &str) -> Option<Party> {
     static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| re(r"(?i)\b(first|1st|third|3rd)[\s-]+part(?:y|ies)\b"));
+    let re = RE.get_or_init(|| re(table::PARTY_FROM_TEXT));
     let c = re.captures(text)?;
     let w = c.get(1)?.as_str().to_ascii_lowercase();
     Some(if w == "first" || w == "1st" {
@@ -191,9 +185,7 @@ fn clean(s: &str) -> Option<String> {
 /// "Session cookie"): only its identifier-like tokens are names.
 fn split_names(text: &str, cell: Range<usize>) -> Vec<Range<usize>> {
     static SEP: OnceLock<Regex> = OnceLock::new();
-    let sep = SEP.get_or_init(|| {
-        re(r"(?i)\s*(?:,|;|/)\s*|\s+(?:and|or|such\s+as|e\.g\.,?|i\.e\.,?|including)\s+")
-    });
+    let sep = SEP.get_or_init(|| re(table::SPLIT_NAMES_SEP));
     let Some(cell_text) = text.get(cell.clone()) else {
         return Vec::new();
     };
@@ -264,17 +256,8 @@ fn identifier_like(token: &str, code: bool) -> bool {
 fn prose_res() -> (&'static Regex, &'static Regex) {
     static BEFORE: OnceLock<Regex> = OnceLock::new();
     static AFTER: OnceLock<Regex> = OnceLock::new();
-    let name = r#"[`'"“‘]?[A-Za-z0-9_.\-{}<>%*$:]+[`'"”’]?"#;
-    let before = BEFORE.get_or_init(|| {
-        re(&format!(
-            r"(?i)(?P<names>{name}(?:\s*(?:,|and|or|/)\s*{name})*)\s+cookies?\b"
-        ))
-    });
-    let after = AFTER.get_or_init(|| {
-        re(&format!(
-            r"(?i)\bcookies?\s*(?:\(s\)\s*)?(?:(?:is|are)\s+)?(?:named|called|such\s+as|like|including|includes?|e\.g\.,?|i\.e\.,?|:|\()\s*(?P<names>{name}(?:\s*(?:,|and|or|/)\s*{name})*)"
-        ))
-    });
+    let before = BEFORE.get_or_init(|| re(table::COOKIE_NAMES_BEFORE));
+    let after = AFTER.get_or_init(|| re(table::COOKIE_NAMES_AFTER));
     (before, after)
 }
 

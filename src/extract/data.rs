@@ -26,6 +26,7 @@
 //! data ("we never see your raw card details", "we do not store your card
 //! number") still discloses it: the card passes through the service.
 
+use crate::pattern::table;
 use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -150,10 +151,7 @@ static_re!(
     collection_verb,
     r"(?i)\b(?:collect\w*|gather\w*|receiv\w*|obtain\w*|stor(?:e|es|ed|ing)|process(?:es|ed)?|record(?:s|ed|ing)?|log(?:s|ged|ging)?|track(?:s|ed|ing)?|captur\w*|ask(?:s|ed)?\s+(?:you\s+)?for|request(?:s|ed)?\s+(?:your|that\s+you)|provid\w*\s+(?:it\s+)?(?:to\s+)?us|provided\s+(?:to\s+us|by\s+you)|submit\w*|enter(?:s|ed)?|giv(?:e|es|en)\s+us|share\s+with\s+us|upload\w*|infer\w*|(?:we|may|can|will|to)\s+(?:\w+\s+)?access|accessed|retain\w*|keep|keeps|kept|hold|holds|maintain\w*|sav(?:e|es|ed)|remember\w*|identif(?:y|ies)|measur\w*|monitor\w*|(?:we|our\s+\w+(?:\s+\w+)?|they|partners)\s+(?:\w+\s+){0,2}?(?:use|uses|set|sets|place|places|deploy)\s+(?:[\w-]+\s+){0,3}?(?:cookies?|pixels?|web\s+beacons?|local\s+storage|tags|trackers?|tracking))\b"
 );
-static_re!(
-    listing_verb,
-    r"(?i)\b(?:includ\w*|such\s+as|for\s+example|e\.g\.|contains?|consist\w*)\b"
-);
+static_re!(listing_verb, table::LISTING_VERB);
 static_re!(
     continuation,
     r"(?i)^\W*(?:(?:this|that|such|these|those|the)\s+(?:\w+\s+)?(?:may\s+|can\s+|will\s+)?(?:also\s+)?includ\w*|(?:this|these)\s+(?:information|data)\s+(?:is|are|consists?|contains?))"
@@ -166,10 +164,7 @@ static_re!(
     data_label,
     r"(?i)^\W*(?:[\w/&-]+\s+){0,3}(?:data|information|info|details|identifiers|logs|records)\W*$"
 );
-static_re!(
-    data_table_header,
-    r"(?i)\b(?:cookies?|categor\w*|personal|data|information|examples?)\b"
-);
+static_re!(data_table_header, table::DATA_TABLE_HEADER);
 
 /// Per block: is it in a collection section, and should it be skipped?
 fn block_contexts(doc: &Document) -> Vec<(bool, bool)> {

@@ -29,6 +29,7 @@
 
 use std::sync::OnceLock;
 
+use crate::pattern::table;
 use crate::pattern::{Captures, Regex};
 
 use crate::document::{Block, BlockKind, Document};
@@ -76,28 +77,9 @@ pub struct DateMatch {
     pub month_only: bool,
 }
 
-const MONTH: &str = r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?";
-
 fn date_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        crate::pattern::compile(&format!(
-            concat!(
-                r"(?i)",
-                // 2026-05-15, 2026/05/15, 2026.05.15 (the end is checked in code)
-                r"\b(?P<iy>\d{{4}})(?P<is1>[-/.])(?P<im>\d{{1,2}})(?P<is2>[-/.])(?P<id>\d{{1,2}})",
-                // May 15, 2026 · Feb. 1, 2026 · May 15th 2026
-                r"|\b(?P<am>{m})\b\.?\s+(?P<ad>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<ay>\d{{4}})\b",
-                // 15 May 2026 · 15th of May, 2026
-                r"|\b(?P<bd>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<bm>{m})\b\.?,?\s+(?P<by>\d{{4}})\b",
-                // February 2026
-                r"|\b(?P<cm>{m})\b\.?,?\s+(?P<cy>\d{{4}})\b",
-                // 15/05/2026, 05/15/2026, 15.05.2026
-                r"|\b(?P<n1>\d{{1,2}})(?P<ns1>[/.])(?P<n2>\d{{1,2}})(?P<ns2>[/.])(?P<ny>\d{{4}})\b",
-            ),
-            m = MONTH
-        ))
-    })
+    RE.get_or_init(|| crate::pattern::compiled(table::DATE))
 }
 
 fn month_number(s: &str) -> Option<u8> {
@@ -265,26 +247,18 @@ fn statement_re() -> &'static Regex {
 /// What may stand between a cue and its date: ":", "on", "as of", "is", "*".
 fn gap_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        crate::pattern::compile(
-            r"(?i)^(?:[\s:*_\-–—,]|\b(?:on|as\s+of|of|from|since|is|was|date|at|the)\b)*",
-        )
-    })
+    RE.get_or_init(|| crate::pattern::compiled(table::GAP_RE))
 }
 
 /// A sentence about this document (for effective dates in running text).
 fn about_policy_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        crate::pattern::compile(r"(?i)\b(?:this|these|our)\s+(?:[\w-]+\s+)?(?:policy|notice|statement|terms|document|version)\b|\bpolicy\b")
-    })
+    RE.get_or_init(|| crate::pattern::compiled(table::ABOUT_POLICY_RE))
 }
 
 fn changelog_heading_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        crate::pattern::compile(r"(?i)\bchange\s*logs?\b|\bchanges?\s+log\b|\b(?:change|revision|version|update|amendment|document)s?\s+history\b|\bhistory\s+of\s+(?:changes|revisions|updates)\b|\brevisions?\b")
-    })
+    RE.get_or_init(|| crate::pattern::compiled(table::CHANGELOG_HEADING_RE))
 }
 
 struct Candidate {

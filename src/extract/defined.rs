@@ -16,6 +16,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use crate::pattern::Regex;
+use crate::pattern::table;
 
 use super::third_parties::{mentions, recipient_row_name};
 use crate::document::Document;
@@ -39,11 +40,7 @@ fn definition_re() -> &'static Regex {
 /// The opening of a quoted parenthetical, anywhere.
 fn opening_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        crate::pattern::compile(
-            r#"\(\s*(?:(?:the|hereinafter|together|collectively|jointly)[,:]?\s+)?["“”'‘’]"#,
-        )
-    })
+    RE.get_or_init(|| crate::pattern::compiled(table::OPENING_RE))
 }
 
 /// A definition right after `end` in `text`: (the range of `text` the

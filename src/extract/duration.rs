@@ -16,6 +16,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use crate::pattern::Regex;
+use crate::pattern::table::{self, NUM_WORDS};
 
 /// A unit of time as written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -133,8 +134,6 @@ fn days_of(seconds: u64, unit: Unit, amount: f64) -> u32 {
     }
 }
 
-const NUM_WORDS: &str = "zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fourty|fifty|sixty|seventy|eighty|ninety|hundred|thousand";
-
 fn duration_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
@@ -156,12 +155,7 @@ fn duration_re() -> &'static Regex {
 
 fn bare_number_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        let pattern = format!(
-            r"(?i)\b(?P<num>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|(?:{NUM_WORDS})(?:(?:\s*-\s*|\s+)(?:{NUM_WORDS}))*)\b"
-        );
-        crate::pattern::compile(&pattern)
-    })
+    RE.get_or_init(|| crate::pattern::compiled(table::BARE_NUMBER))
 }
 
 /// The value of a number written in digits or words: "30", "1,000",

@@ -1,13 +1,15 @@
 //! Extraction: pure functions from a [`Document`] to a [`PolicyModel`].
 //! Every fact carries the span of the text it came from.
 
-/// `fn $name() -> &'static Regex`: a static pattern compiled once per
-/// process, with ASCII `\b`, `\d` and `\w` (see [`crate::pattern::compile`]).
+/// `fn $name() -> &'static Regex`: a static pattern loaded once per
+/// process, with ASCII `\b`, `\d` and `\w`: an entry of
+/// [`crate::pattern::table`] (compiled at build time) or a string
+/// (compiled at run time, see [`crate::pattern::compile`]).
 macro_rules! static_re {
     ($name:ident, $pattern:expr) => {
         fn $name() -> &'static $crate::pattern::Regex {
             static RE: std::sync::OnceLock<$crate::pattern::Regex> = std::sync::OnceLock::new();
-            RE.get_or_init(|| $crate::pattern::compile($pattern))
+            RE.get_or_init(|| $crate::pattern::Pattern::regex($pattern))
         }
     };
 }

@@ -29,6 +29,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use crate::pattern::Regex;
+use crate::pattern::table;
 use crate::span::{ceil_char, floor_char};
 
 use super::REACH;
@@ -40,15 +41,12 @@ use crate::model::{Bound, Evidence, PolicyModel, Retention, RetentionEvent};
 
 /// Static patterns compile with ASCII `\b`, `\d` and `\w` (see
 /// [`crate::pattern::compile`]).
-fn re(pattern: &str) -> Regex {
-    crate::pattern::compile(pattern)
+fn re(pattern: impl crate::pattern::Pattern) -> Regex {
+    pattern.regex()
 }
 
 // Words that make a sentence about keeping or deleting data.
-static_re!(
-    retention_cue,
-    r"(?i)\b(?:retain\w*|retention|keep|keeps|kept|keeping|stores?|stored|storing|delet\w*|purg\w*|eras(?:e|ed|es|ing|ure)|remov\w*|destroy\w*|anonymi[sz]\w*|hold|holds|held|preserv\w*|maintain\w*|remain\w*|archiv\w*|ages?\s+out|aged\s+out|rotat\w*|expunge\w*|discard\w*|dispos\w*|overwrit\w*|pruned?|log\s+files?|logs)\b"
-);
+static_re!(retention_cue, table::RETENTION_CUE);
 
 // Verbs that govern a period that is not a retention period.
 static_re!(
@@ -56,60 +54,33 @@ static_re!(
     r"(?i)\b(?:respond\w*|response|repl(?:y|ies|ied)|answer\w*|acknowledg\w*|notif\w*|notice|inform(?:s|ed)?\s+(?:you|users|them|the)|extend\w*|extension|fulfil\w*|honou?r\w*|verif\w*|confirm\w*|refund\w*|trial|renew\w*|take\s+effect|takes\s+effect|effective|appeal\w*|complet\w*|process\s+(?:your|the|a|any)\s+request|wait\w*|receiv\w*\s+(?:your|the|a)\s+request)\b"
 );
 
-static_re!(
-    retention_heading,
-    r"(?i)\b(?:retention|retain\w*|how\s+long|storage\s+(?:period|duration|limitation)|keep\s+(?:your\s+)?(?:data|information|personal)|delet\w*|kept|erasure)\b"
-);
+static_re!(retention_heading, table::RETENTION_HEADING);
 
 // A sentence that continues the previous one's situation.
 static_re!(
     back_reference,
     r"(?i)^\W*(?:in\s+(?:this|that|such|which|either)\s+cases?|then|after\s+(?:that|this)|thereafter|afterwards?|at\s+(?:that|this)\s+(?:point|time)|(?:once|when|after)\s+(?:this|that)\s+(?:happens|is\s+done)|following\s+(?:this|that)|subsequently)\b"
 );
-static_re!(cookie_word, r"(?i)\bcookies?\b");
-static_re!(
-    rights_heading,
-    r"(?i)\b(?:your\s+(?:\w+\s+)?rights|rights\s+(?:and|&)\s+choices|data\s+subject\s+rights|privacy\s+rights)\b"
-);
+static_re!(cookie_word, table::COOKIE_WORD);
+static_re!(rights_heading, table::RIGHTS_HEADING);
 static_re!(
     rights_sentence,
     r"(?i)\b(?:right\s+to|you\s+(?:may|can|could)\s+(?:also\s+)?(?:request|ask)|^\W*request\s+(?:the\s+)?(?:erasure|deletion|correction|access))\b"
 );
 
 // A period that is not about keeping data: an age, a look-back.
-static_re!(
-    age_after,
-    r"(?i)^\s*(?:of\s+age|old\b|or\s+(?:older|younger|over|under)|and\s+(?:older|over|up)|of\s+experience)"
-);
+static_re!(age_after, table::AGE_AFTER);
 // "in the past 12 months" looks back; "nothing is stored past 30 days" is
 // a limit (see `at_least_before`).
-static_re!(
-    lookback_before,
-    r"(?i)\b(?:(?:the|in|during|over|within)\s+past|preceding|prior|previous|last|ago|aged|age\s+of|under|over)\s*$"
-);
+static_re!(lookback_before, table::LOOKBACK_BEFORE);
 
 // Bounds, read from the words right before a period.
-static_re!(
-    at_most_before,
-    r"(?i)\b(?:within|in\s+under|in\s+less\s+than|less\s+than|up\s+to|no\s+longer\s+than|not\s+longer\s+than|no\s+more\s+than|not\s+more\s+than|not\s+exceeding|at\s+most|a\s+maximum\s+of|maximum\s+of|maximum|max\.?|before|by|under|no\s+later\s+than|at\s+the\s+latest)\s*$"
-);
-static_re!(
-    at_least_before,
-    r"(?i)\b(?:at\s+least|a\s+minimum\s+of|minimum\s+of|minimum|no\s+less\s+than|not\s+less\s+than|more\s+than|longer\s+than|over|beyond|past)\s*$"
-);
-static_re!(
-    exactly_before,
-    r"(?i)(?:\b(?:for|after|of|kept|retained|stored|held|deleted|purged|removed|maintained|preserved)|\+|—|–|\s-|:)\s*$"
-);
-static_re!(
-    approx_before,
-    r"(?i)\s*\b(?:another|an\s+additional|additional|a\s+further|further|about|approximately|approx\.?|around|roughly|some|a\s+period\s+of|period\s+of|the)\s*$"
-);
-static_re!(chain_before, r"(?i)\b(?:another|additional|further)\s*$");
-static_re!(
-    bound_after,
-    r"(?i)^\s*(?:\)\s*)?(?:(?P<most>or\s+(?:less|fewer|sooner|shorter)|at\s+(?:the\s+)?most|maximum|max)|(?P<least>or\s+(?:more|longer)|at\s+(?:a\s+)?minimum|minimum))\b"
-);
+static_re!(at_most_before, table::AT_MOST_BEFORE);
+static_re!(at_least_before, table::AT_LEAST_BEFORE);
+static_re!(exactly_before, table::EXACTLY_BEFORE);
+static_re!(approx_before, table::APPROX_BEFORE);
+static_re!(chain_before, table::CHAIN_BEFORE);
+static_re!(bound_after, table::BOUND_AFTER);
 static_re!(
     until_plus_before,
     r"(?i)\buntil\b(?P<ev>[^.;]{0,60}?)\+\s*$"
@@ -140,11 +111,8 @@ static_re!(
     event_re,
     r"(?i)\b(?:(?:after|of|from|following)\s+(?:the\s+)?(?:date\s+of\s+)?(?:the\s+|that\s+|an?\s+|each\s+|your\s+)?(?:last\s+|final\s+|relevant\s+)?(?:event|transaction|purchase|payment|order|interview|donation|incident)|after\s+the\s+end\s+of\s+the\s+(?:tax|fiscal|financial|calendar)\s+year)\b"
 );
-static_re!(
-    collection_re,
-    r"(?i)\b(?:(?:from|after|of)\s+(?:the\s+(?:date|time)\s+of\s+)?(?:collection|creation|receipt)|(?:after|from\s+when)\s+(?:we|it\s+(?:is|was))\s+(?:collect|creat|receiv)\w*)\b"
-);
-static_re!(backup_re, r"(?i)\bback-?ups?\b");
+static_re!(collection_re, table::COLLECTION_RE);
+static_re!(backup_re, table::BACKUP_RE);
 
 // Periods without a number.
 static_re!(
@@ -515,10 +483,8 @@ fn read_sentence(block: &Block, sentence: Range<usize>, ctx: &Context) -> Vec<Fo
 fn indefinite_end(s: &str) -> Option<RetentionEvent> {
     static ACCOUNT: OnceLock<Regex> = OnceLock::new();
     static FOREVER: OnceLock<Regex> = OnceLock::new();
-    let account =
-        ACCOUNT.get_or_init(|| re(r"(?i)\b(?:accounts?|profiles?|workspaces?|registration)\b"));
-    let forever =
-        FOREVER.get_or_init(|| re(r"(?i)\b(?:indefinitely|forever|in\s+perpetuity|permanently)\b"));
+    let account = ACCOUNT.get_or_init(|| re(table::INDEFINITE_END_ACCOUNT));
+    let forever = FOREVER.get_or_init(|| re(table::INDEFINITE_END_FOREVER));
     indefinite_re().find_iter(s).find_map(|m| {
         let t = m.as_str();
         if forever.is_match(t) {
@@ -537,24 +503,21 @@ fn indefinite_end(s: &str) -> Option<RetentionEvent> {
 
 fn negation() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| re(r"(?i)\b(?:not|never|no|nothing|none)\b|n't\b"))
+    RE.get_or_init(|| re(table::NEGATION))
 }
 
 /// Does a negation close the text ("not stored permanently", "we do not
 /// retain … for more than")?
 fn negated_before(prefix: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| re(r"(?i)\b(?:not|never|no|n't|cannot)\b(?:\s+\S+){0,4}\s*$"))
+    RE.get_or_init(|| re(table::NEGATED_BEFORE))
         .is_match(prefix)
 }
 
 /// A verb that clearly says data is kept (not merely deleted or stored).
 fn strong_cue(s: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        re(r"(?i)\b(?:retain\w*|retention|kept|keep|keeps|held|preserved|maintained|stored)\b")
-    })
-    .is_match(s)
+    RE.get_or_init(|| re(table::STRONG_CUE)).is_match(s)
 }
 
 /// The part of sentence `s` within [`REACH`] of period `d`: its start in
@@ -582,12 +545,10 @@ fn is_retention_period(s: &str, d: &Duration, cue_or_item: bool) -> bool {
     static AGAIN_BEFORE: OnceLock<Regex> = OnceLock::new();
     static AGAIN_AFTER: OnceLock<Regex> = OnceLock::new();
     if AGAIN_BEFORE
-        .get_or_init(|| re(r"(?i)\b(?:the|these|those|this|that)\s*$"))
+        .get_or_init(|| re(table::IS_RETENTION_PERIOD))
         .is_match(before)
         && AGAIN_AFTER
-            .get_or_init(|| {
-                re(r"(?i)^\s+(?:are|is|have|has)\s+(?:up|passed|over|elapsed|expired|gone\s+by)\b")
-            })
+            .get_or_init(|| re(table::IS_RETENTION_PERIOD_2))
             .is_match(after)
     {
         return false;
@@ -836,7 +797,7 @@ fn clause_range(block: &Block, sentence: &Range<usize>, start: usize, end: usize
     // Coordinated clauses: "…, and copies of the content may be held …".
     if let Some(prefix) = text.get(cs..start) {
         static RE: OnceLock<Regex> = OnceLock::new();
-        let coord = RE.get_or_init(|| re(r"(?i),\s+(?:and|or|while|whereas|with)\s+"));
+        let coord = RE.get_or_init(|| re(table::CLAUSE_RANGE));
         if let Some(m) = coord.find_iter(prefix).last() {
             cs += m.end();
         }
@@ -897,9 +858,7 @@ fn subject_in(s: &str, at: usize) -> Option<String> {
 
 fn verbish() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        re(r"(?i)\b(?:is|are|was|were|be|been|being|depends?|will|may|might|can|could|should|would|shall|has|have|had|goes|go|gets?|do|does|did)\b|^(?:onto|into|with|of|at|by|from|about|up|out)\b|^\w+ly$")
-    })
+    RE.get_or_init(|| re(table::VERBISH))
 }
 
 fn clean_subject(np: &str) -> Option<String> {
@@ -954,9 +913,7 @@ fn clean_subject(np: &str) -> Option<String> {
 /// column the period.
 fn table_row(doc: &Document, block: &Block, model: &mut PolicyModel) {
     static HEAD: OnceLock<Regex> = OnceLock::new();
-    let head = HEAD.get_or_init(|| {
-        re(r"(?i)\b(?:retention|retained|retain|how\s+long|kept|storage\s+(?:period|duration)|deletion|deleted|period)\b")
-    });
+    let head = HEAD.get_or_init(|| re(table::TABLE_ROW_HEAD));
     let Some(header) = doc.table_header(block) else {
         return;
     };

@@ -34,7 +34,8 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use super::REACH;
-use crate::pattern::{Regex, compile};
+use crate::pattern::Regex;
+use crate::pattern::table;
 use crate::span::{ceil_char, floor_char};
 
 use super::context::{SectionTest, contains_ignore_ascii_case, negated_before};
@@ -183,8 +184,8 @@ pub(super) fn patterns() -> &'static [(String, usize, bool)] {
     &lexicon().patterns
 }
 
-fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
-    cell.get_or_init(|| compile(pattern))
+fn re(cell: &'static OnceLock<Regex>, pattern: impl crate::pattern::Pattern) -> &'static Regex {
+    cell.get_or_init(|| pattern.regex())
 }
 
 /// Headings that make a section about the reader's rights.
@@ -199,10 +200,7 @@ fn strong_heading_re() -> &'static Regex {
 /// Headings about the reader's data in general: enough for distinctive phrases.
 fn weak_heading_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    re(
-        &RE,
-        r"(?i)\byour\s+(?:data|information|personal\s+(?:data|information)|privacy)\b|\bgdpr\b|\bccpa\b|\bcpra\b|\bcalifornia\b|\beuropean\b|\beea\b",
-    )
+    re(&RE, table::WEAK_HEADING_RE)
 }
 
 /// Grant cues: "you have the right to", "you can (ask to)", "request".
@@ -230,10 +228,10 @@ fn cue_re() -> &'static Regex {
 fn tight_cue(cue: &str, word: &str) -> bool {
     static RIGHT: OnceLock<Regex> = OnceLock::new();
     static REQUEST: OnceLock<Regex> = OnceLock::new();
-    if re(&RIGHT, r"(?i)\bright\s+(?:to|of)(?:\s+request)?\s*$").is_match(cue) {
+    if re(&RIGHT, table::TIGHT_CUE_RIGHT).is_match(cue) {
         return true;
     }
-    re(&REQUEST, r"(?i)\brequest(?:s|ed|ing)?\s*$").is_match(cue)
+    re(&REQUEST, table::TIGHT_CUE_REQUEST).is_match(cue)
         && matches!(
             word.to_ascii_lowercase().as_str(),
             "deletion" | "erasure" | "correction" | "rectification" | "portability" | "restriction"
@@ -260,7 +258,7 @@ fn request_cue_re() -> &'static Regex {
 fn that_clause(cue: &str, gap: &str, word: &str) -> bool {
     static THAT: OnceLock<Regex> = OnceLock::new();
     static PASSIVE: OnceLock<Regex> = OnceLock::new();
-    let that = re(&THAT, r"(?i)\bthat\s*$").is_match(cue)
+    let that = re(&THAT, table::THAT_CLAUSE_THAT).is_match(cue)
         || gap
             .trim_start()
             .get(..5)
@@ -268,7 +266,7 @@ fn that_clause(cue: &str, gap: &str, word: &str) -> bool {
     // The clause's verb: "is/be/are … corrected" right before the word.
     that && word_count(gap) <= 12
         && word.to_ascii_lowercase().ends_with("ed")
-        && re(&PASSIVE, r"(?i)\b(?:is|are|be|been|gets?)\s+$").is_match(gap)
+        && re(&PASSIVE, table::THAT_CLAUSE_PASSIVE).is_match(gap)
         && data_noun_re().is_match(gap)
 }
 
@@ -281,16 +279,8 @@ fn about_data(window: &str) -> bool {
     if !data_noun_re().is_match(window) || contains_ignore_ascii_case(window, "cookie") {
         return false;
     }
-    !re(
-        &SETTINGS,
-        r"(?i)\b(?:settings|preferences|choices|options)\b",
-    )
-    .is_match(window)
-        || re(
-            &STRONG,
-            r"(?i)\b(?:information|account|content|records?|details|profile|personal\s+data)\b",
-        )
-        .is_match(window)
+    !re(&SETTINGS, table::ABOUT_DATA_SETTINGS).is_match(window)
+        || re(&STRONG, table::ABOUT_DATA_STRONG).is_match(window)
 }
 
 /// The first `n` words of `s`.
@@ -348,52 +338,37 @@ fn object_window(
 /// ("GitHub reserves the right to object", "we have the right to delete").
 fn organisation_right_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    re(
-        &RE,
-        r"(?i)(?:\b(?:we|we[’']ve|us)\s+(?:also\s+)?(?:have|hold|retain|reserve)|\breserves?|\bretains?|\breserving)\s+(?:the|a|all|any)?\s*$",
-    )
+    re(&RE, table::ORGANISATION_RIGHT_RE)
 }
 
 /// "right to" / "right of" right before a `named` match.
 fn right_to_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    re(&RE, r"(?i)\bright\s+(?:to|of)\s+(?:not\s+)?$")
+    re(&RE, table::RIGHT_TO_RE)
 }
 
 /// The clause names the data a grant is about.
 fn data_noun_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    re(
-        &RE,
-        r"(?i)\b(?:data|information|info|account|accounts|content|contents|records?|details|copy|profile|submissions?|messages?)\b",
-    )
+    re(&RE, table::DATA_NOUN_RE)
 }
 
 /// The clause denies the grant.
 fn denial_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    re(
-        &RE,
-        r"(?i)\b(?:cannot|can[’']t|can\s+not|may\s+not|unable|not\s+able|do\s+not\s+have|don[’']t\s+have|no\s+right|not\s+entitled|will\s+not\s+be\s+able)\b",
-    )
+    re(&RE, table::DENIAL_RE)
 }
 
 /// Clause boundaries inside a sentence.
 fn boundary_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    re(
-        &RE,
-        r"(?i)[;:]\s|\s[—–]\s|\s-\s|\(|\)|\bbut\b|\bhowever\b|\bwhile\b|\bwhereas\b|\bexcept\b",
-    )
+    re(&RE, table::BOUNDARY_RE)
 }
 
 /// Separators allowed between coordinated grant words.
 fn chain_gap_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    re(
-        &RE,
-        r"(?i)^(?:[\s,/]|\b(?:and|or|and/or|to|as\s+well\s+as|also|request|ask\s+us\s+to|us\s+to)\b)*$",
-    )
+    re(&RE, table::CHAIN_GAP_RE)
 }
 
 /// The sentence of `block` around the match `start..end`: its start (which
@@ -647,29 +622,20 @@ fn response_re() -> &'static Regex {
 
 fn respond_word_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    re(
-        &RE,
-        r"(?i)\b(?:respond|responds|responding|response|reply|replies|answer|get\s+back\s+to\s+you|fulfil|fulfill|fulfilled|act\s+on|handle|process|complete)\b",
-    )
+    re(&RE, table::RESPOND_WORD_RE)
 }
 
 /// Words between the response verb and the period that make it a retention
 /// or acknowledgement statement instead.
 fn not_response_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    re(
-        &RE,
-        r"(?i)\b(?:delete|deleted|deletes|erase|erased|remove|removed|purge|purged|retain|retained|keep|kept|store|stored|acknowledge|acknowledged|acknowledgement|acknowledgment|confirm\s+receipt|extend|extension|additional|further)\b",
-    )
+    re(&RE, table::NOT_RESPONSE_RE)
 }
 
 /// A request-context word somewhere in the sentence or block.
 fn request_context_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    re(
-        &RE,
-        r"(?i)\b(?:requests?|rights?|ask|inquir(?:y|ies)|enquir(?:y|ies)|contact\s+us|exercise)\b",
-    )
+    re(&RE, table::REQUEST_CONTEXT_RE)
 }
 
 /// The first "we will respond within N days" statement of `doc`, in days.
@@ -746,7 +712,7 @@ fn case_forms(word: &str) -> Vec<String> {
 
 fn respond_is_explicit(before: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
-    re(&RE, r"(?i)\b(?:respond|response|reply)\b").is_match(before)
+    re(&RE, table::RESPOND_IS_EXPLICIT).is_match(before)
 }
 
 /// Days in a response period matched by `response_re`: "30 days", "one

@@ -15,6 +15,7 @@
 use std::sync::OnceLock;
 
 use crate::pattern::Regex;
+use crate::pattern::table;
 
 use super::context::{
     LinkIndex, Tokens, clause_start, names_link_location, negated_before, self_hosted_near,
@@ -138,30 +139,22 @@ fn inside_url(tokens: &mut Tokens, m: &NameMatch) -> bool {
 
 fn header_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        crate::pattern::compile(r"(?i)\b(?:sub-?processors?|processors?|vendors?|providers?|third[- ]part(?:y|ies)|recipients?|company|companies|entity|entities|service|services|partners?|name)\b")
-    })
+    RE.get_or_init(|| crate::pattern::compiled(table::HEADER_RE))
 }
 
 fn purpose_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        crate::pattern::compile(r"(?i)\b(?:purpose|purposes|function|description|activity|activities|nature|use|usage|processing|what they do|service provided|services provided)\b")
-    })
+    RE.get_or_init(|| crate::pattern::compiled(table::PURPOSE_RE))
 }
 
 fn location_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        crate::pattern::compile(r"(?i)\b(?:locations?|countr(?:y|ies)|region|regions|where|hosting location|data location|processing location)\b")
-    })
+    RE.get_or_init(|| crate::pattern::compiled(table::LOCATION_RE))
 }
 
 fn recipients_heading_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        crate::pattern::compile(r"(?i)\b(?:sub-?processors?|third[- ]party (?:services|providers|processors|vendors)|service providers|vendors|processors we use|who we share)\b")
-    })
+    RE.get_or_init(|| crate::pattern::compiled(table::RECIPIENTS_HEADING_RE))
 }
 
 /// Is `doc`'s table with this header a list of recipients? Its first header
@@ -169,9 +162,7 @@ fn recipients_heading_re() -> &'static Regex {
 /// (a cookie table's "Name" column holds cookie names, not vendors).
 fn recipient_table(header: &Block) -> bool {
     static COOKIE: OnceLock<Regex> = OnceLock::new();
-    let cookie = COOKIE.get_or_init(|| {
-        crate::pattern::compile(r"(?i)\b(?:cookies?|expir\w*|expiry|lifetime|lifespan|duration|retention|domain|storage|type)\b")
-    });
+    let cookie = COOKIE.get_or_init(|| crate::pattern::compiled(table::RECIPIENT_TABLE_COOKIE));
     let cells: Vec<&str> = header.cell_texts().collect();
     let Some(first) = cells.first() else {
         return false;
@@ -440,11 +431,7 @@ pub fn enumerated_siblings(
     }
     // Split into items at commas, semicolons, "and", "or", "&", "/".
     static SEP: OnceLock<Regex> = OnceLock::new();
-    let sep = SEP.get_or_init(|| {
-        crate::pattern::compile(
-            r"\s*(?:,\s*(?:and|or)\s+|,|;|\s+and\s+|\s+or\s+|\s*&\s*|\s*/\s*)\s*",
-        )
-    });
+    let sep = SEP.get_or_init(|| crate::pattern::compiled(table::ENUMERATED_SIBLINGS_SEP));
     let mut items: Vec<std::ops::Range<usize>> = Vec::new();
     let mut last = 0;
     for m in sep.find_iter(text) {
