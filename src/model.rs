@@ -261,6 +261,37 @@ impl PolicyModel {
         }
     }
 
+    /// The evidence of every fact, in no particular order. The destructuring
+    /// names every field, so a fact kind added to the model does not
+    /// compile until it is listed here (readers such as
+    /// [`crate::summary::DocSummary`] locate each fact's evidence).
+    pub fn evidence(&self) -> impl Iterator<Item = &Evidence> {
+        let PolicyModel {
+            schema: _,
+            documents,
+            data_collected,
+            third_parties,
+            retention,
+            cookies,
+            rights,
+            claims,
+            contacts,
+            children,
+            response_days: _,
+        } = self;
+        documents
+            .iter()
+            .filter_map(|d| d.last_updated_evidence.as_ref())
+            .chain(data_collected.iter().map(|x| &x.evidence))
+            .chain(third_parties.iter().map(|x| &x.evidence))
+            .chain(retention.iter().map(|x| &x.evidence))
+            .chain(cookies.iter().map(|x| &x.evidence))
+            .chain(rights.iter().map(|x| &x.evidence))
+            .chain(claims.iter().map(|x| &x.evidence))
+            .chain(contacts.iter().map(|x| &x.evidence))
+            .chain(children.iter().map(|x| &x.evidence))
+    }
+
     /// Sort every list by evidence (path, offset), as the contract requires.
     pub fn sort(&mut self) {
         self.data_collected

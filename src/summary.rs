@@ -106,29 +106,12 @@ impl DocSummary {
         let mut third_parties = Vec::new();
         let mut retention = Vec::new();
         let mine = |e: &crate::model::Evidence| e.path == doc.path;
-        {
-            // A span outside the text is never located (`locate` answers
-            // `None` for it), as the evidence readers always did.
-            let mut add = |e: &crate::model::Evidence| {
-                let span = e.span();
-                if mine(e) && span.start <= span.end && span.end <= doc.text.len() {
-                    spans.push(span);
-                }
-            };
-            for d in &model.documents {
-                if let Some(e) = &d.last_updated_evidence {
-                    add(e);
-                }
-            }
-            model.data_collected.iter().for_each(|x| add(&x.evidence));
-            model.third_parties.iter().for_each(|x| add(&x.evidence));
-            model.retention.iter().for_each(|x| add(&x.evidence));
-            model.cookies.iter().for_each(|x| add(&x.evidence));
-            model.rights.iter().for_each(|x| add(&x.evidence));
-            model.claims.iter().for_each(|x| add(&x.evidence));
-            model.contacts.iter().for_each(|x| add(&x.evidence));
-            if let Some(c) = &model.children {
-                add(&c.evidence);
+        // A span outside the text is never located (`locate` answers
+        // `None` for it), as the evidence readers always did.
+        for e in model.evidence().filter(|e| mine(e)) {
+            let span = e.span();
+            if span.start <= span.end && span.end <= doc.text.len() {
+                spans.push(span);
             }
         }
         spans.sort_unstable();
