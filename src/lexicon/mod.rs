@@ -20,14 +20,14 @@ pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
 }
 
-use std::collections::HashSet;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use aho_corasick::automaton::{Automaton, StateID};
 use aho_corasick::nfa::contiguous;
 use aho_corasick::{Anchored, MatchKind};
+
+use rustc_hash::FxHashSet;
 
 use trie::Trie;
 
@@ -142,52 +142,6 @@ struct Pattern {
 /// id, ambiguity and case-sensitive form.
 type PatternKey<'a> = (usize, &'a str, usize, bool, Option<&'a str>);
 
-/// The hash of rustc's `FxHasher`: much cheaper than the default SipHash
-/// on the many short keys of lexicons ([`NameMatcher::grouped`]), which
-/// are lexicon patterns and names of the run's own files, not keys chosen
-/// to collide.
-#[derive(Default)]
-pub(crate) struct FxHasher(u64);
-
-impl FxHasher {
-    #[inline]
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-impl Hasher for FxHasher {
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut w = [0u8; 8];
-            w.copy_from_slice(c);
-            self.add(u64::from_le_bytes(w));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut w = [0u8; 8];
-            w[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(w));
-        }
-    }
-
-    #[inline]
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-
-    #[inline]
-    fn write_usize(&mut self, i: usize) {
-        self.add(i as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
 /// Bytes a matcher searches before it is rebuilt as a contiguous NFA.
 const COMPACT_AFTER: usize = 2 << 20;
 
@@ -282,8 +236,11 @@ impl NameMatcher {
         // address") made each search cost grow with the set. The first of
         // each is kept.
         let first: Vec<bool> = {
-            let mut seen: HashSet<PatternKey<'_>, BuildHasherDefault<FxHasher>> =
-                HashSet::with_capacity_and_hasher(candidates.len(), Default::default());
+            // rustc's Fx hash: much cheaper than the default SipHash on
+            // these many short keys, which are lexicon patterns and names
+            // of the run's own files, not keys chosen to collide.
+            let mut seen: FxHashSet<PatternKey<'_>> =
+                FxHashSet::with_capacity_and_hasher(candidates.len(), Default::default());
             candidates
                 .iter()
                 .map(|p| {

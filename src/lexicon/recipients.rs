@@ -3,11 +3,12 @@
 //! "email delivery services"), keyed by the vendor catalog's category keys,
 //! and the purpose cues that put a subprocessor in a category.
 
-use std::collections::{BTreeSet, HashMap};
-use std::hash::BuildHasherDefault;
+use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
-use super::{FxHasher, NameMatcher};
+use rustc_hash::FxHashMap;
+
+use super::NameMatcher;
 
 const TSV: &str = include_str!("../../rules/lexicons/recipient_categories.tsv");
 
@@ -31,11 +32,10 @@ impl RecipientCategories {
     fn parse(tsv: &'static str) -> RecipientCategories {
         let mut nouns: Vec<&str> = Vec::new();
         // Phrase text (lowercased) → index into `phrases`.
-        let mut index: HashMap<String, usize, BuildHasherDefault<FxHasher>> = Default::default();
+        let mut index: FxHashMap<String, usize> = Default::default();
         let mut phrases: Vec<Phrase> = Vec::new();
         let mut cues: Vec<(String, Vec<&'static str>)> = Vec::new();
-        let mut cue_index: HashMap<String, usize, BuildHasherDefault<FxHasher>> =
-            Default::default();
+        let mut cue_index: FxHashMap<String, usize> = Default::default();
         let mut add = |text: String, keys: &[&'static str]| {
             let norm = text.to_lowercase();
             let i = *index.entry(norm).or_insert_with(|| {
