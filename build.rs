@@ -50,6 +50,21 @@ fn main() {
     let mut rs = String::from("const COMPILED: [Compiled; ");
     let _ = writeln!(rs, "{}] = [", TABLE.len());
     let mut failed = Vec::new();
+    // Serialized for the target; checked by loading them when the host has
+    // the target's endianness (always, but for cross builds).
+    let check = big == cfg!(target_endian = "big");
+    let dense_bytes = |d: &dense::DFA<Vec<u32>>| -> Result<Vec<u8>, String> {
+        let (bytes, pad) = if big {
+            d.to_bytes_big_endian()
+        } else {
+            d.to_bytes_little_endian()
+        };
+        // `bytes[pad..]` is 4-aligned, as the crate's copy will be.
+        if check {
+            dense::DFA::from_bytes(&bytes[pad..]).map_err(|e| e.to_string())?;
+        }
+        Ok(bytes[pad..].to_vec())
+    };
     for (name, source) in TABLE {
         let pattern = ascii_classes(source);
         let (fwd, rev) = match (dfa(&pattern, false), dfa(&pattern, true)) {
@@ -58,21 +73,6 @@ fn main() {
                 failed.push(format!("{name}: {e}"));
                 continue;
             }
-        };
-        // Serialized for the target; checked by loading them when the
-        // host has the target's endianness (always, but for cross builds).
-        let check = big == cfg!(target_endian = "big");
-        let dense_bytes = |d: &dense::DFA<Vec<u32>>| -> Result<Vec<u8>, String> {
-            let (bytes, pad) = if big {
-                d.to_bytes_big_endian()
-            } else {
-                d.to_bytes_little_endian()
-            };
-            // `bytes[pad..]` is 4-aligned, as the crate's copy will be.
-            if check {
-                dense::DFA::from_bytes(&bytes[pad..]).map_err(|e| e.to_string())?;
-            }
-            Ok(bytes[pad..].to_vec())
         };
         let (f, r) = match (dense_bytes(&fwd), dense_bytes(&rev)) {
             (Ok(f), Ok(r)) => (f, r),

@@ -57,6 +57,8 @@ macro_rules! table {
 /// The static patterns compiled at build time.
 pub(crate) mod table;
 
+use table::ascii_classes;
+
 /// Where `build.rs` put entry `i`'s forward and reverse dense DFAs in
 /// [`COMPILED_BYTES`]: byte ranges.
 struct Compiled {
@@ -140,11 +142,6 @@ struct Built<A> {
     groups: OnceLock<meta::Regex>,
 }
 
-/// Rewrite `\b`, `\d` and `\w` into their ASCII forms (see [`compile`]).
-fn ascii(pattern: &str) -> String {
-    table::ascii_classes(pattern)
-}
-
 /// Compile a static pattern with ASCII classes: `\b`, `\d` and `\w` become
 /// their ASCII forms. A Unicode `\b` sends text with non-ASCII characters
 /// to the slow engines, and Unicode `\d`/`\w` classes make compiling many
@@ -155,7 +152,7 @@ fn ascii(pattern: &str) -> String {
 /// source: a malformed one is a bug that the first test to reach it
 /// shows, not an input error.
 pub(crate) fn compile(pattern: &str) -> Regex {
-    Regex::new(&ascii(pattern)).expect("static regex")
+    Regex::new(&ascii_classes(pattern)).expect("static regex")
 }
 
 /// A pattern of [`table`]: its DFAs as `build.rs` compiled them, without
@@ -192,8 +189,9 @@ impl<A: Automaton> Built<A> {
     /// 256 KiB), and `table_patterns_load_and_agree_with_the_meta_engine`
     /// asks every table pattern for groups: compiling it cannot fail.
     fn groups_regex(&self) -> &meta::Regex {
-        self.groups
-            .get_or_init(|| groups_regex(&ascii(self.source)).expect("build.rs compiled it"))
+        self.groups.get_or_init(|| {
+            groups_regex(&ascii_classes(self.source)).expect("build.rs compiled it")
+        })
     }
 
     /// The leftmost-first match in `input`. The DFAs have no quit bytes
@@ -419,7 +417,7 @@ mod tests {
     /// them, serialized and loaded back as [`compiled`] loads them.
     fn through_dfas(pattern: &str) -> Regex {
         let source: &'static str = Box::leak(pattern.to_string().into_boxed_str());
-        let rewritten = ascii(pattern);
+        let rewritten = ascii_classes(pattern);
         let load = |reverse: bool| {
             let (bytes, pad) = dfa(&rewritten, reverse).unwrap().to_bytes_native_endian();
             // Leaked whole: `bytes[pad..]` is the aligned part.
@@ -519,7 +517,7 @@ mod tests {
             "zéz éé z",
         ];
         for p in patterns {
-            let theirs = regex::Regex::new(&ascii(p)).unwrap();
+            let theirs = regex::Regex::new(&ascii_classes(p)).unwrap();
             for (engine, ours) in [("meta", compile(p)), ("dfa", through_dfas(p))] {
                 for h in hays {
                     agree(&ours, &theirs, h, &format!("{engine} {p}"));
@@ -567,7 +565,7 @@ mod tests {
                 s.source()
             );
             let meta = compile(s.source());
-            let n = regex::Regex::new(&ascii(s.source()))
+            let n = regex::Regex::new(&ascii_classes(s.source()))
                 .unwrap()
                 .captures_len();
             for h in &hays {

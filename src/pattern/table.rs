@@ -82,13 +82,11 @@ table! {
     UNIVERSAL_SUBJECT_RE = r"(?i)^(?:we|we[’']ll|we[’']re|us|i|and\s+we|(?:(?:our|the|this)\s+(?:company|organi[sz]ation|team|services?|platform|products?|website|web\s+site|site|apps?|application|policy)))$";
     // Subjects that are a tool or a part of the service.
     TOOL_SUBJECT_RE = r"(?i)\b(?:analytics|tool|tools|solution|plugin|plug-in|widget|widgets|script|scripts|pixel|sdk|extension|site|blog|forum|newsletter|dashboard|cabinet|marketing|docs|documentation|status\s+page|landing\s+page|cdn|tracker|counter)\b";
-    // What a relative pronoun or "it" refers to in `head`, the clause before
-    // it: the object of a use verb ("We only use Plausible Analytics"), else
-    // the subject of a copula ("Umami is privacy-focused" → "Umami").
+    // The copula after the subject of `head` (`claims::antecedent`:
+    // "Umami is privacy-focused" → "Umami").
     ANTECEDENT_COPULA = r"(?i)\s(?:is|are|was|were|does|do|has|have)\b";
-    // What a relative pronoun or "it" refers to in `head`, the clause before
-    // it: the object of a use verb ("We only use Plausible Analytics"), else
-    // the subject of a copula ("Umami is privacy-focused" → "Umami").
+    // A use verb before its object (`claims::antecedent`: "We only
+    // use Plausible Analytics").
     ANTECEDENT_USE = r"(?i)\b(?:use|uses|using|run|runs|via|with|through|rely\s+on|relies\s+on|chose|choose|deploy|deploys)\s+";
 
     // src/extract/contacts.rs
@@ -98,41 +96,21 @@ table! {
     DPO_RE = r"(?i)\bDPO\b|\bdata\s+protection\s+officer\b|^dpo\b";
     // Context that gives an address another purpose.
     OTHER_PURPOSE_RE = r"(?i)\b(?:customer\s+support|support\s+team|technical\s+support|sales|press\s+inquir|media\s+inquir|careers?|jobs?|billing\s+(?:questions|inquiries)|abuse\s+reports?)\b";
-    // Does the text just before the address (in its sentence) name a
-    // regulator as its owner, without "us"/"our"/"we" in between? Then the
-    // address is where to complain, not the organisation's contact.
+    // The organisation itself, between a regulator's name and an address
+    // (`contacts::regulators_address`: then it is not the regulator's).
     REGULATORS_ADDRESS_OWN = r"(?i)\b(?:us|our|we)\b";
     CONTACT_HEADING_RE = r"(?i)\bcontact|\bquestions\b|\bdata\s+protection\s+officer\b|\bDPO\b|\bprivacy\b|\brights?\b|\bchoices\b";
 
     // src/extract/context.rs
 
-    // Start of the clause containing `offset` within `sentence` of `text`:
-    // after the last `;`, `:`, ` but `, ` however`, ` while `, ` whereas ` or
-    // dash before it.
+    // Where a clause starts (`context::clause_start`): `;`, `:`, a dash,
+    // "but", "however", "while", "whereas", "except", "instead".
     CLAUSE_START = r"(?i)[;:]\s|\s[—–]\s|\s-\s|\bbut\b|\bhowever\b|\bwhile\b|\bwhereas\b|\bexcept\b|\binstead\b";
-    // Is the mention described as self-hosted / run on own servers?
+    // The mention is described as self-hosted / run on own servers.
     SELF_HOSTED_NEAR = r"(?i)\bself[- ]?hosted\b|\bhost(?:ed)?\s+(?:it\s+)?(?:ourselves|ourself|in-house)\b|\bon\s+our\s+own\s+(?:servers|infrastructure|hardware)\b|\bon-premises\b";
-    // Does the mention at `range` of `block.text` only name the place a link
-    // of its sentence points to — the organisation's own page on that vendor's
-    // site — rather than a recipient of data?
-    //
-    // "You can view a history of the changes to our policies [on
-    // GitHub](https://github.com/acme/policies/commits)", "subscribe to our
-    // [Policies repository](https://github.com/acme/policies) on GitHub",
-    // "follow us [on Twitter](https://twitter.com/acme)": the vendor is named
-    // after a place preposition ("on", "at", "via", "in", "from"), the
-    // sentence links to a page under the vendor's own domain (a path, not the
-    // bare home page: the owner's repository or profile there), and nothing
-    // in the sentence moves data (share, send, process, collect, store, host,
-    // use, pay, sign in, "your data" …). "We host our site [on
-    // Netlify](https://netlify.com/…)" and "payments are processed by
-    // [Stripe](https://stripe.com/docs)" stay recipients.
-    //
-    // Bounded for run-on text: the preposition is looked for in the 64 bytes
-    // before the name, and the sentence is read within 400 bytes of the name
-    // (`rights::local_sentence`, as for negation), its links found in `links`
-    // by binary search; one long sentence naming a vendor after "on" every few
-    // words stays linear.
+    // A place preposition right before a vendor's name ("on GitHub"): with a
+    // link to that vendor's site and no data verb, the name is where a link
+    // points, not a recipient (`context::names_link_location`).
     NAMES_LINK_LOCATION = r"(?i)\b(?:on|at|via|in|from)\s+(?:the\s+)?$";
 
     // src/extract/cookies.rs
@@ -144,10 +122,8 @@ table! {
     COLUMN_RE_PURPOSE = r"(?i)\b(?:purposes?|description|descriptions|used\s+for|why|function|what\s+(?:it|they)\s+does?)\b";
     COLUMN_RE_DURATION = r"(?i)\b(?:expir\w*|expires|duration|lifetime|life\s*span|lifespan|retention|max[- ]age|storage\s+(?:period|duration))\b";
     PARTY_FROM_TEXT = r"(?i)\b(first|1st|third|3rd)[\s-]+part(?:y|ies)\b";
-    // Split a name cell into the names it lists, as absolute ranges of the
-    // block text. Separators: commas, semicolons, slashes, "and", "or", "such
-    // as", "e.g.". A piece with spaces in it is prose ("_ga (Google)",
-    // "Session cookie"): only its identifier-like tokens are names.
+    // Separators between the names of a cookie-name cell: commas,
+    // semicolons, slashes, "and", "or", "such as", "e.g.", "including".
     SPLIT_NAMES_SEP = r"(?i)\s*(?:,|;|/)\s*|\s+(?:and|or|such\s+as|e\.g\.,?|i\.e\.,?|including)\s+";
 
     // "_ga, _gid and _gat cookies"
@@ -221,21 +197,11 @@ table! {
     BOUND_AFTER = r"(?i)^\s*(?:\)\s*)?(?:(?P<most>or\s+(?:less|fewer|sooner|shorter)|at\s+(?:the\s+)?most|maximum|max)|(?P<least>or\s+(?:more|longer)|at\s+(?:a\s+)?minimum|minimum))\b";
     COLLECTION_RE = r"(?i)\b(?:(?:from|after|of)\s+(?:the\s+(?:date|time)\s+of\s+)?(?:collection|creation|receipt)|(?:after|from\s+when)\s+(?:we|it\s+(?:is|was))\s+(?:collect|creat|receiv)\w*)\b";
     BACKUP_RE = r"(?i)\bback-?ups?\b";
-    // The event that ends an open-ended period: "as long as your account is
-    // active", "until you delete your account" end at the account's deletion
-    // (or closure); "for the life of your subscription", "as long as you use
-    // the service" at the end of the contract. "Indefinitely", "forever",
-    // "permanently" and "in perpetuity" name no end: `None`, unless the same
-    // sentence also bounds it by the account ("… indefinitely while your
-    // account is active").
+    // An account, in a sentence with an indefinite period: "… indefinitely
+    // while your account is active" ends at the account's deletion
+    // (`retention::indefinite_end`).
     INDEFINITE_END_ACCOUNT = r"(?i)\b(?:accounts?|profiles?|workspaces?|registration)\b";
-    // The event that ends an open-ended period: "as long as your account is
-    // active", "until you delete your account" end at the account's deletion
-    // (or closure); "for the life of your subscription", "as long as you use
-    // the service" at the end of the contract. "Indefinitely", "forever",
-    // "permanently" and "in perpetuity" name no end: `None`, unless the same
-    // sentence also bounds it by the account ("… indefinitely while your
-    // account is active").
+    // A period that names no end (`retention::indefinite_end`).
     INDEFINITE_END_FOREVER = r"(?i)\b(?:indefinitely|forever|in\s+perpetuity|permanently)\b";
     NEGATION = r"(?i)\b(?:not|never|no|nothing|none)\b|n't\b";
     // Does a negation close the text ("not stored permanently", "we do not
@@ -317,14 +283,11 @@ table! {
     PURPOSE_RE = r"(?i)\b(?:purpose|purposes|function|description|activity|activities|nature|use|usage|processing|what they do|service provided|services provided)\b";
     LOCATION_RE = r"(?i)\b(?:locations?|countr(?:y|ies)|region|regions|where|hosting location|data location|processing location)\b";
     RECIPIENTS_HEADING_RE = r"(?i)\b(?:sub-?processors?|third[- ]party (?:services|providers|processors|vendors)|service providers|vendors|processors we use|who we share)\b";
-    // Is `doc`'s table with this header a list of recipients? Its first header
-    // cell names the recipient column, and no column describes cookies
-    // (a cookie table's "Name" column holds cookie names, not vendors).
+    // A column that describes cookies: a table with one is no list of
+    // recipients (a cookie table's "Name" column holds cookie names).
     RECIPIENT_TABLE_COOKIE = r"(?i)\b(?:cookies?|expir\w*|expiry|lifetime|lifespan|duration|retention|domain|storage|type)\b";
-    // Unknown names enumerated together with known vendors: in "partners
-    // including DonorBox, The Giving Block, Stripe, Shopify, and PayPal", a
-    // run of three or more short Title-Case items of which at least two are
-    // catalog vendors makes the other items vendors too. Returns ranges of
-    // `text` for the inferred names.
+    // Separators between the items of an enumeration ("DonorBox, The Giving
+    // Block, Stripe, and PayPal"): items listed with known vendors are
+    // vendors too (`third_parties::enumerated_siblings`).
     ENUMERATED_SIBLINGS_SEP = r"\s*(?:,\s*(?:and|or)\s+|,|;|\s+and\s+|\s+or\s+|\s*&\s*|\s*/\s*)\s*";
 }
