@@ -79,11 +79,7 @@ impl RecipientCategories {
             let purpose = cols.next().unwrap_or("");
             for head in heads.split('|').map(str::trim).filter(|h| !h.is_empty()) {
                 for noun in &nouns {
-                    let mut phrase = String::with_capacity(head.len() + 1 + noun.len());
-                    phrase.push_str(head);
-                    phrase.push(' ');
-                    phrase.push_str(noun);
-                    add(phrase, &keys);
+                    add([head, noun].join(" "), &keys);
                 }
             }
             for p in whole.split('|').map(str::trim).filter(|p| !p.is_empty()) {
