@@ -84,38 +84,13 @@ impl Trie {
 
         // Transitions grouped by state; a state's children were made in
         // increasing byte order, so each group is sorted.
-        let mut trans = vec![0u32; states + 1];
-        for &(parent, _) in &edges {
-            trans[parent as usize + 1] += 1;
-        }
-        for s in 0..states {
-            trans[s + 1] += trans[s];
-        }
-        let mut fill: Vec<u32> = trans[..states].to_vec();
-        let mut bytes = vec![0u8; edges.len()];
-        let mut next = vec![0u32; edges.len()];
-        for (k, &(parent, b)) in edges.iter().enumerate() {
-            let at = &mut fill[parent as usize];
-            bytes[*at as usize] = b;
-            next[*at as usize] = k as u32 + 1;
-            *at += 1;
-        }
+        let (trans, order) = group_by_key(states, edges.iter().map(|e| e.0));
+        let bytes: Vec<u8> = order.iter().map(|&k| edges[k as usize].1).collect();
+        let next: Vec<u32> = order.iter().map(|&k| k + 1).collect();
         // Patterns grouped by state, in the order reached (given order
         // within a form).
-        let mut own = vec![0u32; states + 1];
-        for &(s, _) in &ends {
-            own[s as usize + 1] += 1;
-        }
-        for s in 0..states {
-            own[s + 1] += own[s];
-        }
-        let mut fill: Vec<u32> = own[..states].to_vec();
-        let mut matches = vec![0u32; ends.len()];
-        for &(s, p) in &ends {
-            let at = &mut fill[s as usize];
-            matches[*at as usize] = p;
-            *at += 1;
-        }
+        let (own, order) = group_by_key(states, ends.iter().map(|e| e.0));
+        let matches: Vec<u32> = order.iter().map(|&i| ends[i as usize].1).collect();
 
         let mut trie = Trie {
             trans,
@@ -235,6 +210,28 @@ impl Trie {
             s = self.out.get(s as usize).copied().unwrap_or(NONE);
         }
     }
+}
+
+/// Counting sort of items by key (`keys` keys, each below `keys`):
+/// `offsets[k]..offsets[k + 1]` are key `k`'s slots, and `order[slot]` is
+/// the index of the item in that slot, the items of one key in the order
+/// given.
+fn group_by_key(keys: usize, key: impl Iterator<Item = u32> + Clone) -> (Vec<u32>, Vec<u32>) {
+    let mut offsets = vec![0u32; keys + 1];
+    for k in key.clone() {
+        offsets[k as usize + 1] += 1;
+    }
+    for k in 0..keys {
+        offsets[k + 1] += offsets[k];
+    }
+    let mut fill: Vec<u32> = offsets[..keys].to_vec();
+    let mut order = vec![0u32; offsets[keys] as usize];
+    for (i, k) in key.enumerate() {
+        let at = &mut fill[k as usize];
+        order[*at as usize] = i as u32;
+        *at += 1;
+    }
+    (offsets, order)
 }
 
 #[cfg(test)]
