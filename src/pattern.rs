@@ -113,12 +113,6 @@ impl Pattern for &str {
     }
 }
 
-impl Pattern for &String {
-    fn regex(self) -> Regex {
-        compile(self)
-    }
-}
-
 /// A compiled pattern (see the module docs).
 #[derive(Debug, Clone)]
 pub struct Regex {
