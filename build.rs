@@ -5,18 +5,19 @@
 //! (where each entry's DFAs are). `src/pattern.rs` embeds both and
 //! deserializes a pattern's DFAs, zero-copy, on its first use.
 //!
-//! The DFAs are dense and minimized: dense DFAs are the fastest to search
-//! and to load (`from_bytes` validates them at about 2 instructions per
-//! byte; sparse ones, a fifth of the size, cost ten times more to validate,
-//! more than compiling the pattern). A pattern whose DFAs exceed
-//! the limits below fails the build: it belongs at its call site, compiled
-//! at run time. Every DFA written is deserialized here first, so a build
-//! that succeeds has tables the crate can load.
+//! The DFAs are minimized, and dense when they fit in [`DENSE_MAX`]: dense
+//! DFAs are the fastest to search. Larger ones are stored sparse, about a
+//! fifth of the size (a case-insensitive alternation after `\W*` is
+//! 1–4 MB dense). A pattern whose DFAs exceed the limits below, or do not
+//! determinize within `DETERMINIZE_MAX`, fails the build: it belongs at its
+//! call site, compiled at run time. Every DFA written is deserialized here
+//! first (with validation), so a build that succeeds has tables the crate
+//! can load without validating them again.
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
-use regex_automata::dfa::dense;
+use regex_automata::dfa::{dense, sparse};
 
 macro_rules! table {
     ($($(#[$doc:meta])* $name:ident = $pattern:expr;)*) => {
@@ -26,9 +27,12 @@ macro_rules! table {
 
 include!("src/pattern/table.rs");
 
-/// Forward plus reverse DFA of one pattern, in bytes, beyond which the
-/// build fails (see the module docs).
+/// Forward plus reverse dense DFA of one pattern, in bytes, beyond which
+/// the pattern is stored sparse (see the module docs).
 const DENSE_MAX: usize = 256 << 10;
+/// Forward plus reverse sparse DFA of one pattern, in bytes, beyond which
+/// the build fails.
+const SPARSE_MAX: usize = 2 << 20;
 include!("src/pattern/dfa.rs");
 
 /// Append `bytes` at a 4-byte boundary; their range in `out`.
@@ -41,18 +45,26 @@ fn push(out: &mut Vec<u8>, bytes: &[u8]) -> (usize, usize) {
     (start, out.len())
 }
 
-fn main() {
-    println!("cargo::rerun-if-changed=src/pattern/table.rs");
-    println!("cargo::rerun-if-changed=src/pattern/dfa.rs");
-    println!("cargo::rerun-if-changed=build.rs");
-    let big = std::env::var("CARGO_CFG_TARGET_ENDIAN").as_deref() == Ok("big");
-    let mut bin = Vec::new();
-    let mut rs = String::from("const COMPILED: [Compiled; ");
-    let _ = writeln!(rs, "{}] = [", TABLE.len());
-    let mut failed = Vec::new();
-    // Serialized for the target; checked by loading them when the host has
-    // the target's endianness (always, but for cross builds).
-    let check = big == cfg!(target_endian = "big");
+/// How an entry's DFAs are stored.
+enum Kind {
+    Dense,
+    Sparse,
+}
+
+/// One entry's serialized DFAs.
+struct Built {
+    kind: Kind,
+    forward: Vec<u8>,
+    reverse: Vec<u8>,
+}
+
+/// Compile and serialize one entry: dense when its DFAs fit in
+/// [`DENSE_MAX`], else sparse within [`SPARSE_MAX`]. `check`: deserialize
+/// what is written (the host has the target's endianness).
+fn build(source: &str, big: bool, check: bool) -> Result<Built, String> {
+    let pattern = ascii_classes(source);
+    let fwd = dfa(&pattern, false)?;
+    let rev = dfa(&pattern, true)?;
     let dense_bytes = |d: &dense::DFA<Vec<u32>>| -> Result<Vec<u8>, String> {
         let (bytes, pad) = if big {
             d.to_bytes_big_endian()
@@ -61,38 +73,101 @@ fn main() {
         };
         // `bytes[pad..]` is 4-aligned, as the crate's copy will be.
         if check {
-            dense::DFA::from_bytes(&bytes[pad..]).map_err(|e| e.to_string())?;
+            dense::DFA::from_bytes(&bytes[pad..])
+                .map_err(|e| format!("dense DFA does not load: {e}"))?;
         }
         Ok(bytes[pad..].to_vec())
     };
-    for (name, source) in TABLE {
-        let pattern = ascii_classes(source);
-        let (fwd, rev) = match (dfa(&pattern, false), dfa(&pattern, true)) {
-            (Ok(f), Ok(r)) => (f, r),
-            (Err(e), _) | (_, Err(e)) => {
+    let (f, r) = (dense_bytes(&fwd)?, dense_bytes(&rev)?);
+    if f.len() + r.len() <= DENSE_MAX {
+        return Ok(Built {
+            kind: Kind::Dense,
+            forward: f,
+            reverse: r,
+        });
+    }
+    let sparse_bytes = |d: &dense::DFA<Vec<u32>>| -> Result<Vec<u8>, String> {
+        let s = d.to_sparse().map_err(|e| e.to_string())?;
+        let bytes = if big {
+            s.to_bytes_big_endian()
+        } else {
+            s.to_bytes_little_endian()
+        };
+        if check {
+            sparse::DFA::from_bytes(&bytes)
+                .map_err(|e| format!("sparse DFA does not load: {e}"))?;
+        }
+        Ok(bytes)
+    };
+    let (f, r) = (sparse_bytes(&fwd)?, sparse_bytes(&rev)?);
+    if f.len() + r.len() > SPARSE_MAX {
+        return Err(format!(
+            "{} bytes of sparse DFAs (limit {SPARSE_MAX})",
+            f.len() + r.len()
+        ));
+    }
+    Ok(Built {
+        kind: Kind::Sparse,
+        forward: f,
+        reverse: r,
+    })
+}
+
+fn main() {
+    println!("cargo::rerun-if-changed=src/pattern/table.rs");
+    println!("cargo::rerun-if-changed=src/pattern/dfa.rs");
+    println!("cargo::rerun-if-changed=build.rs");
+    let big = std::env::var("CARGO_CFG_TARGET_ENDIAN").as_deref() == Ok("big");
+    // Serialized for the target; checked by loading them when the host has
+    // the target's endianness (always, but for cross builds).
+    let check = big == cfg!(target_endian = "big");
+    // Determinizing is most of the build script's time: the entries are
+    // split over the cores, and written in table order.
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut built: Vec<Option<Result<Built, String>>> = (0..TABLE.len()).map(|_| None).collect();
+    let slots = std::sync::Mutex::new(&mut built);
+    std::thread::scope(|s| {
+        for _ in 0..threads {
+            s.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    let Some((_, source)) = TABLE.get(i) else {
+                        break;
+                    };
+                    let b = build(source, big, check);
+                    slots.lock().expect("no thread panics holding it")[i] = Some(b);
+                }
+            });
+        }
+    });
+    let mut bin = Vec::new();
+    let mut rs = String::new();
+    // build.rs loaded every DFA it wrote: the crate may skip validating.
+    let _ = writeln!(rs, "const VALIDATED: bool = {check};");
+    let _ = writeln!(rs, "const COMPILED: [Compiled; {}] = [", TABLE.len());
+    let mut failed = Vec::new();
+    for ((name, _), b) in TABLE.iter().zip(built) {
+        let b = match b {
+            Some(Ok(b)) => b,
+            Some(Err(e)) => {
                 failed.push(format!("{name}: {e}"));
                 continue;
             }
-        };
-        let (f, r) = match (dense_bytes(&fwd), dense_bytes(&rev)) {
-            (Ok(f), Ok(r)) => (f, r),
-            (Err(e), _) | (_, Err(e)) => {
-                failed.push(format!("{name}: dense DFA does not load: {e}"));
+            None => {
+                failed.push(format!("{name}: not built"));
                 continue;
             }
         };
-        if f.len() + r.len() > DENSE_MAX {
-            failed.push(format!(
-                "{name}: {} bytes of DFAs (limit {DENSE_MAX})",
-                f.len() + r.len()
-            ));
-            continue;
-        }
-        let forward = push(&mut bin, &f);
-        let reverse = push(&mut bin, &r);
+        let forward = push(&mut bin, &b.forward);
+        let reverse = push(&mut bin, &b.reverse);
+        let kind = match b.kind {
+            Kind::Dense => "Dense",
+            Kind::Sparse => "Sparse",
+        };
         let _ = writeln!(
             rs,
-            "    Compiled {{ forward: ({}, {}), reverse: ({}, {}) }}, // {name}",
+            "    Compiled {{ kind: Kind::{kind}, forward: ({}, {}), reverse: ({}, {}) }}, // {name}",
             forward.0, forward.1, reverse.0, reverse.1
         );
     }

@@ -21,16 +21,7 @@ use crate::model::{Children, Evidence, PolicyModel};
 
 fn age_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        crate::pattern::compile(r"(?ix)
-              \b(?:under|below|younger\s+than|less\s+than)\s+(?:the\s+age\s+of\s+|age\s+|the\s+age\s+)?(?P<a>\d{1,2})\b
-                (?:\s*(?:years?|yrs?)(?:\s+(?:of\s+age|old|of\s+age\s+or\s+younger))?)?
-            | \bat\s+least\s+(?:the\s+age\s+of\s+)?(?P<b>\d{1,2})\b(?:\s*(?:years?|yrs?)(?:\s+(?:of\s+age|old))?)?
-            | \b(?:aged?\s+)?(?P<c>\d{1,2})\s*(?:years?\s+(?:of\s+age\s+|old\s+)?|\+\s*)?(?:or|and)\s+(?:older|over|above)\b
-            | \bminimum\s+age\s+(?:is\s+|of\s+|requirement\s+is\s+)?(?P<d>\d{1,2})\b
-            | \b(?P<e>\d{1,2})\s+years?\s+(?:of\s+age|old)\s+or\s+(?:older|over|above)\b
-            ")
-    })
+    RE.get_or_init(|| crate::pattern::compiled(table::AGE_RE))
 }
 
 fn child_context_re() -> &'static Regex {

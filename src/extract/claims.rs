@@ -224,10 +224,7 @@ fn tracking_purpose_re() -> &'static Regex {
 /// Generic objects that leave a claim unscoped.
 fn unscoped_object_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    re(
-        &RE,
-        r"(?i)^(?:(?:your|any|the|all|our\s+users[’']?|users[’']?|customers[’']?|such|this|that)\s+)?(?:(?:potentially|personally|identifiable|identifying|personally-identifying|personally-identifiable|non-public|personal|private|user|customer|sensitive|other)[\s,]+(?:(?:and|or)\s+)?)*(?:data|information|info|details|personal\s+data)(?:\s+(?:or|and)\s+(?:information|data|personal\s+data))?(?:\s+about\s+(?:you|them))?$|^(?:it|them|anything|any\s+of\s+it)$",
-    )
+    re(&RE, table::UNSCOPED_OBJECT_RE)
 }
 
 /// Subjects that stand for the whole organisation or service.
@@ -254,10 +251,7 @@ fn locative_re() -> &'static Regex {
 /// Discourse openers that are not scopes ("In short, …").
 fn discourse_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    re(
-        &RE,
-        r"(?i)^(?:short|summary|brief|addition|general|particular|other\s+words|instance|example|practice|clarity|any\s+case|fact|turn|contrast|accordance\s+with.*|line\s+with.*|compliance\s+with.*|order\s+to.*|most\s+cases|some\s+cases|this\s+(?:policy|notice|section|statement)|this\s+case|that\s+case|the\s+meantime|sum|particular|detail|details|more\s+detail|context|the\s+past|the\s+future|now|today|example\s+.*|all\s+cases|(?:the\s+)?purposes?\s+of.*|(?:the\s+)?preceding.*|(?:the\s+)?past.*|(?:the\s+)?last.*|(?:the\s+)?meaning\s+of.*|(?:the\s+)?sense\s+of.*|(?:the\s+)?context\s+of.*|accordance.*|respect\s+to.*|regard\s+to.*)$",
-    )
+    re(&RE, table::DISCOURSE_RE)
 }
 
 /// Words stripped from the end of a subject ("Umami is" → "Umami").
@@ -591,14 +585,7 @@ fn clause_end(text: &str, sentence: &Range<usize>, from: usize) -> usize {
 /// something narrower than "your personal data".
 fn object_scope(rest: &str) -> Option<String> {
     static OBJ: OnceLock<Regex> = OnceLock::new();
-    let obj = re(
-        &OBJ,
-        r#"(?ix)
-        \b(?:sell|sells|rent|rents|share|shares|use|uses|disclose|discloses|provide|provides|transfer|transfers|give|gives|process|processes|trade|trades|license|licenses)\b[”"’]?
-        (?:[\s,/“”"]*(?:or|and)?[\s“”"]*(?:sell|sells|rent|rents|share|shares|use|uses|disclose|discloses|provide|provides|transfer|transfers|give|gives|trade|trades|license|licenses)\b[”"’]?)*
-        \s+(?P<o>.+?)
-        \s*(?:\b(?:with|to|for|about|from|in|on|unless|except|without|when|if|as|within|by|through|via|at|because|so|since|that|which|who|under\s+(?:any|no|the|applicable|this|these|our|such|certain)|and\s+(?:have|has|had|will|we|do|does|never|are|is|was))\b|[,.;:—–(]|$)"#,
-    );
+    let obj = re(&OBJ, table::OBJECT_SCOPE_RE);
     let c = obj.captures(rest)?;
     let o = c.name("o")?.as_str().trim();
     if o.is_empty() || unscoped_object_re().is_match(o) || o.split_whitespace().count() > 12 {

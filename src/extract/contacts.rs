@@ -42,18 +42,7 @@ fn privacy_local_re() -> &'static Regex {
 /// Context that makes an address one for privacy matters.
 fn privacy_context_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        crate::pattern::compile(
-            r"(?ix)
-            \bprivacy\b | \bpersonal\s+(?:data|information)\b | \bdata\s+protection\b | \bDPO\b
-            | \byour\s+(?:data|information|personal|rights?)\b | \brights?\b
-            | \brequests?\b | \bwithdraw | \bconsent\b | \bopt(?:ing)?[- ]?out\b | \bunsubscribe\b
-            | \b(?:delet|eras|access|correct|rectif)\w*\b
-            | \bgdpr\b | \bccpa\b | \bcomplain
-            | \bthis\s+(?:privacy\s+)?(?:policy|notice|statement)\b
-            ",
-        )
-    })
+    RE.get_or_init(|| crate::pattern::compiled(table::PRIVACY_CONTEXT_RE))
 }
 
 fn dpo_re() -> &'static Regex {
@@ -71,9 +60,7 @@ fn other_purpose_re() -> &'static Regex {
 /// owner ("Information Commissioner’s Office icocasework@ico.org.uk").
 fn regulator_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        crate::pattern::compile(r"(?i)\b(?:information\s+commissioner|ICO|supervisory\s+authorit\w*|data\s+protection\s+(?:authorit\w*|commission(?:er)?)|regulator|CNIL|EDPB|federal\s+trade\s+commission|FTC|attorney\s+general)\b")
-    })
+    RE.get_or_init(|| crate::pattern::compiled(table::REGULATOR_RE))
 }
 
 /// Does the text just before the address (in its sentence) name a

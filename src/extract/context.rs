@@ -224,9 +224,7 @@ pub fn names_link_location(block: &Block, links: &LinkIndex, range: Range<usize>
     if !links_to_own_page {
         return false;
     }
-    let flow = FLOW.get_or_init(|| {
-        crate::pattern::compile(r"(?i)\b(?:shar(?:e|es|ed|ing)|disclos\w*|transfer\w*|send\w*|sent|sell\w*|sold|process\w*|collect\w*|receiv\w*|stor(?:e|es|ed|ing|age)|host\w*|provid\w*|analy[sz]\w*|track\w*|use|uses|used|using|utili[sz]\w*|power(?:s|ed)?|handl\w*|transmit\w*|obtain\w*|gather\w*|deliver\w*|communicat\w*|pa(?:y|ys|id|ying|yments?)|donat\w*|purchas\w*|sign(?:s|ed)?\s+in|log(?:s|ged)?\s+in|authenticat\w*|personal\s+(?:data|information)|your\s+(?:data|information))\b")
-    });
+    let flow = FLOW.get_or_init(|| crate::pattern::compiled(table::FLOW_VERB_RE));
     !text.get(sentence).is_some_and(|s| flow.is_match(s))
 }
 

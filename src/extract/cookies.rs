@@ -37,9 +37,7 @@ fn re(pattern: impl crate::pattern::Pattern) -> Regex {
 fn name_header(cell: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     static NOT: OnceLock<Regex> = OnceLock::new();
-    let yes = RE.get_or_init(|| {
-        re(r"(?i)^\W*(?:cookie(?:s|\s*names?|\s*ids?|\s*identifiers?)?|names?(?:\s+of\s+(?:the\s+)?cookies?)?|cookie\s*/\s*name|identifier|key)\W*$")
-    });
+    let yes = RE.get_or_init(|| re(table::COOKIE_NAME_HEADER));
     let no = NOT.get_or_init(|| re(table::NAME_HEADER_NOT));
     yes.is_match(cell.trim()) && !no.is_match(cell)
 }

@@ -135,35 +135,17 @@ pub fn lexicon() -> &'static Lexicon {
     L.get_or_init(|| Lexicon::parse(TSV))
 }
 
-static_re!(
-    collect_heading,
-    r"(?i)\b(?:collect(?:s|ed|ing)?|gather(?:s|ed|ing)?|obtain\w*|receiv\w*|information\s+(?:we|you|that)|data\s+(?:we|you|that)|(?:what|which)\s+(?:personal\s+)?(?:data|information)|types?\s+of\s+(?:personal\s+)?(?:data|information)|categor(?:y|ies)\s+of\s+(?:personal\s+)?(?:data|information)|personal\s+(?:data|information)|information\s+about\s+you|data\s+about\s+you|(?:usage|device|account|log|location|geolocation|technical|payment|billing|contact|profile|analytics)\s+(?:data|information))\b"
-);
-static_re!(
-    topic_heading,
-    r"(?i)\b(?:use|uses|using|share|shares|sharing|shared|disclos\w*|transfer\w*|retain\w*|retention|protect\w*|secur\w*|sell|sale|rights?|choices|delet\w*|contact|children|child|changes|updates?|cookies?|third[- ]part\w*|sub-?processors?|processors|legal\s+bas\w*|lawful|purposes?|how\s+we|why\s+we|storage|location\s+of|international|questions)\b"
-);
-static_re!(
-    skip_heading,
-    r"(?i)\b(?:your\s+(?:\w+\s+)?rights|rights\s+(?:and|&)|data\s+subject|choices|contact(?:ing)?\s+us|how\s+to\s+contact|changes\s+to|updates\s+to|children|child)\b"
-);
+static_re!(collect_heading, table::COLLECT_HEADING);
+static_re!(topic_heading, table::TOPIC_HEADING);
+static_re!(skip_heading, table::SKIP_HEADING);
 static_re!(
     collection_verb,
     r"(?i)\b(?:collect\w*|gather\w*|receiv\w*|obtain\w*|stor(?:e|es|ed|ing)|process(?:es|ed)?|record(?:s|ed|ing)?|log(?:s|ged|ging)?|track(?:s|ed|ing)?|captur\w*|ask(?:s|ed)?\s+(?:you\s+)?for|request(?:s|ed)?\s+(?:your|that\s+you)|provid\w*\s+(?:it\s+)?(?:to\s+)?us|provided\s+(?:to\s+us|by\s+you)|submit\w*|enter(?:s|ed)?|giv(?:e|es|en)\s+us|share\s+with\s+us|upload\w*|infer\w*|(?:we|may|can|will|to)\s+(?:\w+\s+)?access|accessed|retain\w*|keep|keeps|kept|hold|holds|maintain\w*|sav(?:e|es|ed)|remember\w*|identif(?:y|ies)|measur\w*|monitor\w*|(?:we|our\s+\w+(?:\s+\w+)?|they|partners)\s+(?:\w+\s+){0,2}?(?:use|uses|set|sets|place|places|deploy)\s+(?:[\w-]+\s+){0,3}?(?:cookies?|pixels?|web\s+beacons?|local\s+storage|tags|trackers?|tracking))\b"
 );
 static_re!(listing_verb, table::LISTING_VERB);
-static_re!(
-    continuation,
-    r"(?i)^\W*(?:(?:this|that|such|these|those|the)\s+(?:\w+\s+)?(?:may\s+|can\s+|will\s+)?(?:also\s+)?includ\w*|(?:this|these)\s+(?:information|data)\s+(?:is|are|consists?|contains?))"
-);
-static_re!(
-    negated_prefix,
-    r"(?i)(?:\b(?:not|never)\s+(?:\w+\s+){0,2}?|n't\s+(?:\w+\s+){0,2}?)(?:collect|gather|use|track|ask|request|require|record|log|access|obtain|receive|set|place|sell)\w*\b[^.;:]*$|\b(?:no|without)\s+(?:[\w-]+\s+){0,2}$"
-);
-static_re!(
-    data_label,
-    r"(?i)^\W*(?:[\w/&-]+\s+){0,3}(?:data|information|info|details|identifiers|logs|records)\W*$"
-);
+static_re!(continuation, table::CONTINUATION);
+static_re!(negated_prefix, table::NEGATED_PREFIX);
+static_re!(data_label, table::DATA_LABEL);
 static_re!(data_table_header, table::DATA_TABLE_HEADER);
 
 /// Per block: is it in a collection section, and should it be skipped?

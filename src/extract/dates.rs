@@ -222,26 +222,7 @@ enum Tier {
 
 fn statement_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        crate::pattern::compile(
-            r"(?ix)
-            (?P<upd>
-                \blast\s+(?:updated|modified|revised|reviewed|changed|amended|edited)
-              | \b(?:date\s+of\s+)?last\s+(?:update|revision|modification|change)
-              | \b(?:updated|revised|modified|amended)
-              | \b(?:revision|version|update)\s+date
-              | \bdate\s+of\s+(?:last\s+)?revision
-            )
-            | (?P<eff>
-                \beffective(?:\s+date)?
-              | \bin\s+effect
-              | \bvalid\s+(?:from|as\s+of|since)
-              | \bcomes?\s+into\s+(?:force|effect)
-              | \b(?:took|takes|take|taking)\s+effect
-            )
-            | (?P<dated>\bdated?\b)",
-        )
-    })
+    RE.get_or_init(|| crate::pattern::compiled(table::DATE_STATEMENT_RE))
 }
 
 /// What may stand between a cue and its date: ":", "on", "as of", "is", "*".
@@ -421,11 +402,7 @@ fn statements(block: &Block, out: &mut Vec<Candidate>) {
 /// has no literal date and gives nothing.
 fn template_arguments(doc: &Document, out: &mut Vec<Candidate>) {
     static ARG: OnceLock<Regex> = OnceLock::new();
-    let arg = ARG.get_or_init(|| {
-        crate::pattern::compile(
-            r#"(?i)["']?\b(?:(?P<upd>last[\s_-]*(?:updated|modified|revised)|updated(?:[\s_-]*(?:at|on))?|revised)|(?P<eff>effective(?:[\s_-]*(?:date|from))?))["']?\s*[:=,]\s*["'](?P<value>[^"'\n]{4,40})["']"#,
-        )
-    });
+    let arg = ARG.get_or_init(|| crate::pattern::compiled(table::TEMPLATE_DATE_ARG));
     // Template expressions are short; a runaway one is no argument list.
     const LIMIT: usize = 4096;
     let text = doc.text.as_str();

@@ -16,7 +16,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use crate::pattern::Regex;
-use crate::pattern::table::{self, NUM_WORDS};
+use crate::pattern::table;
 
 /// A unit of time as written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -136,21 +136,7 @@ fn days_of(seconds: u64, unit: Unit, amount: f64) -> u32 {
 
 fn duration_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        let digits = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?";
-        let words = format!(r"(?:{NUM_WORDS})(?:(?:\s*-\s*|\s+and\s+|\s+)(?:{NUM_WORDS}))*");
-        let pattern = format!(
-            concat!(
-                r"(?i)\b(?P<num>{digits}|{words}|an?)\b",
-                r"(?:\s*\(\s*(?P<paren>{digits}|{words})\s*\))?",
-                r"(?:\s*[-‐‑]\s*|\s+)(?:(?:business|calendar|working)\s+)?",
-                r"(?P<unit>seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|months?|years?|yrs?)\b"
-            ),
-            digits = digits,
-            words = words
-        );
-        crate::pattern::compile(&pattern)
-    })
+    RE.get_or_init(|| crate::pattern::compiled(table::DURATION))
 }
 
 fn bare_number_re() -> &'static Regex {

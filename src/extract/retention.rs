@@ -49,24 +49,15 @@ fn re(pattern: impl crate::pattern::Pattern) -> Regex {
 static_re!(retention_cue, table::RETENTION_CUE);
 
 // Verbs that govern a period that is not a retention period.
-static_re!(
-    other_period_cue,
-    r"(?i)\b(?:respond\w*|response|repl(?:y|ies|ied)|answer\w*|acknowledg\w*|notif\w*|notice|inform(?:s|ed)?\s+(?:you|users|them|the)|extend\w*|extension|fulfil\w*|honou?r\w*|verif\w*|confirm\w*|refund\w*|trial|renew\w*|take\s+effect|takes\s+effect|effective|appeal\w*|complet\w*|process\s+(?:your|the|a|any)\s+request|wait\w*|receiv\w*\s+(?:your|the|a)\s+request)\b"
-);
+static_re!(other_period_cue, table::OTHER_PERIOD_CUE);
 
 static_re!(retention_heading, table::RETENTION_HEADING);
 
 // A sentence that continues the previous one's situation.
-static_re!(
-    back_reference,
-    r"(?i)^\W*(?:in\s+(?:this|that|such|which|either)\s+cases?|then|after\s+(?:that|this)|thereafter|afterwards?|at\s+(?:that|this)\s+(?:point|time)|(?:once|when|after)\s+(?:this|that)\s+(?:happens|is\s+done)|following\s+(?:this|that)|subsequently)\b"
-);
+static_re!(back_reference, table::BACK_REFERENCE);
 static_re!(cookie_word, table::COOKIE_WORD);
 static_re!(rights_heading, table::RIGHTS_HEADING);
-static_re!(
-    rights_sentence,
-    r"(?i)\b(?:right\s+to|you\s+(?:may|can|could)\s+(?:also\s+)?(?:request|ask)|^\W*request\s+(?:the\s+)?(?:erasure|deletion|correction|access))\b"
-);
+static_re!(rights_sentence, table::RIGHTS_SENTENCE);
 
 // A period that is not about keeping data: an age, a look-back.
 static_re!(age_after, table::AGE_AFTER);
@@ -87,30 +78,12 @@ static_re!(
 );
 
 // Anchors.
-static_re!(
-    closure_re,
-    r"(?i)\b(?:(?:close|closes|closed|closing|cancel|cancels|cancell?ed|cancell?ing|terminate|terminates|terminated|terminating|deactivate|deactivates|deactivated|deactivating)\s+(?:your|the|an|my|their|his|her|its)\s+(?:\w+\s+)?accounts?|(?:closure|cancell?ation|termination|deactivation)\s+of\s+(?:your|the|an|their)\s+(?:\w+\s+)?accounts?|accounts?\s+(?:is\s+|are\s+|has\s+been\s+|have\s+been\s+|was\s+|were\s+|gets\s+|get\s+)?(?:closed|closure|cancell?ed|cancell?ation|terminated|termination|deactivated|deactivation)|(?:auto-?)?cancell?ed\s+accounts?|account\s+closure)\b"
-);
-static_re!(
-    deletion_re,
-    r"(?i)\b(?:delet\w*|eras\w*|remov\w*)\s+(?:your|the|an|my|their|his|her|its)\s+(?:\w+\s+)?(?:accounts?|workspaces?|organi[sz]ations?|profiles?|teams?)\b|\b(?:deletion|erasure|removal)\s+of\s+(?:your|the|an|their)\s+(?:\w+\s+)?(?:accounts?|workspaces?|organi[sz]ations?|profiles?)\b|\b(?:accounts?|workspaces?|organi[sz]ations?|profiles?)\s+(?:is\s+|are\s+|has\s+been\s+|have\s+been\s+|was\s+|were\s+|gets\s+|get\s+)?(?:deleted|deletion|erased|removed)\b"
-);
-static_re!(
-    deletion_request_re,
-    r"(?i)\b(?:(?:request\w*|ask\w*)\s+(?:us\s+)?(?:for\s+|to\s+)?(?:the\s+)?(?:delet\w*|eras\w*|remov\w*)|(?:deletion|erasure|removal)\s+requests?|you\s+(?:\w+\s+)?(?:delete|trash|remove|erase)|trash(?:ed)?|deleted\s+(?:content|items?|files?|data|posts?|messages?|information)|(?:of|after|from)\s+(?:your|the|receiving\s+(?:your|the)|receipt\s+of\s+(?:your|the))\s+request)\b"
-);
-static_re!(
-    contract_end_re,
-    r"(?i)\b(?:(?:end|expir\w*|terminat\w*|cancell?ation|conclusion)\s+of\s+(?:the|your|our|this|any)\s+(?:\w+\s+)?(?:contract|agreement|subscription|engagement|relationship|services?|plan|term)|(?:contract|agreement|subscription|engagement)\s+(?:ends|ended|terminates|terminated|expires|expired|is\s+terminated|has\s+ended|has\s+expired)|after\s+(?:the\s+)?termination)\b"
-);
-static_re!(
-    last_activity_re,
-    r"(?i)\b(?:inactiv\w*|dormant|last\s+(?:log-?in|sign-?in|activity|use|access|interaction|contact|visit|login)|(?:not|n't|never)\s+(?:been\s+)?(?:signed|logged)\s+in|gone\s+unused|unused\s+for|not\s+(?:been\s+)?used\s+for)\b"
-);
-static_re!(
-    event_re,
-    r"(?i)\b(?:(?:after|of|from|following)\s+(?:the\s+)?(?:date\s+of\s+)?(?:the\s+|that\s+|an?\s+|each\s+|your\s+)?(?:last\s+|final\s+|relevant\s+)?(?:event|transaction|purchase|payment|order|interview|donation|incident)|after\s+the\s+end\s+of\s+the\s+(?:tax|fiscal|financial|calendar)\s+year)\b"
-);
+static_re!(closure_re, table::CLOSURE_RE);
+static_re!(deletion_re, table::DELETION_RE);
+static_re!(deletion_request_re, table::DELETION_REQUEST_RE);
+static_re!(contract_end_re, table::CONTRACT_END_RE);
+static_re!(last_activity_re, table::LAST_ACTIVITY_RE);
+static_re!(event_re, table::EVENT_RE);
 static_re!(collection_re, table::COLLECTION_RE);
 static_re!(backup_re, table::BACKUP_RE);
 
@@ -119,19 +92,10 @@ static_re!(
     indefinite_re,
     r"(?i)\b(?:as\s+long\s+as\s+(?:your|the|an?|you|our)\s+(?:\w+\s+){0,3}?(?:accounts?|subscriptions?|profiles?|memberships?|workspaces?|relationship|services?|registration)\s+(?:is|are|remains?|stays?)\s+(?:active|open|in\s+use|live|in\s+place|ongoing|valid)|while\s+(?:your|the)\s+(?:\w+\s+){0,3}?(?:accounts?|subscriptions?|profiles?|memberships?|workspaces?)\s+(?:is|are|remains?)\s+(?:active|open|in\s+use)|until\s+(?:your|the)\s+(?:\w+\s+){0,2}?accounts?\s+(?:is|are)\s+(?:no\s+longer\s+active|closed|deleted|terminated|cancell?ed|deactivated)|until\s+you\s+(?:delete|close|cancel|deactivate)\s+(?:your|the)\s+(?:\w+\s+)?account|for\s+the\s+(?:life|lifetime|duration)\s+of\s+(?:your|the)\s+(?:\w+\s+)?(?:accounts?|subscriptions?|relationship|services?)|as\s+long\s+as\s+(?:you|we)\s+(?:continue\s+to\s+)?(?:use|utili[sz]e|maintain|remain|are\s+(?:a|an)\s+\w+|have\s+an?\s+(?:[\w.]+\s+){0,3}?account|keep\s+(?:your|the|an)\s+account)|indefinitely|forever|in\s+perpetuity|(?:keep|retain|store|maintain|hold)\w*\s+(?:\w+\s+){0,4}?permanently)\b"
 );
-static_re!(
-    vague_re,
-    r"(?i)\b(?:as\s+long\s+as\s+(?:(?:is|are|it\s+is|they\s+are)\s+)?(?:reasonably\s+|strictly\s+)?(?:necessary|needed|required|appropriate|permitted|allowed|useful|relevant)|as\s+long\s+as\s+(?:we|it|they)\s+(?:\w+\s+){0,2}?(?:need|needs|require|requires|have\s+a\s+(?:legitimate|valid|business|legal))|for\s+(?:the|a|such)\s+(?:time|period|duration|length\s+of\s+time)\s+(?:(?:that\s+is|as)\s+)?(?:reasonably\s+|strictly\s+)?(?:necessary|needed|required)|(?:as|where|when|if)\s+(?:reasonably\s+|strictly\s+)?(?:necessary|needed|required)\s+(?:to|for|by)|for\s+(?:some\s+time|a\s+period\s+of\s+time|an?\s+(?:certain|limited|reasonable|longer|extended|additional)\s+(?:time|period)(?:\s+of\s+time)?|longer\s+periods?)|no\s+longer\s+(?:necessary|needed|required|relevant|useful)|(?:when|once|after|until)\s+we\s+(?:are|'re)\s+(?:done|finished)|until\s+(?:we|it)\s+(?:is\s+)?no\s+longer|(?:depends?|depending|vary|varies)\s+on\s+the\s+purposes?|retain\w*\s+(?:\w+\s+){0,4}?for\s+(?:use\s+in|the\s+purposes?\s+of|purposes\s+of))"
-);
-static_re!(
-    criterion_re,
-    r"(?i)\b(?:(?:according\s+to|based\s+on|determined\s+by|depend\w*\s+on|per|subject\s+to|governed\s+by|in\s+line\s+with|in\s+accordance\s+with)\s+(?:your|the|our|its)\s+(?:\w+\s+){0,2}?(?:plan|plans|subscription|settings|configuration|retention\s+(?:settings?|policy|schedule)|tier|limits?)|configurable|you\s+(?:can\s+|may\s+)?(?:choose|configure|set|select)\s+(?:the|your|a)\s+(?:\w+\s+)?retention)\b"
-);
+static_re!(vague_re, table::VAGUE_RE);
+static_re!(criterion_re, table::CRITERION_RE);
 // Keeping a right, a provider or a copyright is not keeping data.
-static_re!(
-    not_data_re,
-    r"(?i)\b(?:retain|reserve|keep)s?\s+(?:the\s+)?(?:right|rights|services?\s+of|counsel|ownership|copyright|control|title)\b|\bkeep\s+(?:you|your\s+\w+\s+(?:safe|secure)|track|in\s+mind|up\s+to\s+date)\b"
-);
+static_re!(not_data_re, table::NOT_DATA_RE);
 
 // Subjects.
 static_re!(

@@ -206,20 +206,7 @@ fn weak_heading_re() -> &'static Regex {
 /// Grant cues: "you have the right to", "you can (ask to)", "request".
 fn cue_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    re(
-        &RE,
-        r"(?ix)
-        \brights?\s+(?:to|of)(?:\s+(?:request|ask\s+(?:us\s+)?to|obtain|not\s+be\s+subject\s+to|be\s+subject\s+to))?\b
-        | \b(?:you|users?|individuals?|consumers?|residents?|data\s+subjects?|customers?|visitors?)
-          \s+(?:also\s+|always\s+)?
-          (?:can|may|could|are\s+able\s+to|are\s+entitled\s+to|have\s+the\s+(?:option|ability)\s+to)
-          (?:\s+(?:also|always|at\s+any\s+time))?
-          (?:\s+(?:ask|request|choose|contact\s+us|instruct\s+us|email\s+us)(?:\s+(?:us|that\s+we))?(?:\s+to)?)?\b
-        | \brequest(?:s|ed|ing)?(?:\s+(?:that\s+we|that|us\s+to|to))?\b
-        | \bask\s+(?:us\s+)?(?:to|that)\b
-        | \bentitled\s+to\b
-        ",
-    )
+    re(&RE, table::RIGHTS_CUE_RE)
 }
 
 /// Does `cue` (the text up to the cue's end) let `word` stand without an
@@ -242,10 +229,7 @@ fn tight_cue(cue: &str, word: &str) -> bool {
 /// right to (request)", "request", "obtain", "ask (us) for", "entitled to".
 fn request_cue_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    re(
-        &RE,
-        r"(?i)(?:\bright\s+(?:to|of)(?:\s+(?:request|obtain|receive))?|\brequest(?:s|ed|ing)?|\bobtain|\breceive|\bask\s+(?:us\s+)?for|\bentitled\s+to)\s*$",
-    )
+    re(&RE, table::REQUEST_CUE_RE)
 }
 
 /// Is the grant word the verb of a that-clause after a request cue, with
@@ -614,10 +598,7 @@ pub fn extract(input: &Input, model: &mut PolicyModel) {
 
 fn response_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    re(
-        &RE,
-        r"(?i)\b(?:within|in|no\s+later\s+than|not\s+later\s+than|up\s+to)\s+(?P<dur>(?:\d{1,3}|[a-z]+(?:[- ][a-z]+)?)(?:\s*\(\d{1,3}\))?\s+(?:business\s+|calendar\s+|working\s+)?(?:days?|weeks?|months?))\b",
-    )
+    re(&RE, table::RESPONSE_RE)
 }
 
 fn respond_word_re() -> &'static Regex {

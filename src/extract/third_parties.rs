@@ -383,9 +383,7 @@ fn owners(doc: &Document, found: &[Vec<NameMatch>]) -> Vec<usize> {
     // ("Automattic," "we," or "us")": a quoted we/us/our in the same
     // parenthetical, shortly after the name.
     static WE: OnceLock<Regex> = OnceLock::new();
-    let we = WE.get_or_init(|| {
-        crate::pattern::compile(r#"^[^)]{0,80}?["“”'‘’]\s*(?:we|us|our)\s*[,"“”'‘’]"#)
-    });
+    let we = WE.get_or_init(|| crate::pattern::compiled(table::QUOTED_WE_RE));
     let mut counts: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
     let mut early = Vec::new();
     for (bi, (block, found)) in doc.blocks.iter().zip(found).enumerate() {

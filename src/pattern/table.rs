@@ -31,10 +31,23 @@ macro_rules! num_words {
     };
 }
 
-/// Numbers written in words, for the patterns built at run time from them
-/// (`extract::duration`).
-#[allow(dead_code)]
-pub(crate) const NUM_WORDS: &str = num_words!();
+// A number in digits ("1,000", "2.5") or in words ("twenty-four").
+macro_rules! digits {
+    () => {
+        r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+    };
+}
+macro_rules! words {
+    () => {
+        concat!(
+            "(?:",
+            num_words!(),
+            r")(?:(?:\s*-\s*|\s+and\s+|\s+)(?:",
+            num_words!(),
+            "))*"
+        )
+    };
+}
 
 // A cookie name in prose, optionally quoted.
 macro_rules! cookie_name {
@@ -290,4 +303,120 @@ table! {
     // Block, Stripe, and PayPal"): items listed with known vendors are
     // vendors too (`third_parties::enumerated_siblings`).
     ENUMERATED_SIBLINGS_SEP = r"\s*(?:,\s*(?:and|or)\s+|,|;|\s+and\s+|\s+or\s+|\s*&\s*|\s*/\s*)\s*";
+
+    // src/extract/data.rs (continued)
+
+    COLLECT_HEADING = r"(?i)\b(?:collect(?:s|ed|ing)?|gather(?:s|ed|ing)?|obtain\w*|receiv\w*|information\s+(?:we|you|that)|data\s+(?:we|you|that)|(?:what|which)\s+(?:personal\s+)?(?:data|information)|types?\s+of\s+(?:personal\s+)?(?:data|information)|categor(?:y|ies)\s+of\s+(?:personal\s+)?(?:data|information)|personal\s+(?:data|information)|information\s+about\s+you|data\s+about\s+you|(?:usage|device|account|log|location|geolocation|technical|payment|billing|contact|profile|analytics)\s+(?:data|information))\b";
+    TOPIC_HEADING = r"(?i)\b(?:use|uses|using|share|shares|sharing|shared|disclos\w*|transfer\w*|retain\w*|retention|protect\w*|secur\w*|sell|sale|rights?|choices|delet\w*|contact|children|child|changes|updates?|cookies?|third[- ]part\w*|sub-?processors?|processors|legal\s+bas\w*|lawful|purposes?|how\s+we|why\s+we|storage|location\s+of|international|questions)\b";
+    SKIP_HEADING = r"(?i)\b(?:your\s+(?:\w+\s+)?rights|rights\s+(?:and|&)|data\s+subject|choices|contact(?:ing)?\s+us|how\s+to\s+contact|changes\s+to|updates\s+to|children|child)\b";
+    CONTINUATION = r"(?i)^\W*(?:(?:this|that|such|these|those|the)\s+(?:\w+\s+)?(?:may\s+|can\s+|will\s+)?(?:also\s+)?includ\w*|(?:this|these)\s+(?:information|data)\s+(?:is|are|consists?|contains?))";
+    NEGATED_PREFIX = r"(?i)(?:\b(?:not|never)\s+(?:\w+\s+){0,2}?|n't\s+(?:\w+\s+){0,2}?)(?:collect|gather|use|track|ask|request|require|record|log|access|obtain|receive|set|place|sell)\w*\b[^.;:]*$|\b(?:no|without)\s+(?:[\w-]+\s+){0,2}$";
+    DATA_LABEL = r"(?i)^\W*(?:[\w/&-]+\s+){0,3}(?:data|information|info|details|identifiers|logs|records)\W*$";
+
+    // src/extract/retention.rs (continued)
+
+    OTHER_PERIOD_CUE = r"(?i)\b(?:respond\w*|response|repl(?:y|ies|ied)|answer\w*|acknowledg\w*|notif\w*|notice|inform(?:s|ed)?\s+(?:you|users|them|the)|extend\w*|extension|fulfil\w*|honou?r\w*|verif\w*|confirm\w*|refund\w*|trial|renew\w*|take\s+effect|takes\s+effect|effective|appeal\w*|complet\w*|process\s+(?:your|the|a|any)\s+request|wait\w*|receiv\w*\s+(?:your|the|a)\s+request)\b";
+    BACK_REFERENCE = r"(?i)^\W*(?:in\s+(?:this|that|such|which|either)\s+cases?|then|after\s+(?:that|this)|thereafter|afterwards?|at\s+(?:that|this)\s+(?:point|time)|(?:once|when|after)\s+(?:this|that)\s+(?:happens|is\s+done)|following\s+(?:this|that)|subsequently)\b";
+    RIGHTS_SENTENCE = r"(?i)\b(?:right\s+to|you\s+(?:may|can|could)\s+(?:also\s+)?(?:request|ask)|^\W*request\s+(?:the\s+)?(?:erasure|deletion|correction|access))\b";
+    CLOSURE_RE = r"(?i)\b(?:(?:close|closes|closed|closing|cancel|cancels|cancell?ed|cancell?ing|terminate|terminates|terminated|terminating|deactivate|deactivates|deactivated|deactivating)\s+(?:your|the|an|my|their|his|her|its)\s+(?:\w+\s+)?accounts?|(?:closure|cancell?ation|termination|deactivation)\s+of\s+(?:your|the|an|their)\s+(?:\w+\s+)?accounts?|accounts?\s+(?:is\s+|are\s+|has\s+been\s+|have\s+been\s+|was\s+|were\s+|gets\s+|get\s+)?(?:closed|closure|cancell?ed|cancell?ation|terminated|termination|deactivated|deactivation)|(?:auto-?)?cancell?ed\s+accounts?|account\s+closure)\b";
+    DELETION_RE = r"(?i)\b(?:delet\w*|eras\w*|remov\w*)\s+(?:your|the|an|my|their|his|her|its)\s+(?:\w+\s+)?(?:accounts?|workspaces?|organi[sz]ations?|profiles?|teams?)\b|\b(?:deletion|erasure|removal)\s+of\s+(?:your|the|an|their)\s+(?:\w+\s+)?(?:accounts?|workspaces?|organi[sz]ations?|profiles?)\b|\b(?:accounts?|workspaces?|organi[sz]ations?|profiles?)\s+(?:is\s+|are\s+|has\s+been\s+|have\s+been\s+|was\s+|were\s+|gets\s+|get\s+)?(?:deleted|deletion|erased|removed)\b";
+    DELETION_REQUEST_RE = r"(?i)\b(?:(?:request\w*|ask\w*)\s+(?:us\s+)?(?:for\s+|to\s+)?(?:the\s+)?(?:delet\w*|eras\w*|remov\w*)|(?:deletion|erasure|removal)\s+requests?|you\s+(?:\w+\s+)?(?:delete|trash|remove|erase)|trash(?:ed)?|deleted\s+(?:content|items?|files?|data|posts?|messages?|information)|(?:of|after|from)\s+(?:your|the|receiving\s+(?:your|the)|receipt\s+of\s+(?:your|the))\s+request)\b";
+    CONTRACT_END_RE = r"(?i)\b(?:(?:end|expir\w*|terminat\w*|cancell?ation|conclusion)\s+of\s+(?:the|your|our|this|any)\s+(?:\w+\s+)?(?:contract|agreement|subscription|engagement|relationship|services?|plan|term)|(?:contract|agreement|subscription|engagement)\s+(?:ends|ended|terminates|terminated|expires|expired|is\s+terminated|has\s+ended|has\s+expired)|after\s+(?:the\s+)?termination)\b";
+    LAST_ACTIVITY_RE = r"(?i)\b(?:inactiv\w*|dormant|last\s+(?:log-?in|sign-?in|activity|use|access|interaction|contact|visit|login)|(?:not|n't|never)\s+(?:been\s+)?(?:signed|logged)\s+in|gone\s+unused|unused\s+for|not\s+(?:been\s+)?used\s+for)\b";
+    EVENT_RE = r"(?i)\b(?:(?:after|of|from|following)\s+(?:the\s+)?(?:date\s+of\s+)?(?:the\s+|that\s+|an?\s+|each\s+|your\s+)?(?:last\s+|final\s+|relevant\s+)?(?:event|transaction|purchase|payment|order|interview|donation|incident)|after\s+the\s+end\s+of\s+the\s+(?:tax|fiscal|financial|calendar)\s+year)\b";
+    VAGUE_RE = r"(?i)\b(?:as\s+long\s+as\s+(?:(?:is|are|it\s+is|they\s+are)\s+)?(?:reasonably\s+|strictly\s+)?(?:necessary|needed|required|appropriate|permitted|allowed|useful|relevant)|as\s+long\s+as\s+(?:we|it|they)\s+(?:\w+\s+){0,2}?(?:need|needs|require|requires|have\s+a\s+(?:legitimate|valid|business|legal))|for\s+(?:the|a|such)\s+(?:time|period|duration|length\s+of\s+time)\s+(?:(?:that\s+is|as)\s+)?(?:reasonably\s+|strictly\s+)?(?:necessary|needed|required)|(?:as|where|when|if)\s+(?:reasonably\s+|strictly\s+)?(?:necessary|needed|required)\s+(?:to|for|by)|for\s+(?:some\s+time|a\s+period\s+of\s+time|an?\s+(?:certain|limited|reasonable|longer|extended|additional)\s+(?:time|period)(?:\s+of\s+time)?|longer\s+periods?)|no\s+longer\s+(?:necessary|needed|required|relevant|useful)|(?:when|once|after|until)\s+we\s+(?:are|'re)\s+(?:done|finished)|until\s+(?:we|it)\s+(?:is\s+)?no\s+longer|(?:depends?|depending|vary|varies)\s+on\s+the\s+purposes?|retain\w*\s+(?:\w+\s+){0,4}?for\s+(?:use\s+in|the\s+purposes?\s+of|purposes\s+of))";
+    CRITERION_RE = r"(?i)\b(?:(?:according\s+to|based\s+on|determined\s+by|depend\w*\s+on|per|subject\s+to|governed\s+by|in\s+line\s+with|in\s+accordance\s+with)\s+(?:your|the|our|its)\s+(?:\w+\s+){0,2}?(?:plan|plans|subscription|settings|configuration|retention\s+(?:settings?|policy|schedule)|tier|limits?)|configurable|you\s+(?:can\s+|may\s+)?(?:choose|configure|set|select)\s+(?:the|your|a)\s+(?:\w+\s+)?retention)\b";
+    NOT_DATA_RE = r"(?i)\b(?:retain|reserve|keep)s?\s+(?:the\s+)?(?:right|rights|services?\s+of|counsel|ownership|copyright|control|title)\b|\bkeep\s+(?:you|your\s+\w+\s+(?:safe|secure)|track|in\s+mind|up\s+to\s+date)\b";
+
+    // src/extract/children.rs (continued)
+
+    AGE_RE = r"(?ix)
+              \b(?:under|below|younger\s+than|less\s+than)\s+(?:the\s+age\s+of\s+|age\s+|the\s+age\s+)?(?P<a>\d{1,2})\b
+                (?:\s*(?:years?|yrs?)(?:\s+(?:of\s+age|old|of\s+age\s+or\s+younger))?)?
+            | \bat\s+least\s+(?:the\s+age\s+of\s+)?(?P<b>\d{1,2})\b(?:\s*(?:years?|yrs?)(?:\s+(?:of\s+age|old))?)?
+            | \b(?:aged?\s+)?(?P<c>\d{1,2})\s*(?:years?\s+(?:of\s+age\s+|old\s+)?|\+\s*)?(?:or|and)\s+(?:older|over|above)\b
+            | \bminimum\s+age\s+(?:is\s+|of\s+|requirement\s+is\s+)?(?P<d>\d{1,2})\b
+            | \b(?P<e>\d{1,2})\s+years?\s+(?:of\s+age|old)\s+or\s+(?:older|over|above)\b
+            ";
+
+    // src/extract/claims.rs (continued)
+
+    UNSCOPED_OBJECT_RE = r"(?i)^(?:(?:your|any|the|all|our\s+users[’']?|users[’']?|customers[’']?|such|this|that)\s+)?(?:(?:potentially|personally|identifiable|identifying|personally-identifying|personally-identifiable|non-public|personal|private|user|customer|sensitive|other)[\s,]+(?:(?:and|or)\s+)?)*(?:data|information|info|details|personal\s+data)(?:\s+(?:or|and)\s+(?:information|data|personal\s+data))?(?:\s+about\s+(?:you|them))?$|^(?:it|them|anything|any\s+of\s+it)$";
+    DISCOURSE_RE = r"(?i)^(?:short|summary|brief|addition|general|particular|other\s+words|instance|example|practice|clarity|any\s+case|fact|turn|contrast|accordance\s+with.*|line\s+with.*|compliance\s+with.*|order\s+to.*|most\s+cases|some\s+cases|this\s+(?:policy|notice|section|statement)|this\s+case|that\s+case|the\s+meantime|sum|particular|detail|details|more\s+detail|context|the\s+past|the\s+future|now|today|example\s+.*|all\s+cases|(?:the\s+)?purposes?\s+of.*|(?:the\s+)?preceding.*|(?:the\s+)?past.*|(?:the\s+)?last.*|(?:the\s+)?meaning\s+of.*|(?:the\s+)?sense\s+of.*|(?:the\s+)?context\s+of.*|accordance.*|respect\s+to.*|regard\s+to.*)$";
+    OBJECT_SCOPE_RE = r#"(?ix)
+        \b(?:sell|sells|rent|rents|share|shares|use|uses|disclose|discloses|provide|provides|transfer|transfers|give|gives|process|processes|trade|trades|license|licenses)\b[”"’]?
+        (?:[\s,/“”"]*(?:or|and)?[\s“”"]*(?:sell|sells|rent|rents|share|shares|use|uses|disclose|discloses|provide|provides|transfer|transfers|give|gives|trade|trades|license|licenses)\b[”"’]?)*
+        \s+(?P<o>.+?)
+        \s*(?:\b(?:with|to|for|about|from|in|on|unless|except|without|when|if|as|within|by|through|via|at|because|so|since|that|which|who|under\s+(?:any|no|the|applicable|this|these|our|such|certain)|and\s+(?:have|has|had|will|we|do|does|never|are|is|was))\b|[,.;:—–(]|$)"#;
+
+    // src/extract/contacts.rs (continued)
+
+    PRIVACY_CONTEXT_RE = r"(?ix)
+            \bprivacy\b | \bpersonal\s+(?:data|information)\b | \bdata\s+protection\b | \bDPO\b
+            | \byour\s+(?:data|information|personal|rights?)\b | \brights?\b
+            | \brequests?\b | \bwithdraw | \bconsent\b | \bopt(?:ing)?[- ]?out\b | \bunsubscribe\b
+            | \b(?:delet|eras|access|correct|rectif)\w*\b
+            | \bgdpr\b | \bccpa\b | \bcomplain
+            | \bthis\s+(?:privacy\s+)?(?:policy|notice|statement)\b
+            ";
+    REGULATOR_RE = r"(?i)\b(?:information\s+commissioner|ICO|supervisory\s+authorit\w*|data\s+protection\s+(?:authorit\w*|commission(?:er)?)|regulator|CNIL|EDPB|federal\s+trade\s+commission|FTC|attorney\s+general)\b";
+
+    // src/extract/context.rs (continued)
+
+    FLOW_VERB_RE = r"(?i)\b(?:shar(?:e|es|ed|ing)|disclos\w*|transfer\w*|send\w*|sent|sell\w*|sold|process\w*|collect\w*|receiv\w*|stor(?:e|es|ed|ing|age)|host\w*|provid\w*|analy[sz]\w*|track\w*|use|uses|used|using|utili[sz]\w*|power(?:s|ed)?|handl\w*|transmit\w*|obtain\w*|gather\w*|deliver\w*|communicat\w*|pa(?:y|ys|id|ying|yments?)|donat\w*|purchas\w*|sign(?:s|ed)?\s+in|log(?:s|ged)?\s+in|authenticat\w*|personal\s+(?:data|information)|your\s+(?:data|information))\b";
+
+    // src/extract/cookies.rs (continued)
+
+    COOKIE_NAME_HEADER = r"(?i)^\W*(?:cookie(?:s|\s*names?|\s*ids?|\s*identifiers?)?|names?(?:\s+of\s+(?:the\s+)?cookies?)?|cookie\s*/\s*name|identifier|key)\W*$";
+
+    // src/extract/dates.rs (continued)
+
+    DATE_STATEMENT_RE = r"(?ix)
+            (?P<upd>
+                \blast\s+(?:updated|modified|revised|reviewed|changed|amended|edited)
+              | \b(?:date\s+of\s+)?last\s+(?:update|revision|modification|change)
+              | \b(?:updated|revised|modified|amended)
+              | \b(?:revision|version|update)\s+date
+              | \bdate\s+of\s+(?:last\s+)?revision
+            )
+            | (?P<eff>
+                \beffective(?:\s+date)?
+              | \bin\s+effect
+              | \bvalid\s+(?:from|as\s+of|since)
+              | \bcomes?\s+into\s+(?:force|effect)
+              | \b(?:took|takes|take|taking)\s+effect
+            )
+            | (?P<dated>\bdated?\b)";
+    TEMPLATE_DATE_ARG = r#"(?i)["']?\b(?:(?P<upd>last[\s_-]*(?:updated|modified|revised)|updated(?:[\s_-]*(?:at|on))?|revised)|(?P<eff>effective(?:[\s_-]*(?:date|from))?))["']?\s*[:=,]\s*["'](?P<value>[^"'\n]{4,40})["']"#;
+
+    // src/extract/rights.rs (continued)
+
+    RIGHTS_CUE_RE = r"(?ix)
+        \brights?\s+(?:to|of)(?:\s+(?:request|ask\s+(?:us\s+)?to|obtain|not\s+be\s+subject\s+to|be\s+subject\s+to))?\b
+        | \b(?:you|users?|individuals?|consumers?|residents?|data\s+subjects?|customers?|visitors?)
+          \s+(?:also\s+|always\s+)?
+          (?:can|may|could|are\s+able\s+to|are\s+entitled\s+to|have\s+the\s+(?:option|ability)\s+to)
+          (?:\s+(?:also|always|at\s+any\s+time))?
+          (?:\s+(?:ask|request|choose|contact\s+us|instruct\s+us|email\s+us)(?:\s+(?:us|that\s+we))?(?:\s+to)?)?\b
+        | \brequest(?:s|ed|ing)?(?:\s+(?:that\s+we|that|us\s+to|to))?\b
+        | \bask\s+(?:us\s+)?(?:to|that)\b
+        | \bentitled\s+to\b
+        ";
+    REQUEST_CUE_RE = r"(?i)(?:\bright\s+(?:to|of)(?:\s+(?:request|obtain|receive))?|\brequest(?:s|ed|ing)?|\bobtain|\breceive|\bask\s+(?:us\s+)?for|\bentitled\s+to)\s*$";
+    RESPONSE_RE = r"(?i)\b(?:within|in|no\s+later\s+than|not\s+later\s+than|up\s+to)\s+(?P<dur>(?:\d{1,3}|[a-z]+(?:[- ][a-z]+)?)(?:\s*\(\d{1,3}\))?\s+(?:business\s+|calendar\s+|working\s+)?(?:days?|weeks?|months?))\b";
+
+    // src/extract/third_parties.rs (continued)
+
+    QUOTED_WE_RE = r#"^[^)]{0,80}?["“”'‘’]\s*(?:we|us|our)\s*[,"“”'‘’]"#;
+
+    // src/extract/duration.rs
+
+    // A duration: a number (digits, words, "a"/"an"), an optional number in
+    // parentheses ("thirty (30)"), and a unit.
+    DURATION = concat!(
+        r"(?i)\b(?P<num>", digits!(), "|", words!(), r"|an?)\b",
+        r"(?:\s*\(\s*(?P<paren>", digits!(), "|", words!(), r")\s*\))?",
+        r"(?:\s*[-‐‑]\s*|\s+)(?:(?:business|calendar|working)\s+)?",
+        r"(?P<unit>seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|wks?|months?|years?|yrs?)\b"
+    );
 }
