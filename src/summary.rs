@@ -258,12 +258,47 @@ impl<'a> Summarizer<'a> {
         doc: &Document,
         model: &PolicyModel,
     ) -> crate::error::Result<DocSummary> {
+        // What the parts need is built by the first document to need it:
+        // the inventory's matchers, each pack's automata. Each worker starts
+        // at its own place (odd workers with the packs, each at its own
+        // pack), so that the workers' first documents build different
+        // parts side by side instead of waiting on each other's. The
+        // summary and the error reported (the first pack's in order) do
+        // not depend on the order of the work.
+        let threads = rayon::current_num_threads().max(1);
+        let worker = rayon::current_thread_index().map_or(0, |t| t % threads);
+        let packs_first = worker % 2 == 1;
+        let mut parts: Vec<Option<crate::error::Result<_>>> = Vec::new();
+        if packs_first {
+            parts = self.pack_parts(doc, worker * self.packs.len() / threads);
+        }
         let mut s = self.without_packs(doc, model);
-        let skip = crate::suppress::bare_directive_lines(doc);
-        for plan in &self.packs {
-            s.packs.push(crate::packs::doc_part(plan, doc, &skip)?);
+        if !packs_first {
+            parts = self.pack_parts(doc, worker * self.packs.len() / threads);
+        }
+        for part in parts.into_iter().flatten() {
+            s.packs.push(part?);
         }
         Ok(s)
+    }
+
+    /// Each pack's part of `doc`'s summary, in pack order, computed from
+    /// pack `start` on.
+    fn pack_parts(
+        &self,
+        doc: &Document,
+        start: usize,
+    ) -> Vec<Option<crate::error::Result<Option<crate::packs::PackDoc>>>> {
+        let skip = crate::suppress::bare_directive_lines(doc);
+        let n = self.packs.len();
+        let mut parts: Vec<Option<_>> = (0..n).map(|_| None).collect();
+        for k in 0..n {
+            let i = (start + k) % n;
+            if let (Some(slot), Some(plan)) = (parts.get_mut(i), self.packs.get(i)) {
+                *slot = Some(crate::packs::doc_part(plan, doc, &skip));
+            }
+        }
+        parts
     }
 
     /// Everything of [`Summarizer::summarize`] but the packs' parts (the
