@@ -292,7 +292,7 @@ pub fn score_document(label: &Label, model: &PolicyModel) -> BTreeMap<&'static s
             &model
                 .data_collected
                 .iter()
-                .map(|d| second(&d.category))
+                .map(|d| second(d.category))
                 .collect(),
         ),
     );

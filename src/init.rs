@@ -380,10 +380,10 @@ fn data_items(m: &PolicyModel) -> (Vec<Item>, Vec<String>) {
     let mut groups: BTreeMap<String, Vec<&crate::model::DataCollected>> = BTreeMap::new();
     let mut order = Vec::new();
     for d in &m.data_collected {
-        if !fideslang::is_known(&d.category) {
+        if !fideslang::is_known(d.category) {
             continue;
         }
-        let g = fideslang::second_level(fideslang::canonical(&d.category)).to_string();
+        let g = fideslang::second_level(fideslang::canonical(d.category)).to_string();
         if !groups.contains_key(&g) {
             order.push(g.clone());
         }
@@ -404,8 +404,8 @@ fn data_items(m: &PolicyModel) -> (Vec<Item>, Vec<String>) {
             {
                 aliases.push(f.phrase.trim().to_string());
             }
-            if !categories.contains(&f.category) {
-                categories.push(f.category.clone());
+            if !categories.iter().any(|c| c == f.category) {
+                categories.push(f.category.to_string());
             }
         }
         categories.sort();
@@ -765,17 +765,17 @@ subprocessors: []  # TODO: every third party that receives personal data
         m.third_parties[0].locations = vec!["US".into()];
         m.data_collected = vec![
             DataCollected {
-                category: "user.contact.email".into(),
+                category: "user.contact.email",
                 phrase: "email address".into(),
                 evidence: ev(3),
             },
             DataCollected {
-                category: "user.contact.phone_number".into(),
+                category: "user.contact.phone_number",
                 phrase: "phone number".into(),
                 evidence: ev(4),
             },
             DataCollected {
-                category: "user.not.a.category".into(),
+                category: "user.not.a.category",
                 phrase: "x".into(),
                 evidence: ev(5),
             },

@@ -13,7 +13,7 @@ pub const MODEL_SCHEMA: &str = "candor/model/v1";
 /// byte offsets into the original file.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct Evidence {
-    pub path: String,
+    pub path: std::sync::Arc<str>,
     pub line: usize,
     pub column: usize,
     pub start: usize,
@@ -55,7 +55,7 @@ pub struct DocumentInfo {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct DataCollected {
     /// fideslang key, e.g. `user.contact.email`.
-    pub category: String,
+    pub category: &'static str,
     /// The phrase as written.
     pub phrase: String,
     pub evidence: Evidence,

@@ -163,7 +163,7 @@ impl DocSummary {
         retention.sort_by_key(|(s, _, _)| *s);
         retention.dedup_by_key(|(s, _, _)| *s);
         DocSummary {
-            path: doc.path.clone(),
+            path: doc.path.to_string(),
             title: doc.title().map(str::to_string),
             has_text: !doc.blocks.is_empty(),
             anchor: doc.locate(crate::packs::doc_anchor(doc)),

@@ -52,7 +52,7 @@ fn every_corpus_document_and_seed_extracts_with_sound_evidence() {
         let m = candor::extract::extract(doc);
         // Every evidence object of the model, document dates included.
         let v = serde_json::to_value(&m).expect("the model serialises");
-        facts += check_evidence(&v, &doc.text, Some(name.as_str()));
+        facts += check_evidence(&v, &doc.text, Some(&name));
     }
     assert!(facts > 1000, "only {facts} facts across the corpus");
 }

@@ -21,13 +21,16 @@ fn found(doc: &Document) -> Vec<(String, String, String)> {
         .into_iter()
         .map(|d| {
             let ev = doc.text[d.evidence.start..d.evidence.end].to_string();
-            (d.category, d.phrase, ev)
+            (d.category.to_string(), d.phrase, ev)
         })
         .collect()
 }
 
 fn categories(doc: &Document) -> BTreeSet<String> {
-    data(doc).into_iter().map(|d| d.category).collect()
+    data(doc)
+        .into_iter()
+        .map(|d| d.category.to_string())
+        .collect()
 }
 
 fn set(v: &[&str]) -> BTreeSet<String> {

@@ -185,7 +185,7 @@ pub struct Comment {
 #[derive(Debug, Clone)]
 pub struct Document {
     /// Display path: relative to the config's directory (or as given), `/`-separated.
-    pub path: String,
+    pub path: std::sync::Arc<str>,
     /// The original text. Every span refers to it.
     pub text: String,
     pub lines: LineIndex,
@@ -199,7 +199,7 @@ pub struct Document {
 
 impl Document {
     /// Parse `text` (the file's original content) as `kind`.
-    pub fn parse(path: impl Into<String>, text: String, kind: SourceKind) -> Document {
+    pub fn parse(path: impl Into<std::sync::Arc<str>>, text: String, kind: SourceKind) -> Document {
         let lines = LineIndex::new(&text);
         let mut doc = Document {
             path: path.into(),

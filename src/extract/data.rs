@@ -347,7 +347,7 @@ pub fn extract(input: &Input, model: &mut PolicyModel) {
             let phrase = block.text[m.start..m.end].to_string();
             seen.insert(key);
             model.data_collected.push(DataCollected {
-                category: category.to_string(),
+                category,
                 phrase,
                 evidence: Evidence::new(doc, block.span_of(m.start..m.end)),
             });

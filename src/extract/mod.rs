@@ -78,7 +78,7 @@ pub fn extract_from(doc: &Document, start: usize) -> PolicyModel {
     let mut model = PolicyModel::default();
     let (last_updated, last_updated_evidence) = dates::last_updated(doc).unzip();
     model.documents.push(DocumentInfo {
-        path: doc.path.clone(),
+        path: doc.path.to_string(),
         title: doc.title().map(str::to_string),
         last_updated,
         last_updated_evidence,

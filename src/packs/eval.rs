@@ -964,7 +964,7 @@ fn check_rule(cx: &Ctx<'_, '_>, ri: usize, rule: &PackRule, rr: RuleRun, out: &m
                 let loc = match info
                     .last_updated_evidence
                     .as_ref()
-                    .filter(|e| e.path == doc.path)
+                    .filter(|e| *e.path == *doc.path)
                 {
                     Some(e) => doc.locate(e.span()),
                     None => Some(doc.anchor.clone()),

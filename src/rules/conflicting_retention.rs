@@ -82,7 +82,7 @@ fn block_key(cx: &Context<'_>, r: &Retention) -> (String, usize) {
         .and_then(|d| d.around(r.evidence.span()))
         .map(|a| a.block_index)
         .unwrap_or(usize::MAX - r.evidence.start.min(usize::MAX / 2));
-    (r.evidence.path.clone(), block)
+    (r.evidence.path.to_string(), block)
 }
 
 impl Rule for ConflictingRetention {

@@ -127,7 +127,7 @@ fn category_phrases(item: &DataItem, cx: &Context<'_>) -> Vec<String> {
     cx.model
         .data_collected
         .iter()
-        .filter(|d| cats.contains(fideslang::canonical(&d.category)))
+        .filter(|d| cats.contains(fideslang::canonical(d.category)))
         .map(|d| d.phrase.trim().to_string())
         // A phrase of one or two letters would match everywhere.
         .filter(|p| p.chars().filter(|c| c.is_alphanumeric()).count() > 2)

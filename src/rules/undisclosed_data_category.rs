@@ -91,7 +91,7 @@ impl Rule for UndisclosedDataCategory {
             .model
             .data_collected
             .iter()
-            .map(|d| compared_key(&d.category))
+            .map(|d| compared_key(d.category))
             .collect();
         for item in &inv.data {
             let mut reported: BTreeSet<String> = BTreeSet::new();
@@ -136,9 +136,9 @@ mod tests {
 
     const INV: &str = "version: 1\ndata:\n  - id: account\n    categories: [user.contact.email, user.contact.phone_number, user.name]\n  - id: telemetry\n    categories: [user.telemetry, user.device.ip_address]\n";
 
-    fn collected(d: &crate::document::Document, cat: &str, phrase: &str) -> DataCollected {
+    fn collected(d: &crate::document::Document, cat: &'static str, phrase: &str) -> DataCollected {
         DataCollected {
-            category: cat.into(),
+            category: cat,
             phrase: phrase.into(),
             evidence: ev(d, phrase),
         }
