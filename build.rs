@@ -5,19 +5,19 @@
 //! (where each entry's DFAs are). `src/pattern.rs` embeds both and
 //! deserializes a pattern's DFAs, zero-copy, on its first use.
 //!
-//! The DFAs are minimized, and dense when they fit in [`DENSE_MAX`]: dense
-//! DFAs are the fastest to search. Larger ones are stored sparse, about a
-//! fifth of the size (a case-insensitive alternation after `\W*` is
-//! 1–4 MB dense). A pattern whose DFAs exceed the limits below, or do not
-//! determinize within `DETERMINIZE_MAX`, fails the build: it belongs at its
-//! call site, compiled at run time. Every DFA written is deserialized here
-//! first (with validation), so a build that succeeds has tables the crate
-//! can load without validating them again.
+//! The DFAs are dense and minimized: dense DFAs are the fastest to search.
+//! (Sparse ones, a fifth of the size, were tried for the patterns over
+//! 256 KiB: extraction ran a third slower, and with only the two largest
+//! sparse still a tenth slower.) A pattern whose DFAs exceed [`DENSE_MAX`],
+//! or do not determinize within `DETERMINIZE_MAX`, fails the build: it
+//! belongs at its call site, compiled at run time. Every DFA written is
+//! deserialized here first (with validation), so a build that succeeds has
+//! tables the crate can load without validating them again.
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
-use regex_automata::dfa::{dense, sparse};
+use regex_automata::dfa::dense;
 
 macro_rules! table {
     ($($(#[$doc:meta])* $name:ident = $pattern:expr;)*) => {
@@ -27,12 +27,10 @@ macro_rules! table {
 
 include!("src/pattern/table.rs");
 
-/// Forward plus reverse dense DFA of one pattern, in bytes, beyond which
-/// the pattern is stored sparse (see the module docs).
-const DENSE_MAX: usize = 256 << 10;
-/// Forward plus reverse sparse DFA of one pattern, in bytes, beyond which
-/// the build fails.
-const SPARSE_MAX: usize = 2 << 20;
+/// Forward plus reverse DFA of one pattern, in bytes, beyond which the
+/// build fails (the largest, retention's vague-period pattern, is 3.9 MB;
+/// a search touches only the pages of the states it visits).
+const DENSE_MAX: usize = 4 << 20;
 include!("src/pattern/dfa.rs");
 
 /// Append `bytes` at a 4-byte boundary; their range in `out`.
@@ -45,22 +43,14 @@ fn push(out: &mut Vec<u8>, bytes: &[u8]) -> (usize, usize) {
     (start, out.len())
 }
 
-/// How an entry's DFAs are stored.
-enum Kind {
-    Dense,
-    Sparse,
-}
-
 /// One entry's serialized DFAs.
 struct Built {
-    kind: Kind,
     forward: Vec<u8>,
     reverse: Vec<u8>,
 }
 
-/// Compile and serialize one entry: dense when its DFAs fit in
-/// [`DENSE_MAX`], else sparse within [`SPARSE_MAX`]. `check`: deserialize
-/// what is written (the host has the target's endianness).
+/// Compile and serialize one entry. `check`: deserialize what is written
+/// (the host has the target's endianness).
 fn build(source: &str, big: bool, check: bool) -> Result<Built, String> {
     let pattern = ascii_classes(source);
     let fwd = dfa(&pattern, false)?;
@@ -78,39 +68,14 @@ fn build(source: &str, big: bool, check: bool) -> Result<Built, String> {
         }
         Ok(bytes[pad..].to_vec())
     };
-    let (f, r) = (dense_bytes(&fwd)?, dense_bytes(&rev)?);
-    if f.len() + r.len() <= DENSE_MAX {
-        return Ok(Built {
-            kind: Kind::Dense,
-            forward: f,
-            reverse: r,
-        });
-    }
-    let sparse_bytes = |d: &dense::DFA<Vec<u32>>| -> Result<Vec<u8>, String> {
-        let s = d.to_sparse().map_err(|e| e.to_string())?;
-        let bytes = if big {
-            s.to_bytes_big_endian()
-        } else {
-            s.to_bytes_little_endian()
-        };
-        if check {
-            sparse::DFA::from_bytes(&bytes)
-                .map_err(|e| format!("sparse DFA does not load: {e}"))?;
-        }
-        Ok(bytes)
-    };
-    let (f, r) = (sparse_bytes(&fwd)?, sparse_bytes(&rev)?);
-    if f.len() + r.len() > SPARSE_MAX {
+    let (forward, reverse) = (dense_bytes(&fwd)?, dense_bytes(&rev)?);
+    if forward.len() + reverse.len() > DENSE_MAX {
         return Err(format!(
-            "{} bytes of sparse DFAs (limit {SPARSE_MAX})",
-            f.len() + r.len()
+            "{} bytes of DFAs (limit {DENSE_MAX})",
+            forward.len() + reverse.len()
         ));
     }
-    Ok(Built {
-        kind: Kind::Sparse,
-        forward: f,
-        reverse: r,
-    })
+    Ok(Built { forward, reverse })
 }
 
 fn main() {
@@ -161,13 +126,9 @@ fn main() {
         };
         let forward = push(&mut bin, &b.forward);
         let reverse = push(&mut bin, &b.reverse);
-        let kind = match b.kind {
-            Kind::Dense => "Dense",
-            Kind::Sparse => "Sparse",
-        };
         let _ = writeln!(
             rs,
-            "    Compiled {{ kind: Kind::{kind}, forward: ({}, {}), reverse: ({}, {}) }}, // {name}",
+            "    Compiled {{ forward: ({}, {}), reverse: ({}, {}) }}, // {name}",
             forward.0, forward.1, reverse.0, reverse.1
         );
     }

@@ -14,10 +14,9 @@
 //! UTF-8 spans).
 //!
 //! Most patterns are not compiled at run time at all: those of [`table`]
-//! are compiled by `build.rs` into minimized DFAs (forward and reverse, as
-//! regex-automata's `dfa::regex::Regex` uses them; dense, or sparse when
-//! dense ones would pass 256 KiB), embedded in the binary and loaded,
-//! zero-copy, on first use. build.rs validated every DFA it wrote, so
+//! are compiled by `build.rs` into minimized dense DFAs (forward and
+//! reverse, as regex-automata's `dfa::regex::Regex` uses them), embedded in
+//! the binary and loaded, zero-copy, on first use. build.rs validated every DFA it wrote, so
 //! loading does not validate them again (`unsafe`, see [`load_dense`]):
 //! validating costs instructions for every byte of a DFA, where a search
 //! only touches the states it visits. DFAs report spans, not groups:
@@ -31,7 +30,7 @@
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
-use regex_automata::dfa::{self, Automaton, dense, sparse};
+use regex_automata::dfa::{self, Automaton, dense};
 use regex_automata::meta;
 use regex_automata::util::captures;
 use regex_automata::util::iter::Searcher;
@@ -63,16 +62,9 @@ pub(crate) mod table;
 
 use table::ascii_classes;
 
-/// How `build.rs` stored an entry's DFAs.
-enum Kind {
-    Dense,
-    Sparse,
-}
-
 /// Where `build.rs` put entry `i`'s forward and reverse DFAs in
 /// [`COMPILED_BYTES`]: byte ranges.
 struct Compiled {
-    kind: Kind,
     forward: (usize, usize),
     reverse: (usize, usize),
 }
@@ -138,8 +130,6 @@ enum Engine {
     /// Deserialized from the build's DFAs. The groups of a match are
     /// resolved by a regex compiled on the first call that asks for them.
     Dfa(Box<Built<dense::DFA<&'static [u32]>>>),
-    /// The same, from sparse DFAs (the table's larger patterns).
-    Sparse(Box<Built<sparse::DFA<&'static [u8]>>>),
 }
 
 #[derive(Debug, Clone)]
@@ -176,16 +166,8 @@ fn load(pattern: Static) -> Option<Regex> {
     let c = COMPILED.get(pattern.index)?;
     let bytes = |(a, b): (usize, usize)| COMPILED_BYTES.bytes.get(a..b);
     let (fwd, rev) = (bytes(c.forward)?, bytes(c.reverse)?);
-    let engine = match c.kind {
-        Kind::Dense => {
-            let (forward, reverse) = (load_dense(fwd)?, load_dense(rev)?);
-            Engine::Dfa(Box::new(Built::new(forward, reverse, pattern.source)))
-        }
-        Kind::Sparse => {
-            let (forward, reverse) = (load_sparse(fwd)?, load_sparse(rev)?);
-            Engine::Sparse(Box::new(Built::new(forward, reverse, pattern.source)))
-        }
-    };
+    let (forward, reverse) = (load_dense(fwd)?, load_dense(rev)?);
+    let engine = Engine::Dfa(Box::new(Built::new(forward, reverse, pattern.source)));
     Some(Regex { engine })
 }
 
@@ -200,27 +182,12 @@ fn load_dense(bytes: &'static [u8]) -> Option<dense::DFA<&'static [u32]>> {
         // then deserialized with the validating `from_bytes` without error
         // (VALIDATED is false when it could not: a cross build to another
         // endianness). It sits 4-aligned in COMPILED_BYTES as written, and
-        // `table_patterns_load_and_agree_with_the_meta_engine` validates
-        // every entry again.
+        // the test `embedded_dfas_validate` validates every entry again.
         unsafe { dense::DFA::from_bytes_unchecked(bytes) }
             .ok()
             .map(|d| d.0)
     } else {
         dense::DFA::from_bytes(bytes).ok().map(|d| d.0)
-    }
-}
-
-/// A sparse DFA of [`COMPILED_BYTES`] (see [`load_dense`]).
-fn load_sparse(bytes: &'static [u8]) -> Option<sparse::DFA<&'static [u8]>> {
-    if VALIDATED {
-        // SAFETY: as for `load_dense`: serialized and then deserialized with
-        // validation by build.rs with this same regex-automata; sparse DFAs
-        // have no alignment requirement.
-        unsafe { sparse::DFA::from_bytes_unchecked(bytes) }
-            .ok()
-            .map(|d| d.0)
-    } else {
-        sparse::DFA::from_bytes(bytes).ok().map(|d| d.0)
     }
 }
 
@@ -359,7 +326,6 @@ impl Regex {
         match &self.engine {
             Engine::Meta(re) => re.search(input),
             Engine::Dfa(re) => re.search(input),
-            Engine::Sparse(re) => re.search(input),
         }
     }
 
@@ -371,7 +337,6 @@ impl Regex {
                 caps,
             ),
             Engine::Dfa(re) => re.groups(hay, m, caps),
-            Engine::Sparse(re) => re.groups(hay, m, caps),
         }
     }
 
@@ -379,7 +344,6 @@ impl Regex {
         match &self.engine {
             Engine::Meta(re) => re.create_captures(),
             Engine::Dfa(re) => re.create_captures(),
-            Engine::Sparse(re) => re.create_captures(),
         }
     }
 
@@ -398,7 +362,6 @@ impl Regex {
         match &self.engine {
             Engine::Meta(re) => re.is_match(input),
             Engine::Dfa(re) => re.search(&input).is_some(),
-            Engine::Sparse(re) => re.search(&input).is_some(),
         }
     }
 
@@ -592,31 +555,16 @@ mod tests {
     /// run-time fallback) and answers as the meta engine compiled from its
     /// source does, on the lines and sentences of real policies.
     /// Every embedded DFA passes the validating `from_bytes`, as build.rs
-    /// checked before writing it (what lets [`load_dense`] and
-    /// [`load_sparse`] skip validation), and both kinds are in use.
+    /// checked before writing it (what lets [`load_dense`] skip
+    /// validation).
     #[test]
     fn embedded_dfas_validate() {
-        let (mut dense_n, mut sparse_n) = (0, 0);
+        assert_eq!(COMPILED.len(), table::ALL.len());
         for c in &COMPILED {
-            for range in [c.forward, c.reverse] {
-                let bytes = &COMPILED_BYTES.bytes[range.0..range.1];
-                match c.kind {
-                    Kind::Dense => {
-                        dense::DFA::from_bytes(bytes).unwrap();
-                        dense_n += 1;
-                    }
-                    Kind::Sparse => {
-                        sparse::DFA::from_bytes(bytes).unwrap();
-                        sparse_n += 1;
-                    }
-                }
+            for (a, b) in [c.forward, c.reverse] {
+                dense::DFA::from_bytes(&COMPILED_BYTES.bytes[a..b]).unwrap();
             }
         }
-        assert_eq!(dense_n + sparse_n, 2 * table::ALL.len());
-        assert!(
-            dense_n > 0 && sparse_n > 0,
-            "{dense_n} dense, {sparse_n} sparse"
-        );
     }
 
     #[test]
@@ -642,7 +590,7 @@ mod tests {
         for s in table::ALL {
             let ours = compiled(*s);
             assert!(
-                matches!(ours.engine, Engine::Dfa(_) | Engine::Sparse(_)),
+                matches!(ours.engine, Engine::Dfa(_)),
                 "{} did not load",
                 s.source()
             );
