@@ -90,37 +90,38 @@ fn main() {
     // split over the cores, and written in table order.
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     let next = std::sync::atomic::AtomicUsize::new(0);
-    let mut built: Vec<Option<Result<Built, String>>> = (0..TABLE.len()).map(|_| None).collect();
-    let slots = std::sync::Mutex::new(&mut built);
-    std::thread::scope(|s| {
-        for _ in 0..threads {
-            s.spawn(|| {
-                loop {
-                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                    let Some((_, source)) = TABLE.get(i) else {
-                        break;
-                    };
-                    let b = build(source, big, check);
-                    slots.lock().expect("no thread panics holding it")[i] = Some(b);
-                }
-            });
-        }
+    let mut built: Vec<(usize, Result<Built, String>)> = std::thread::scope(|s| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                s.spawn(|| {
+                    let mut mine = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                        let Some((_, source)) = TABLE.get(i) else {
+                            return mine;
+                        };
+                        mine.push((i, build(source, big, check)));
+                    }
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|w| w.join().expect("a build thread panicked"))
+            .collect()
     });
+    built.sort_unstable_by_key(|b| b.0);
     let mut bin = Vec::new();
     let mut rs = String::new();
     // build.rs loaded every DFA it wrote: the crate may skip validating.
     let _ = writeln!(rs, "const VALIDATED: bool = {check};");
     let _ = writeln!(rs, "const COMPILED: [Compiled; {}] = [", TABLE.len());
     let mut failed = Vec::new();
-    for ((name, _), b) in TABLE.iter().zip(built) {
+    for ((name, _), (_, b)) in TABLE.iter().zip(built) {
         let b = match b {
-            Some(Ok(b)) => b,
-            Some(Err(e)) => {
+            Ok(b) => b,
+            Err(e) => {
                 failed.push(format!("{name}: {e}"));
-                continue;
-            }
-            None => {
-                failed.push(format!("{name}: not built"));
                 continue;
             }
         };

@@ -16,10 +16,10 @@
 //! Most patterns are not compiled at run time at all: those of [`table`]
 //! are compiled by `build.rs` into minimized dense DFAs (forward and
 //! reverse, as regex-automata's `dfa::regex::Regex` uses them), embedded in
-//! the binary and loaded, zero-copy, on first use. build.rs validated every DFA it wrote, so
-//! loading does not validate them again (`unsafe`, see [`load_dense`]):
-//! validating costs instructions for every byte of a DFA, where a search
-//! only touches the states it visits. DFAs report spans, not groups:
+//! the binary and loaded, zero-copy, on first use. build.rs validated every
+//! DFA it wrote, so loading does not validate them again (`unsafe`, see
+//! [`load_dense`]): validating costs instructions for every byte of a DFA,
+//! where a search only touches the states it visits. DFAs report spans, not groups:
 //! `captures` finds the match with the DFAs, then resolves its groups with
 //! an anchored search of that span by a regex compiled on the first call
 //! that asks for groups. Patterns that do not determinize within build.rs's
@@ -201,10 +201,9 @@ impl<A: Automaton> Built<A> {
     }
 
     /// The regex that resolves groups, compiled on first use. build.rs
-    /// compiled this same pattern, with the same syntax, into the DFAs
-    /// (whose NFA is far below the 10 MiB limit: the DFAs are under
-    /// 256 KiB), and `table_patterns_load_and_agree_with_the_meta_engine`
-    /// asks every table pattern for groups: compiling it cannot fail.
+    /// compiled this same pattern, with the same syntax, into the DFAs,
+    /// and `table_patterns_load_and_agree_with_the_meta_engine` asks every
+    /// table pattern for groups: compiling it cannot fail.
     fn groups_regex(&self) -> &meta::Regex {
         self.groups.get_or_init(|| {
             groups_regex(&ascii_classes(self.source)).expect("build.rs compiled it")
@@ -551,9 +550,6 @@ mod tests {
         }
     }
 
-    /// Every pattern of the table loads from the build's DFAs (not the
-    /// run-time fallback) and answers as the meta engine compiled from its
-    /// source does, on the lines and sentences of real policies.
     /// Every embedded DFA passes the validating `from_bytes`, as build.rs
     /// checked before writing it (what lets [`load_dense`] skip
     /// validation).
@@ -567,6 +563,9 @@ mod tests {
         }
     }
 
+    /// Every pattern of the table loads from the build's DFAs (not the
+    /// run-time fallback) and answers as the meta engine compiled from its
+    /// source does, on the lines and sentences of real policies.
     #[test]
     fn table_patterns_load_and_agree_with_the_meta_engine() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
@@ -608,7 +607,12 @@ mod tests {
                 let a: Vec<_> = ours.find_iter(h).map(span).collect();
                 let b: Vec<_> = meta.find_iter(h).map(span).collect();
                 assert_eq!(a, b, "{} on {h:?}", s.source());
-                assert_eq!(ours.is_match(h), meta.is_match(h));
+                assert_eq!(
+                    ours.is_match(h),
+                    meta.is_match(h),
+                    "{} on {h:?}",
+                    s.source()
+                );
                 let a: Vec<_> = ours.captures_iter(h).map(|c| our_groups(&c, n)).collect();
                 let b: Vec<_> = meta.captures_iter(h).map(|c| our_groups(&c, n)).collect();
                 assert_eq!(a, b, "{} on {h:?}", s.source());

@@ -267,18 +267,15 @@ impl<'a> Summarizer<'a> {
         // not depend on the order of the work.
         let threads = rayon::current_num_threads().max(1);
         let worker = rayon::current_thread_index().map_or(0, |t| t % threads);
-        let packs_first = worker % 2 == 1;
-        let mut parts: Vec<Option<crate::error::Result<_>>> = Vec::new();
-        if packs_first {
-            parts = self.pack_parts(doc, worker * self.packs.len() / threads);
-        }
-        let mut s = self.without_packs(doc, model);
-        if !packs_first {
-            parts = self.pack_parts(doc, worker * self.packs.len() / threads);
-        }
-        for part in parts.into_iter().flatten() {
-            s.packs.push(part?);
-        }
+        let start = worker * self.packs.len() / threads;
+        let (mut s, parts) = if worker % 2 == 1 {
+            let parts = self.pack_parts(doc, start);
+            (self.without_packs(doc, model), parts)
+        } else {
+            let s = self.without_packs(doc, model);
+            (s, self.pack_parts(doc, start))
+        };
+        s.packs = parts.into_iter().collect::<crate::error::Result<_>>()?;
         Ok(s)
     }
 
@@ -288,16 +285,19 @@ impl<'a> Summarizer<'a> {
         &self,
         doc: &Document,
         start: usize,
-    ) -> Vec<Option<crate::error::Result<Option<crate::packs::PackDoc>>>> {
+    ) -> Vec<crate::error::Result<Option<crate::packs::PackDoc>>> {
         let skip = crate::suppress::bare_directive_lines(doc);
         let n = self.packs.len();
-        let mut parts: Vec<Option<_>> = (0..n).map(|_| None).collect();
-        for k in 0..n {
-            let i = (start + k) % n;
-            if let (Some(slot), Some(plan)) = (parts.get_mut(i), self.packs.get(i)) {
-                *slot = Some(crate::packs::doc_part(plan, doc, &skip));
-            }
-        }
+        let mut parts: Vec<_> = self
+            .packs
+            .iter()
+            .cycle()
+            .skip(start)
+            .take(n)
+            .map(|plan| crate::packs::doc_part(plan, doc, &skip))
+            .collect();
+        // parts[k] is pack (start + k) % n's.
+        parts.rotate_right(start % n.max(1));
         parts
     }
 
