@@ -87,6 +87,21 @@ pub struct Checks {
     pub today: Date,
 }
 
+/// A pack a task on the thread pool can hold.
+enum PackHandle {
+    Builtin(&'static Pack),
+    File(Arc<Pack>),
+}
+
+impl PackHandle {
+    fn get(&self) -> &Pack {
+        match self {
+            PackHandle::Builtin(p) => p,
+            PackHandle::File(p) => p,
+        }
+    }
+}
+
 /// Every built-in pack, parsed (an error here is a bug in a pack file).
 pub(crate) fn builtin_packs() -> Result<Vec<&'static Pack>> {
     packs::builtin_names()
@@ -547,6 +562,51 @@ impl Checks {
             plans.push(PackPlan::new(pack, &run));
         }
         Ok(plans)
+    }
+
+    /// Start parsing, on the thread pool, the built-in packs a set (with
+    /// `inventory`) is checked with, so that they are parsed side by side
+    /// rather than one after another by [`Checks::summarizer`], which takes
+    /// each as it is ready (or parses it itself if no thread has begun).
+    pub fn warm_packs(&self, config: Option<&Config>, inventory: Option<&Inventory>) {
+        for p in self.packs_for(config, inventory) {
+            if let PackRef::Builtin(name) = p {
+                rayon::spawn(move || {
+                    let _ = packs::builtin(name);
+                });
+            }
+        }
+    }
+
+    /// Start building, on the thread pool, what summarising the first
+    /// documents with `summarizer` would otherwise build on first use, one
+    /// thread waiting for another: the automata of the packs that read the
+    /// text, and the recipient-category lexicon when the inventory rules
+    /// read it. Errors are left for the summary that meets them.
+    pub fn warm_summaries(&self, summarizer: &Summarizer<'_>) {
+        if summarizer.reads_recipients() {
+            rayon::spawn(|| {
+                crate::lexicon::recipients::recipient_categories();
+            });
+        }
+        for plan in summarizer.text_packs() {
+            let pack: Option<PackHandle> = match &plan.pack.origin {
+                PackOrigin::Builtin => packs::builtin(&plan.pack.name)
+                    .and_then(|r| r.ok())
+                    .map(PackHandle::Builtin),
+                PackOrigin::File(_) => self
+                    .custom
+                    .iter()
+                    .find(|c| std::ptr::eq(c.as_ref(), plan.pack))
+                    .cloned()
+                    .map(PackHandle::File),
+            };
+            if let Some(pack) = pack {
+                rayon::spawn(move || {
+                    let _ = pack.get().matcher();
+                });
+            }
+        }
     }
 
     /// What each document of a set (with `inventory`) is summarised with.

@@ -256,20 +256,26 @@ fn plan(
 }
 
 /// Read, parse and model the `i`-th file of a batch (see
-/// [`extract::start_for`]), keeping what `keep` takes of the document and its
-/// model; `None` for a file skipped with a warning.
-fn read_and_extract<T>(
+/// [`extract::start_for`]), working out `beside` of the document while its
+/// model is extracted (rayon tasks side by side), and keeping what `keep`
+/// takes of the document, its model and that; `None` for a file skipped
+/// with a warning.
+fn read_and_extract<T, B: Send>(
     i: usize,
     file: &SourceFile,
     lossy: bool,
-    keep: impl Fn(Document, PolicyModel) -> T,
+    beside: impl Fn(&Document) -> B + Sync,
+    keep: impl Fn(Document, PolicyModel, B) -> T,
 ) -> (Result<Option<T>>, Vec<Warning>) {
     let mut w = Vec::new();
     let r = source::read(file, lossy, &mut w).map(|o| {
         o.map(|st| {
             let doc = Document::parse(st.file.display.clone(), st.text, st.kind);
-            let model = extract::extract_from(&doc, extract::start_for(i));
-            keep(doc, model)
+            let (model, b) = rayon::join(
+                || extract::extract_from(&doc, extract::start_for(i)),
+                || beside(&doc),
+            );
+            keep(doc, model, b)
         })
     });
     (r, w)
@@ -280,16 +286,18 @@ fn read_and_extract<T>(
 const STREAM_BATCH_PER_THREAD: usize = 32;
 
 /// Read, parse and model `files` a batch at a time, each file of a batch on
-/// its own core (rayon), handing what `keep` takes of each document and its
-/// model to `sink` in file order (a file skipped with a warning gives
-/// nothing). Each document is dropped as soon as `keep` returns, and a
-/// batch is handed on before the next one is read, so memory holds the
-/// documents in flight and what the sink keeps, never every document.
-/// Stops at the first error, in file order.
-fn stream<T: Send>(
+/// its own core (rayon), handing what `keep` takes of each document, its
+/// model and `beside` of it (see [`read_and_extract`]) to `sink` in file
+/// order (a file skipped with a warning gives nothing). Each document is
+/// dropped as soon as `keep` returns, and a batch is handed on before the
+/// next one is read, so memory holds the documents in flight and what the
+/// sink keeps, never every document. Stops at the first error, in file
+/// order.
+fn stream<T: Send, B: Send>(
     files: &[SourceFile],
     lossy: bool,
-    keep: impl Fn(Document, PolicyModel) -> Result<T> + Sync,
+    beside: impl Fn(&Document) -> B + Sync,
+    keep: impl Fn(Document, PolicyModel, B) -> Result<T> + Sync,
     mut sink: impl FnMut(T),
     warnings: &mut Vec<Warning>,
 ) -> Result<()> {
@@ -300,7 +308,7 @@ fn stream<T: Send>(
             .par_iter()
             .enumerate()
             .map(|(k, f)| {
-                let (r, w) = read_and_extract(n * batch + k, f, lossy, &keep);
+                let (r, w) = read_and_extract(n * batch + k, f, lossy, &beside, &keep);
                 (r.and_then(Option::transpose), w)
             })
             .collect();
@@ -333,14 +341,22 @@ pub fn load_set(
         .inventory
         .as_ref()
         .map(|p| load_inventory(&base.join(p), base));
-    let summarizer = checks.summarizer(config, inventory.as_ref().and_then(|r| r.as_ref().ok()))?;
+    let inv = inventory.as_ref().and_then(|r| r.as_ref().ok());
+    if !files.is_empty() {
+        checks.warm_packs(config, inv);
+    }
+    let summarizer = checks.summarizer(config, inv)?;
+    if !files.is_empty() {
+        checks.warm_summaries(&summarizer);
+    }
     let packs = summarizer.pack_key();
     let mut docs = Vec::with_capacity(files.len());
     let mut model = PolicyModel::default();
     stream(
         files,
         lossy,
-        |doc, m| summarizer.summarize(&doc, &m).map(|s| (s, m)),
+        |doc| summarizer.pack_parts(doc),
+        |doc, m, parts| summarizer.finish(&doc, &m, parts).map(|s| (s, m)),
         |(d, m)| {
             docs.push(d);
             model.merge(m);
@@ -368,8 +384,18 @@ pub fn load_model(
     lossy: bool,
     warnings: &mut Vec<Warning>,
 ) -> Result<PolicyModel> {
+    if !files.is_empty() {
+        extract::warm_up();
+    }
     let mut model = PolicyModel::default();
-    stream(files, lossy, |_, m| Ok(m), |m| model.merge(m), warnings)?;
+    stream(
+        files,
+        lossy,
+        |_| (),
+        |_, m, ()| Ok(m),
+        |m| model.merge(m),
+        warnings,
+    )?;
     model.sort();
     Ok(model)
 }
@@ -416,6 +442,9 @@ pub fn run(opts: &Options) -> Result<Outcome> {
     let checks = Checks::new(config.as_ref(), filter, today)?;
     let mut outcome = Outcome::default();
     let sets = plan(opts, config.as_ref(), &mut outcome.warnings)?;
+    if sets.iter().any(|(_, files, _)| !files.is_empty()) {
+        extract::warm_up();
+    }
     let mut any_inventory = false;
     if let Some(cfg) = &config {
         outcome.inputs.extend(cfg.path.iter().cloned());

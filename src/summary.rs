@@ -14,6 +14,8 @@
 
 use std::ops::Range;
 
+use rayon::prelude::*;
+
 use crate::document::Document;
 use crate::inventory::Inventory;
 use crate::model::PolicyModel;
@@ -229,6 +231,10 @@ pub struct Summarizer<'a> {
     packs: Vec<PackPlan<'a>>,
 }
 
+/// Each pack's part of one document's summary, in pack order (see
+/// [`Summarizer::pack_parts`]).
+pub struct PackParts(Vec<crate::error::Result<Option<crate::packs::PackDoc>>>);
+
 /// The packs a set's documents were summarised with, in order, each with
 /// the ids of its active rules: a [`DocSummary::packs`] entry and its bits
 /// mean something only for the plan they were made with.
@@ -252,53 +258,55 @@ impl<'a> Summarizer<'a> {
         }
     }
 
+    /// The plans of the packs whose rules read the text: the packs whose
+    /// automata summarising builds.
+    pub(crate) fn text_packs(&self) -> impl Iterator<Item = &PackPlan<'a>> {
+        self.packs.iter().filter(|p| p.needs_text())
+    }
+
+    /// The inventory rules' part of a summary reads the recipient-category
+    /// lexicon.
+    pub(crate) fn reads_recipients(&self) -> bool {
+        self.inventory.is_some() && self.runs.disclosures
+    }
+
     /// Summarise one document; `model` is its model (or the set's).
     pub fn summarize(
         &self,
         doc: &Document,
         model: &PolicyModel,
     ) -> crate::error::Result<DocSummary> {
-        // What the parts need is built by the first document to need it:
-        // the inventory's matchers, each pack's automata. Each worker starts
-        // at its own place (odd workers with the packs, each at its own
-        // pack), so that the workers' first documents build different
-        // parts side by side instead of waiting on each other's. The
-        // summary and the error reported (the first pack's in order) do
-        // not depend on the order of the work.
-        let threads = rayon::current_num_threads().max(1);
-        let worker = rayon::current_thread_index().map_or(0, |t| t % threads);
-        let start = worker * self.packs.len() / threads;
-        let (mut s, parts) = if worker % 2 == 1 {
-            let parts = self.pack_parts(doc, start);
-            (self.without_packs(doc, model), parts)
-        } else {
-            let s = self.without_packs(doc, model);
-            (s, self.pack_parts(doc, start))
-        };
-        s.packs = parts.into_iter().collect::<crate::error::Result<_>>()?;
-        Ok(s)
+        let parts = self.pack_parts(doc);
+        self.finish(doc, model, parts)
     }
 
-    /// Each pack's part of `doc`'s summary, in pack order, computed from
-    /// pack `start` on.
-    fn pack_parts(
-        &self,
-        doc: &Document,
-        start: usize,
-    ) -> Vec<crate::error::Result<Option<crate::packs::PackDoc>>> {
+    /// The part of `doc`'s summary that reads only the text: each pack's
+    /// part, in pack order. It does not need the document's model, so it
+    /// can be worked out while the model is extracted. The packs are
+    /// rayon tasks: a thread with nothing else to do takes some (their
+    /// automata are built by the first document to need them).
+    pub fn pack_parts(&self, doc: &Document) -> PackParts {
         let skip = crate::suppress::bare_directive_lines(doc);
-        let n = self.packs.len();
-        let mut parts: Vec<_> = self
+        let parts = self
             .packs
-            .iter()
-            .cycle()
-            .skip(start)
-            .take(n)
+            .par_iter()
             .map(|plan| crate::packs::doc_part(plan, doc, &skip))
             .collect();
-        // parts[k] is pack (start + k) % n's.
-        parts.rotate_right(start % n.max(1));
-        parts
+        PackParts(parts)
+    }
+
+    /// `doc`'s summary with its pack parts, `parts` (from
+    /// [`Summarizer::pack_parts`] of the same document); `model` is its
+    /// model (or the set's). The error is the first pack's in pack order.
+    pub fn finish(
+        &self,
+        doc: &Document,
+        model: &PolicyModel,
+        parts: PackParts,
+    ) -> crate::error::Result<DocSummary> {
+        let mut s = self.without_packs(doc, model);
+        s.packs = parts.0.into_iter().collect::<crate::error::Result<_>>()?;
+        Ok(s)
     }
 
     /// Everything of [`Summarizer::summarize`] but the packs' parts (the

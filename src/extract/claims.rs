@@ -725,6 +725,11 @@ pub fn extract(input: &Input, model: &mut PolicyModel) {
     }
 }
 
+/// Compile this module's run-time patterns (see [`super::warm_up`]).
+pub(super) fn warm() {
+    locative_re();
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

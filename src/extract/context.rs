@@ -135,8 +135,14 @@ pub fn clause_start(text: &str, sentence: &Range<usize>, offset: usize) -> usize
 /// Does the clause before a mention negate its use ("we do not use",
 /// "we never share data with", "no", "neither … nor", "without")?
 pub fn negated_before(clause_prefix: &str) -> bool {
+    negated_before_re().is_match(clause_prefix)
+}
+
+/// The pattern of [`negated_before`], compiled at run time (see
+/// [`super::warm_up`]).
+fn negated_before_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
+    RE.get_or_init(|| {
         let verbs = r"(?:use|uses|using|employ|embed|embeds|load|loads|include|includes|integrate|integrates|rely|relies|work|works|share|shares|sharing|send|sends|sell|sells|selling|run|runs|install|installs|set|sets|place|places|partner|partners|transfer|transfers|disclose|discloses|engage|engages)";
         let participles = r"(?:used|shared|sent|sold|disclosed|transferred|provided|passed|given)";
         crate::pattern::compile(&format!(
@@ -153,8 +159,7 @@ pub fn negated_before(clause_prefix: &str) -> bool {
             verbs = verbs,
             participles = participles
         ))
-    });
-    re.is_match(clause_prefix)
+    })
 }
 
 /// Is the mention described as self-hosted / run on own servers?
@@ -440,6 +445,11 @@ fn page_on_domain(dest: &str, key: &str) -> bool {
     ];
     let has_page = !first.is_empty() && !VENDOR_PAGES.contains(&first.as_str());
     named && has_page
+}
+
+/// Compile this module's run-time patterns (see [`super::warm_up`]).
+pub(super) fn warm() {
+    negated_before_re();
 }
 
 #[cfg(test)]

@@ -477,6 +477,11 @@ fn may_negate(t: &[u8]) -> bool {
         || t.windows(7).any(|w| w.eq_ignore_ascii_case(b"without"))
 }
 
+/// Compile this module's run-time patterns (see [`super::warm_up`]).
+pub(super) fn warm() {
+    collection_verb();
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

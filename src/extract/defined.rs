@@ -250,6 +250,11 @@ pub fn resolve(doc: &Document, model: &mut PolicyModel, from: usize, found: &[Ve
     model.third_parties.extend(added);
 }
 
+/// Compile this module's run-time patterns (see [`super::warm_up`]).
+pub(super) fn warm() {
+    definition_re();
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

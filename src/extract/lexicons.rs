@@ -8,7 +8,6 @@
 //! [`NameMatcher::grouped`]). A lexicon's matches in a text are therefore
 //! exactly what an automaton of its own would find.
 
-use std::cell::OnceCell;
 use std::sync::OnceLock;
 
 use super::{claims, data, rights};
@@ -34,7 +33,7 @@ const LEXICONS: usize = 4;
 
 /// The automaton over the four lexicons, built on first use, once per
 /// process (every extraction needs all four).
-fn matcher() -> &'static NameMatcher {
+pub(crate) fn matcher() -> &'static NameMatcher {
     static M: OnceLock<NameMatcher> = OnceLock::new();
     M.get_or_init(|| {
         // In the order of the `Lexicon` values.
@@ -60,18 +59,19 @@ pub fn vendors_in(text: &str) -> Vec<NameMatch> {
 }
 
 /// What the extractors of one document read: the document, and its blocks'
-/// lexicon matches, found on first use by one walk over each block.
+/// lexicon matches, found on first use by one walk over each block (the
+/// extractors run side by side; the first to ask walks, the others wait).
 pub struct Input<'a> {
     pub doc: &'a Document,
     /// Per lexicon, per block: the block text's matches.
-    hits: OnceCell<[Vec<Vec<NameMatch>>; LEXICONS]>,
+    hits: OnceLock<[Vec<Vec<NameMatch>>; LEXICONS]>,
 }
 
 impl<'a> Input<'a> {
     pub fn new(doc: &'a Document) -> Input<'a> {
         Input {
             doc,
-            hits: OnceCell::new(),
+            hits: OnceLock::new(),
         }
     }
 
@@ -94,6 +94,11 @@ impl<'a> Input<'a> {
         });
         &all[lexicon as usize]
     }
+}
+
+/// Build the lexicon automaton (see [`super::warm_up`]).
+pub(super) fn warm() {
+    matcher();
 }
 
 #[cfg(test)]

@@ -35,6 +35,8 @@ pub mod rights;
 pub mod summary;
 pub mod third_parties;
 
+use rayon::prelude::*;
+
 use crate::document::Document;
 use crate::model::{DocumentInfo, PolicyModel};
 pub use lexicons::Input;
@@ -58,6 +60,31 @@ pub const EXTRACTORS: [(&str, Extractor); 8] = [
     ("data", data::extract),
     ("rights", rights::extract),
 ];
+
+/// What extraction builds on first use and costs most to build: the
+/// lexicon automaton and the patterns that are compiled at run time (those
+/// `build.rs` cannot determinize). Each is built once per process, on first
+/// use, and a thread that needs one another thread is building waits for
+/// it. Largest first.
+const WARM: [fn(); 7] = [
+    lexicons::warm,
+    retention::warm,
+    context::warm,
+    data::warm,
+    claims::warm,
+    rights::warm,
+    defined::warm,
+];
+
+/// Start building, on the thread pool, what [`WARM`] lists, so that it is
+/// built while the run reads its configuration, packs and inventory (one
+/// thread) rather than by the first documents' extractors, one after the
+/// other. Returns at once; nothing changes but when each is built.
+pub fn warm_up() {
+    for part in WARM {
+        rayon::spawn(part);
+    }
+}
 
 /// How many extractors [`extract_from`] rotates through.
 pub const EXTRACTOR_COUNT: usize = EXTRACTORS.len();
@@ -84,8 +111,20 @@ pub fn extract_from(doc: &Document, start: usize) -> PolicyModel {
         last_updated_evidence,
     });
     let input = Input::new(doc);
-    for i in 0..EXTRACTORS.len() {
-        (EXTRACTORS[(start + i) % EXTRACTORS.len()].1)(&input, &mut model);
+    // Each extractor is a rayon task writing a model of its own: a thread
+    // with nothing else to do (a pre-commit run over one long policy)
+    // takes some. Each writes only its own lists, so merging the parts in
+    // any order gives the model one pass would.
+    let parts: Vec<PolicyModel> = (0..EXTRACTORS.len())
+        .into_par_iter()
+        .map(|i| {
+            let mut part = PolicyModel::default();
+            (EXTRACTORS[(start + i) % EXTRACTORS.len()].1)(&input, &mut part);
+            part
+        })
+        .collect();
+    for part in parts {
+        model.merge(part);
     }
     model.sort();
     model

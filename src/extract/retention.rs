@@ -941,3 +941,12 @@ fn table_row(doc: &Document, block: &Block, model: &mut PolicyModel) {
         push(None, None, None, Bound::Unspecified, false, false);
     }
 }
+
+/// Compile this module's run-time patterns (see [`super::warm_up`]).
+pub(super) fn warm() {
+    until_plus_before();
+    indefinite_re();
+    active_subject_re();
+    passive_subject_re();
+    ages_out_subject_re();
+}

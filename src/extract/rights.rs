@@ -716,6 +716,11 @@ fn duration_days(s: &str) -> Option<u32> {
         .map(|d| d.days)
 }
 
+/// Compile this module's run-time patterns (see [`super::warm_up`]).
+pub(super) fn warm() {
+    strong_heading_re();
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

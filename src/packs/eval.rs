@@ -464,6 +464,12 @@ impl<'a> PackPlan<'a> {
             spare: Mutex::new(Vec::new()),
         }
     }
+
+    /// Some active rule reads the text: summarising a document builds the
+    /// pack's automaton.
+    pub fn needs_text(&self) -> bool {
+        self.needs_text
+    }
 }
 
 /// What one pack's active rules found in one document: the answers the

@@ -11,6 +11,8 @@ use miette::{
     MietteSpanContents, Severity, SourceCode, SourceSpan, SpanContents,
 };
 
+use rayon::prelude::*;
+
 use super::{Reporter, Summary, write_warnings};
 use crate::lint::Outcome;
 use crate::rules::{Finding, Level, Location};
@@ -325,6 +327,9 @@ fn diag(
     }
 }
 
+/// Findings rendered at a time per thread by [`Human`].
+const RENDER_CHUNK_PER_THREAD: usize = 64;
+
 impl Reporter for Human {
     fn report(
         &self,
@@ -344,13 +349,26 @@ impl Reporter for Human {
         }
         let mut cache = std::collections::BTreeMap::new();
         if !self.quiet {
-            for f in &outcome.findings {
-                let d = diag(f, outcome, &mut cache);
-                let mut s = String::new();
-                handler
-                    .render_report(&mut s, &d)
-                    .map_err(|e| io::Error::other(e.to_string()))?;
-                writeln!(out, "{s}")?;
+            // Rendering a snippet is most of the cost of printing: the
+            // findings of a chunk are rendered side by side (rayon), then
+            // written in order; a chunk at a time bounds the text held.
+            let chunk = rayon::current_num_threads().max(1) * RENDER_CHUNK_PER_THREAD;
+            for findings in outcome.findings.chunks(chunk) {
+                let diags: Vec<FindingDiag> = findings
+                    .iter()
+                    .map(|f| diag(f, outcome, &mut cache))
+                    .collect();
+                let rendered: Vec<Result<String, fmt::Error>> = diags
+                    .par_iter()
+                    .map(|d| {
+                        let mut s = String::new();
+                        handler.render_report(&mut s, d).map(|()| s)
+                    })
+                    .collect();
+                for s in rendered {
+                    let s = s.map_err(|e| io::Error::other(e.to_string()))?;
+                    writeln!(out, "{s}")?;
+                }
             }
         }
         let summary = Summary::of(outcome);
