@@ -13,9 +13,17 @@
 //! belongs at its call site, compiled at run time. Every DFA written is
 //! deserialized here first (with validation), so a build that succeeds has
 //! tables the crate can load without validating them again.
+//!
+//! It also builds the tries of the lexicons every run searches
+//! (`src/lexicon/forms/*.txt`, their automaton forms as the crate makes
+//! them) into `tries.bin` and `tries.rs`, for `src/lexicon/embedded.rs`.
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
+
+#[path = "src/lexicon/trie.rs"]
+#[allow(dead_code)]
+mod trie;
 
 use regex_automata::dfa::dense;
 
@@ -144,4 +152,72 @@ fn main() {
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
     std::fs::write(out.join("patterns.bin"), &bin).expect("write patterns.bin");
     std::fs::write(out.join("patterns.rs"), rs).expect("write patterns.rs");
+    tries(&out, big);
+}
+
+/// The lexicons whose tries are embedded: `src/lexicon/forms/{name}.txt`.
+const TRIES: [&str; 2] = ["extraction", "recipients"];
+
+/// The forms of a forms file: each line `|form|` (the bars keep the spaces
+/// at its ends), `#` lines are comments.
+fn forms_of(text: &str) -> Result<Vec<&str>, String> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.starts_with('#') && !l.is_empty())
+        .map(|(n, l)| {
+            l.strip_prefix('|')
+                .and_then(|l| l.strip_suffix('|'))
+                .ok_or_else(|| format!("line {}: not |form|", n + 1))
+        })
+        .collect()
+}
+
+/// Build each lexicon's trie, as `Trie::new` makes it at run time, and
+/// write its forms (the key the crate compares its own with), their ends
+/// and the trie's arrays, each at a 4-byte boundary, in the target's
+/// endianness.
+fn tries(out: &std::path::Path, big: bool) {
+    let mut bin: Vec<u8> = Vec::new();
+    let words = |bin: &mut Vec<u8>, w: &[u32]| {
+        let bytes: Vec<u8> = w
+            .iter()
+            .flat_map(|x| {
+                if big {
+                    x.to_be_bytes()
+                } else {
+                    x.to_le_bytes()
+                }
+            })
+            .collect();
+        push(bin, &bytes)
+    };
+    let mut rs = format!("const EMBEDDED: [Entry; {}] = [\n", TRIES.len());
+    for name in TRIES {
+        let path = format!("src/lexicon/forms/{name}.txt");
+        println!("cargo::rerun-if-changed={path}");
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        let forms = forms_of(&text).unwrap_or_else(|e| panic!("{path}: {e}"));
+        let patterns: Vec<&[u8]> = forms.iter().map(|f| f.as_bytes()).collect();
+        let t = trie::Trie::new(&patterns);
+        let joined: Vec<u8> = forms.concat().into_bytes();
+        let mut ends = Vec::with_capacity(forms.len());
+        let mut end = 0u32;
+        for f in &forms {
+            end += f.len() as u32;
+            ends.push(end);
+        }
+        let forms_at = push(&mut bin, &joined);
+        let ends_at = words(&mut bin, &ends);
+        let parts = t.parts();
+        let w: Vec<(usize, usize)> = parts.words.iter().map(|a| words(&mut bin, a)).collect();
+        let b: Vec<(usize, usize)> = parts.bytes.iter().map(|a| push(&mut bin, a)).collect();
+        let _ = writeln!(
+            rs,
+            "    Entry {{ forms: {forms_at:?}, ends: {ends_at:?}, words: {w:?}, bytes: {b:?} }}, // {name}"
+        );
+    }
+    rs.push_str("];\n");
+    println!("cargo::rerun-if-changed=src/lexicon/trie.rs");
+    std::fs::write(out.join("tries.bin"), &bin).expect("write tries.bin");
+    std::fs::write(out.join("tries.rs"), rs).expect("write tries.rs");
 }

@@ -2,6 +2,7 @@
 //! `include_str!`, parsed once per process on first use, and matched with one
 //! Aho-Corasick automaton each (never a loop of regexes).
 
+mod embedded;
 pub mod fideslang;
 pub mod recipients;
 mod trie;
@@ -95,8 +96,11 @@ pub struct NameMatcher {
     /// where each is (by pattern).
     forms: Vec<u8>,
     ranges: Vec<std::ops::Range<usize>>,
-    /// The first automaton over the forms.
+    /// The first automaton over the forms: embedded in the binary for the
+    /// lexicons every run searches ([`embedded`]), built otherwise.
     trie: Trie,
+    /// `trie` is an embedded one.
+    embedded: bool,
     compact: OnceLock<Option<contiguous::NFA>>,
     /// A thread is building `compact` (the others search with the trie
     /// meanwhile rather than wait for it).
@@ -112,6 +116,7 @@ impl Clone for NameMatcher {
             forms: self.forms.clone(),
             ranges: self.ranges.clone(),
             trie: self.trie.clone(),
+            embedded: self.embedded,
             compact: self.compact.clone(),
             building: AtomicBool::new(false),
             searched: AtomicUsize::new(self.searched.load(Ordering::Relaxed)),
@@ -272,22 +277,42 @@ impl NameMatcher {
             ranges.push(start..forms.len());
             kept.push(p);
         }
-        let trie = Trie::new(
-            &ranges
-                .iter()
-                .map(|r| forms.get(r.clone()).unwrap_or_default())
-                .collect::<Vec<&[u8]>>(),
-        );
+        let (trie, embedded) = match embedded::trie_for(&forms, &ranges) {
+            Some(t) => (t, true),
+            None => (
+                Trie::new(
+                    &ranges
+                        .iter()
+                        .map(|r| forms.get(r.clone()).unwrap_or_default())
+                        .collect::<Vec<&[u8]>>(),
+                ),
+                false,
+            ),
+        };
         NameMatcher {
             patterns: kept,
             groups: groups.len(),
             forms,
             ranges,
             trie,
+            embedded,
             compact: OnceLock::new(),
             building: AtomicBool::new(false),
             searched: AtomicUsize::new(0),
         }
+    }
+
+    /// The automaton forms of the patterns kept, concatenated, and where
+    /// each is (the key of an embedded trie).
+    #[cfg(test)]
+    pub(crate) fn forms_and_ranges(&self) -> (&[u8], &[std::ops::Range<usize>]) {
+        (&self.forms, &self.ranges)
+    }
+
+    /// The matcher searches with an embedded trie.
+    #[cfg(test)]
+    pub(crate) fn embedded(&self) -> bool {
+        self.embedded
     }
 
     pub fn is_empty(&self) -> bool {

@@ -25,21 +25,32 @@ const DENSE_AT: usize = 8;
 pub(super) struct Trie {
     /// State `s`'s transitions: `bytes[trans[s]..trans[s + 1]]` (sorted)
     /// and the states they lead to, `next[..]`.
-    trans: Vec<u32>,
-    bytes: Vec<u8>,
-    next: Vec<u32>,
+    trans: Table<u32>,
+    bytes: Table<u8>,
+    next: Table<u32>,
     /// State → offset of its row in `dense`, or `NONE`.
-    row: Vec<u32>,
+    row: Table<u32>,
     /// Rows of 256 next states (`ROOT` = no transition, as no transition
     /// leads back to the start state).
-    dense: Vec<u32>,
-    fail: Vec<u32>,
+    dense: Table<u32>,
+    fail: Table<u32>,
     /// State `s`'s own patterns: `matches[own[s]..own[s + 1]]`.
-    own: Vec<u32>,
-    matches: Vec<u32>,
-    out: Vec<u32>,
-    /// The state has patterns, its own or along `out`.
-    reports: Vec<bool>,
+    own: Table<u32>,
+    matches: Table<u32>,
+    out: Table<u32>,
+    /// The state has patterns, its own or along `out` (1, else 0).
+    reports: Table<u8>,
+}
+
+/// One array of a [`Trie`]: built at run time, or embedded in the binary
+/// by `build.rs` (see [`super::embedded`]).
+pub(super) type Table<T> = std::borrow::Cow<'static, [T]>;
+
+/// A [`Trie`]'s arrays, in field order (what `build.rs` writes and
+/// [`Trie::from_parts`] takes back).
+pub(super) struct Parts<'a> {
+    pub words: [&'a [u32]; 8],
+    pub bytes: [&'a [u8]; 2],
 }
 
 impl Trie {
@@ -92,29 +103,36 @@ impl Trie {
         let (own, order) = group_by_key(states, ends.iter().map(|e| e.0));
         let matches: Vec<u32> = order.iter().map(|&i| ends[i as usize].1).collect();
 
-        let mut trie = Trie {
-            trans,
-            bytes,
-            next,
-            row: vec![NONE; states],
-            dense: Vec::new(),
-            fail: vec![ROOT; states],
-            own,
-            matches,
-            out: vec![NONE; states],
-            reports: vec![false; states],
-        };
+        let mut row = vec![NONE; states];
+        let mut dense = Vec::new();
         for s in 0..states {
-            let (lo, hi) = (trie.trans[s] as usize, trie.trans[s + 1] as usize);
+            let (lo, hi) = (trans[s] as usize, trans[s + 1] as usize);
             if s == ROOT as usize || hi - lo >= DENSE_AT {
-                trie.row[s] = trie.dense.len() as u32;
-                let base = trie.dense.len();
-                trie.dense.resize(base + 256, ROOT);
+                row[s] = dense.len() as u32;
+                let base = dense.len();
+                dense.resize(base + 256, ROOT);
                 for k in lo..hi {
-                    trie.dense[base + usize::from(trie.bytes[k])] = trie.next[k];
+                    dense[base + usize::from(bytes[k])] = next[k];
                 }
             }
         }
+        // The transitions are complete: `step` reads them while the
+        // failure links are made.
+        let mut trie = Trie {
+            trans: Table::Owned(trans),
+            bytes: Table::Owned(bytes),
+            next: Table::Owned(next),
+            row: Table::Owned(row),
+            dense: Table::Owned(dense),
+            fail: Table::Owned(Vec::new()),
+            own: Table::Owned(own),
+            matches: Table::Owned(matches),
+            out: Table::Owned(Vec::new()),
+            reports: Table::Owned(Vec::new()),
+        };
+        let mut fail = vec![ROOT; states];
+        let mut out = vec![NONE; states];
+        let mut reports = vec![0u8; states];
 
         // Failure links, breadth first: a state's longest proper suffix
         // in the trie.
@@ -132,7 +150,7 @@ impl Trie {
                 let f = if s == ROOT {
                     ROOT
                 } else {
-                    let mut f = trie.fail[s as usize];
+                    let mut f = fail[s as usize];
                     loop {
                         if let Some(t) = trie.step(f, b) {
                             break t;
@@ -140,22 +158,63 @@ impl Trie {
                         if f == ROOT {
                             break ROOT;
                         }
-                        f = trie.fail[f as usize];
+                        f = fail[f as usize];
                     }
                 };
                 let c = c as usize;
-                trie.fail[c] = f;
+                fail[c] = f;
                 let f = f as usize;
-                trie.out[c] = if trie.own[f] < trie.own[f + 1] {
+                out[c] = if trie.own[f] < trie.own[f + 1] {
                     f as u32
                 } else {
-                    trie.out[f]
+                    out[f]
                 };
-                trie.reports[c] = trie.own[c] < trie.own[c + 1] || trie.out[c] != NONE;
+                reports[c] = u8::from(trie.own[c] < trie.own[c + 1] || out[c] != NONE);
                 queue.push(c as u32);
             }
         }
+        trie.fail = Table::Owned(fail);
+        trie.out = Table::Owned(out);
+        trie.reports = Table::Owned(reports);
         trie
+    }
+
+    /// The trie's arrays (see [`Parts`]): what build.rs writes (and tests
+    /// compare).
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub(super) fn parts(&self) -> Parts<'_> {
+        Parts {
+            words: [
+                &self.trans,
+                &self.next,
+                &self.row,
+                &self.dense,
+                &self.fail,
+                &self.own,
+                &self.matches,
+                &self.out,
+            ],
+            bytes: [&self.bytes, &self.reports],
+        }
+    }
+
+    /// The trie whose arrays are `parts` (as [`Trie::parts`] gave them),
+    /// borrowed, not copied.
+    pub(super) fn from_parts(parts: Parts<'static>) -> Trie {
+        let [trans, next, row, dense, fail, own, matches, out] = parts.words.map(Table::Borrowed);
+        let [bytes, reports] = parts.bytes.map(Table::Borrowed);
+        Trie {
+            trans,
+            bytes,
+            next,
+            row,
+            dense,
+            fail,
+            own,
+            matches,
+            out,
+            reports,
+        }
     }
 
     /// The transition of `s` on `b`, if it has one.
@@ -195,7 +254,7 @@ impl Trie {
     /// Does reaching `s` report patterns?
     #[inline(always)]
     pub(super) fn reports(&self, s: u32) -> bool {
-        self.reports.get(s as usize).copied().unwrap_or(false)
+        self.reports.get(s as usize).is_some_and(|&r| r != 0)
     }
 
     /// The patterns reaching `s` reports, in order (see the module).
