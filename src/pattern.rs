@@ -16,7 +16,8 @@
 //! Most patterns are not compiled at run time at all: those of [`table`]
 //! are compiled by `build.rs` into minimized dense DFAs (forward and
 //! reverse, as regex-automata's `dfa::regex::Regex` uses them), embedded in
-//! the binary and loaded, zero-copy, on first use. build.rs validated every
+//! the binary and loaded, zero-copy, on first use: each entry is a static
+//! that owns its loaded [`Regex`] (`table::X.regex()`). build.rs validated every
 //! DFA it wrote, so loading does not validate them again (`unsafe`, see
 //! [`load_dense`]): validating costs instructions for every byte of a DFA,
 //! where a search only touches the states it visits. DFAs report spans, not groups:
@@ -37,23 +38,25 @@ use regex_automata::util::iter::Searcher;
 use regex_automata::util::syntax;
 use regex_automata::{Anchored, Input};
 
-/// Declares the table in `table.rs`: each entry becomes a [`Static`] const
-/// whose index is its position. (`build.rs` declares its own `table!`
-/// over the same file, and compiles the entries in the same order.)
+/// Declares the table in `table.rs`: each entry becomes a [`Static`]
+/// whose index is its position, and which loads its DFAs on first use
+/// (`table::X.regex()`). (`build.rs` declares its own `table!` over the
+/// same file, and compiles the entries in the same order.)
 macro_rules! table {
     ($($(#[$doc:meta])* $name:ident = $pattern:expr;)*) => {
         #[allow(non_camel_case_types, clippy::upper_case_acronyms)]
         enum Index { $($name,)* }
         $(
             $(#[$doc])*
-            pub(crate) const $name: super::Static = super::Static {
+            pub(crate) static $name: super::Static = super::Static {
                 index: Index::$name as usize,
                 source: $pattern,
+                regex: std::sync::OnceLock::new(),
             };
         )*
         /// Every entry, in index order.
         #[cfg(test)]
-        pub(crate) const ALL: &[super::Static] = &[$($name,)*];
+        pub(crate) static ALL: &[&super::Static] = &[$(&$name,)*];
     };
 }
 
@@ -86,34 +89,23 @@ static COMPILED_BYTES: &Aligned<[u8]> = &Aligned {
     bytes: *include_bytes!(concat!(env!("OUT_DIR"), "/patterns.bin")),
 };
 
-/// A pattern of [`table`], compiled at build time.
-#[derive(Debug, Clone, Copy)]
+/// A pattern of [`table`], compiled at build time, loaded on first use.
+#[derive(Debug)]
 pub(crate) struct Static {
     index: usize,
     source: &'static str,
+    regex: OnceLock<Regex>,
 }
 
 impl Static {
     /// The pattern as written in the table.
-    pub(crate) fn source(self) -> &'static str {
+    pub(crate) fn source(&self) -> &'static str {
         self.source
     }
-}
 
-/// What [`crate::pattern`] compiles: a [`table`] entry or a string.
-pub(crate) trait Pattern {
-    fn regex(self) -> Regex;
-}
-
-impl Pattern for Static {
-    fn regex(self) -> Regex {
-        compiled(self)
-    }
-}
-
-impl Pattern for &str {
-    fn regex(self) -> Regex {
-        compile(self)
+    /// The pattern, its DFAs loaded on the first call (once per process).
+    pub(crate) fn regex(&self) -> &Regex {
+        self.regex.get_or_init(|| compiled(self))
     }
 }
 
@@ -158,11 +150,11 @@ pub(crate) fn compile(pattern: &str) -> Regex {
 /// (with this same regex-automata, for this target's endianness) and fails
 /// the build if one does not load, so the fallback to [`compile`] is not
 /// taken; it is there so that even a broken build answers correctly.
-pub(crate) fn compiled(pattern: Static) -> Regex {
+fn compiled(pattern: &Static) -> Regex {
     load(pattern).unwrap_or_else(|| compile(pattern.source()))
 }
 
-fn load(pattern: Static) -> Option<Regex> {
+fn load(pattern: &Static) -> Option<Regex> {
     let c = COMPILED.get(pattern.index)?;
     let bytes = |(a, b): (usize, usize)| COMPILED_BYTES.bytes.get(a..b);
     let (fwd, rev) = (bytes(c.forward)?, bytes(c.reverse)?);
@@ -587,7 +579,7 @@ mod tests {
         hays.extend(["", " ", "é", "naïve café — ünïcode", "12 days", "Cookies"]);
         assert!(!table::ALL.is_empty());
         for s in table::ALL {
-            let ours = compiled(*s);
+            let ours = s.regex();
             assert!(
                 matches!(ours.engine, Engine::Dfa(_)),
                 "{} did not load",

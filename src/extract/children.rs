@@ -9,36 +9,12 @@
 //! 30 days") are not minimum ages. When several are stated, the first one
 //! under a children heading wins, else the first one anywhere.
 
-use std::sync::OnceLock;
-
-use crate::pattern::Regex;
 use crate::pattern::table;
 
 use super::context::SectionTest;
 use super::lexicons::Input;
 use super::rights::local_sentence;
 use crate::model::{Children, Evidence, PolicyModel};
-
-fn age_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| crate::pattern::compiled(table::AGE_RE))
-}
-
-fn child_context_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| crate::pattern::compiled(table::CHILD_CONTEXT_RE))
-}
-
-/// Sentences about minors' data being sold or shared, or consent to it.
-fn not_minimum_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| crate::pattern::compiled(table::NOT_MINIMUM_RE))
-}
-
-fn children_heading_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| crate::pattern::compiled(table::CHILDREN_HEADING_RE))
-}
 
 /// Does `text` hold an ASCII digit? (Tested 32 bytes at a time without an
 /// early exit inside a chunk, which the compiler turns into vector code.)
@@ -66,7 +42,9 @@ pub fn extract(input: &Input, model: &mut PolicyModel) {
         return;
     }
     let mut first: Option<Children> = None;
-    let mut children_sections = SectionTest::new(doc, |h: &str| children_heading_re().is_match(h));
+    let mut children_sections = SectionTest::new(doc, |h: &str| {
+        table::CHILDREN_HEADING_RE.regex().is_match(h)
+    });
     for block in &doc.blocks {
         // Every alternative of `age_re` holds an ASCII digit: a block
         // without one states no age (one byte scan instead of a search).
@@ -74,7 +52,7 @@ pub fn extract(input: &Input, model: &mut PolicyModel) {
             continue;
         }
         let in_children_section = children_sections.any_in_path(block);
-        for c in age_re().captures_iter(&block.text) {
+        for c in table::AGE_RE.regex().captures_iter(&block.text) {
             let Some(whole) = c.get(0) else { continue };
             let Some(age) = ["a", "b", "c", "d", "e"]
                 .iter()
@@ -88,10 +66,10 @@ pub fn extract(input: &Input, model: &mut PolicyModel) {
             }
             let (_, sentence) = local_sentence(block, whole.start(), whole.end());
             let sent = &block.text[sentence];
-            if not_minimum_re().is_match(sent) {
+            if table::NOT_MINIMUM_RE.regex().is_match(sent) {
                 continue;
             }
-            if !in_children_section && !child_context_re().is_match(sent) {
+            if !in_children_section && !table::CHILD_CONTEXT_RE.regex().is_match(sent) {
                 continue;
             }
             let fact = Children {

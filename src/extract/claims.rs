@@ -37,7 +37,6 @@ use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use crate::pattern::Regex;
 use crate::pattern::table;
 
 use super::context::clause_start;
@@ -130,68 +129,6 @@ pub(super) fn patterns() -> &'static [(String, usize, bool)] {
     &lexicon().patterns
 }
 
-fn re(cell: &'static OnceLock<Regex>, pattern: impl crate::pattern::Pattern) -> &'static Regex {
-    cell.get_or_init(|| pattern.regex())
-}
-
-fn negation_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    re(&RE, table::NEGATION_RE)
-}
-
-/// Words that start a subordinate clause between a negation and its phrase.
-fn gap_blocker_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    re(&RE, table::GAP_BLOCKER_RE)
-}
-
-/// Before the negation: the reader or a condition is the subject, or the
-/// organisation only hedges about others.
-fn pre_negation_reject_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    re(&RE, table::PRE_NEGATION_REJECT_RE)
-}
-
-/// After the phrase: the promise is taken back.
-fn exception_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    re(&RE, table::EXCEPTION_RE)
-}
-
-fn cookie_exception_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    re(&RE, table::COOKIE_EXCEPTION_RE)
-}
-
-/// Words allowed between a negation and a cookie phrase.
-fn cookie_gap_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    re(&RE, table::COOKIE_GAP_RE)
-}
-
-/// Verbs a negated advertising purpose needs: use or share.
-fn purpose_verb_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    re(&RE, table::PURPOSE_VERB_RE)
-}
-
-fn ad_term_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    re(&RE, table::AD_TERM_RE)
-}
-
-/// Verbs that hand data to others.
-fn share_verb_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    re(&RE, table::SHARE_VERB_RE)
-}
-
-/// "… without your consent": a consent statement, not a promise.
-fn consent_condition_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    re(&RE, table::CONSENT_CONDITION_RE)
-}
-
 /// Does a quotation mark open right before the negation ("“Do Not Sell”")?
 fn quoted_before(before: &str) -> bool {
     let b = before.trim_end();
@@ -203,56 +140,11 @@ fn quoted_before(before: &str) -> bool {
     b.ends_with(['“', '"', '‘'])
 }
 
-/// "Do Not Sell My Personal Information": a link to a right, not a claim.
-fn my_after_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    re(&RE, table::MY_AFTER_RE)
-}
-
-/// Objects that make "we don't sell X" a statement about products.
-fn product_object_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    re(&RE, table::PRODUCT_OBJECT_RE)
-}
-
-/// A purpose right after "cookies" that names tracking: "cookies for advertising".
-fn tracking_purpose_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    re(&RE, table::TRACKING_PURPOSE_RE)
-}
-
-/// Generic objects that leave a claim unscoped.
-fn unscoped_object_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    re(&RE, table::UNSCOPED_OBJECT_RE)
-}
-
-/// Subjects that stand for the whole organisation or service.
-fn universal_subject_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    re(&RE, table::UNIVERSAL_SUBJECT_RE)
-}
-
-/// Subjects that are a tool or a part of the service.
-fn tool_subject_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    re(&RE, table::TOOL_SUBJECT_RE)
-}
-
-/// Sentence-initial "On the marketing site —" / "In the app:".
-fn locative_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    re(
-        &RE,
-        r"(?i)^\s*(?:on|in|for|within|inside|across|at)\s+(?:the\s+|our\s+|this\s+|its\s+|your\s+)?(?P<s>[^—–:;,.()]{2,60}?)\s*(?:[—–:,]|\s-\s)",
-    )
-}
-
-/// Discourse openers that are not scopes ("In short, …").
-fn discourse_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    re(&RE, table::DISCOURSE_RE)
-}
+static_re!(
+    /// Sentence-initial "On the marketing site —" / "In the app:".
+    locative_re,
+    r"(?i)^\s*(?:on|in|for|within|inside|across|at)\s+(?:the\s+|our\s+|this\s+|its\s+|your\s+)?(?P<s>[^—–:;,.()]{2,60}?)\s*(?:[—–:,]|\s-\s)"
+);
 
 /// Words stripped from the end of a subject ("Umami is" → "Umami").
 const AUX: &[&str] = &[
@@ -360,10 +252,8 @@ fn strip_subject(raw: &str) -> String {
 /// it: the object of a use verb ("We only use Plausible Analytics"), else
 /// the subject of a copula ("Umami is privacy-focused" → "Umami").
 fn antecedent(head: &str) -> &str {
-    static COPULA: OnceLock<Regex> = OnceLock::new();
-    static USE: OnceLock<Regex> = OnceLock::new();
-    let copula = re(&COPULA, table::ANTECEDENT_COPULA);
-    let use_verb = re(&USE, table::ANTECEDENT_USE);
+    let copula = table::ANTECEDENT_COPULA.regex();
+    let use_verb = table::ANTECEDENT_USE.regex();
     if let Some(u) = use_verb.find_iter(head).last() {
         let obj = head[u.end()..].trim();
         if !obj.is_empty() && obj.split_whitespace().count() <= 6 {
@@ -486,7 +376,7 @@ fn lowercase(text: &str) -> String {
 }
 
 fn is_tool(doc: &Document, lower_text: &OnceCell<String>, subject: &str) -> bool {
-    tool_subject_re().is_match(subject)
+    table::TOOL_SUBJECT_RE.regex().is_match(subject)
         || (!is_owner(doc, lower_text, subject) && !super::lexicons::vendors_in(subject).is_empty())
 }
 
@@ -537,7 +427,9 @@ fn scope(site: &Site) -> Option<String> {
         && let Some(s) = c.name("s")
     {
         let s = s.as_str().trim();
-        if !discourse_re().is_match(s) && !universal_subject_re().is_match(s) {
+        if !table::DISCOURSE_RE.regex().is_match(s)
+            && !table::UNIVERSAL_SUBJECT_RE.regex().is_match(s)
+        {
             return Some(s.to_string());
         }
     }
@@ -551,10 +443,10 @@ fn scope(site: &Site) -> Option<String> {
         .to_ascii_lowercase();
     let passive = PARTICIPLES.contains(&first_after.as_str());
     if !subject.is_empty() {
-        if universal_subject_re().is_match(&subject) {
+        if table::UNIVERSAL_SUBJECT_RE.regex().is_match(&subject) {
             // fall through to the object
         } else if passive {
-            return (!unscoped_object_re().is_match(&subject))
+            return (!table::UNSCOPED_OBJECT_RE.regex().is_match(&subject))
                 .then(|| strip_determiner(&subject).to_string());
         } else if is_tool(doc, lower_text, &subject) {
             return Some(strip_determiner(&subject).to_string());
@@ -584,11 +476,13 @@ fn clause_end(text: &str, sentence: &Range<usize>, from: usize) -> usize {
 /// The object of the first use/share/sell verb in `rest`, when it is
 /// something narrower than "your personal data".
 fn object_scope(rest: &str) -> Option<String> {
-    static OBJ: OnceLock<Regex> = OnceLock::new();
-    let obj = re(&OBJ, table::OBJECT_SCOPE_RE);
+    let obj = table::OBJECT_SCOPE_RE.regex();
     let c = obj.captures(rest)?;
     let o = c.name("o")?.as_str().trim();
-    if o.is_empty() || unscoped_object_re().is_match(o) || o.split_whitespace().count() > 12 {
+    if o.is_empty()
+        || table::UNSCOPED_OBJECT_RE.regex().is_match(o)
+        || o.split_whitespace().count() > 12
+    {
         return None;
     }
     Some(strip_determiner(o).to_string())
@@ -626,16 +520,23 @@ pub fn extract(input: &Input, model: &mut PolicyModel) {
             let neg = if entry.kind == Kind::Free {
                 m.start..m.start
             } else {
-                let Some(n) = negation_re().find_iter(&text[cs..m.start]).last() else {
+                let Some(n) = table::NEGATION_RE
+                    .regex()
+                    .find_iter(&text[cs..m.start])
+                    .last()
+                else {
                     continue;
                 };
                 let neg = cs + n.start()..cs + n.end();
                 let gap = &text[neg.end..m.start];
                 let limit = if entry.verb { 5 } else { 16 };
-                if word_count(gap) > limit || gap_blocker_re().is_match(gap) {
+                if word_count(gap) > limit || table::GAP_BLOCKER_RE.regex().is_match(gap) {
                     continue;
                 }
-                if pre_negation_reject_re().is_match(&text[cs..neg.start]) {
+                if table::PRE_NEGATION_REJECT_RE
+                    .regex()
+                    .is_match(&text[cs..neg.start])
+                {
                     continue;
                 }
                 match entry.kind {
@@ -644,8 +545,8 @@ pub fn extract(input: &Input, model: &mut PolicyModel) {
                         // link to a right ("Do Not Sell My Personal
                         // Information") is no promise.
                         if quoted_before(&text[..neg.start])
-                            || my_after_re().is_match(after)
-                            || (entry.verb && product_object_re().is_match(after))
+                            || table::MY_AFTER_RE.regex().is_match(after)
+                            || (entry.verb && table::PRODUCT_OBJECT_RE.regex().is_match(after))
                         {
                             continue;
                         }
@@ -654,18 +555,18 @@ pub fn extract(input: &Input, model: &mut PolicyModel) {
                         // Sharing for anyone's marketing; using only for advertising
                         // ("we will not use your email for marketing" is about
                         // the organisation's own mailings).
-                        let shares = share_verb_re().is_match(gap);
-                        let uses = purpose_verb_re().is_match(gap);
-                        let ads = ad_term_re().is_match(&text[m.start..m.end]);
+                        let shares = table::SHARE_VERB_RE.regex().is_match(gap);
+                        let uses = table::PURPOSE_VERB_RE.regex().is_match(gap);
+                        let ads = table::AD_TERM_RE.regex().is_match(&text[m.start..m.end]);
                         if !(shares || (uses && ads))
                             || gap.to_lowercase().contains("cookie")
-                            || consent_condition_re().is_match(after)
+                            || table::CONSENT_CONDITION_RE.regex().is_match(after)
                         {
                             continue;
                         }
                     }
                     Kind::Cookie => {
-                        if !cookie_gap_re().is_match(gap) {
+                        if !table::COOKIE_GAP_RE.regex().is_match(gap) {
                             continue;
                         }
                     }
@@ -675,23 +576,28 @@ pub fn extract(input: &Input, model: &mut PolicyModel) {
             };
             // Tested after the negation, which most phrases lack (each test
             // only drops the match; the order changes nothing else).
-            if exception_re().is_match(after) {
+            if table::EXCEPTION_RE.regex().is_match(after) {
                 continue;
             }
             if matches!(entry.kind, Kind::Cookie | Kind::Free) {
-                if cookie_exception_re().is_match(after) {
+                if table::COOKIE_EXCEPTION_RE.regex().is_match(after) {
                     continue;
                 }
-                if claim == "no_cookies" && tracking_purpose_re().is_match(after) {
+                if claim == "no_cookies" && table::TRACKING_PURPOSE_RE.regex().is_match(after) {
                     claim = "no_tracking_cookies";
                 }
             }
-            if entry.kind == Kind::Free && pre_negation_reject_re().is_match(&text[cs..m.start]) {
+            if entry.kind == Kind::Free
+                && table::PRE_NEGATION_REJECT_RE
+                    .regex()
+                    .is_match(&text[cs..m.start])
+            {
                 continue;
             }
             // The subject ends at the clause's first negation ("it does not
             // use cookies, does not track …" → "it").
-            let subject_end = negation_re()
+            let subject_end = table::NEGATION_RE
+                .regex()
                 .find(&text[cs..neg.start.max(cs)])
                 .map(|n| cs + n.start())
                 .unwrap_or(neg.start);

@@ -18,9 +18,7 @@
 //! placeholders (`you@example.com`) are skipped.
 
 use std::collections::HashSet;
-use std::sync::OnceLock;
 
-use crate::pattern::Regex;
 use crate::pattern::table;
 
 use super::context::Tokens;
@@ -29,58 +27,18 @@ use crate::document::{Block, Document};
 use crate::model::{Contact, Evidence, PolicyModel};
 use crate::span::Span;
 
-fn email_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| crate::pattern::compiled(table::EMAIL_RE))
-}
-
-fn privacy_local_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| crate::pattern::compiled(table::PRIVACY_LOCAL_RE))
-}
-
-/// Context that makes an address one for privacy matters.
-fn privacy_context_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| crate::pattern::compiled(table::PRIVACY_CONTEXT_RE))
-}
-
-fn dpo_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| crate::pattern::compiled(table::DPO_RE))
-}
-
-/// Context that gives an address another purpose.
-fn other_purpose_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| crate::pattern::compiled(table::OTHER_PURPOSE_RE))
-}
-
-/// A data protection authority or other regulator named as the address's
-/// owner ("Information Commissioner’s Office icocasework@ico.org.uk").
-fn regulator_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| crate::pattern::compiled(table::REGULATOR_RE))
-}
-
 /// Does the text just before the address (in its sentence) name a
 /// regulator as its owner, without "us"/"our"/"we" in between? Then the
 /// address is where to complain, not the organisation's contact.
 fn regulators_address(block: &Block, start: usize) -> bool {
-    static OWN: OnceLock<Regex> = OnceLock::new();
-    let own = OWN.get_or_init(|| crate::pattern::compiled(table::REGULATORS_ADDRESS_OWN));
+    let own = table::REGULATORS_ADDRESS_OWN.regex();
     let (sentence_start, _) = super::rights::local_sentence(block, start, start);
     let from = crate::span::ceil_char(&block.text, sentence_start.max(start.saturating_sub(160)));
     let before = block.text.get(from..start).unwrap_or("");
-    let Some(last) = regulator_re().find_iter(before).last() else {
+    let Some(last) = table::REGULATOR_RE.regex().find_iter(before).last() else {
         return false;
     };
     !own.is_match(&before[last.end()..])
-}
-
-fn contact_heading_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| crate::pattern::compiled(table::CONTACT_HEADING_RE))
 }
 
 /// A documentation placeholder ("you@example.com"), not a contact. An
@@ -138,22 +96,30 @@ fn role(
     let (_, sentence) = super::rights::local_sentence(block, start, start + email.len());
     // Other addresses in the sentence say nothing about this one's role
     // ("contact privacy@x.com or DPO@x.com").
-    let masked = email_re().replace_all(&block.text[sentence], " ");
+    let masked = table::EMAIL_RE
+        .regex()
+        .replace_all(&block.text[sentence], " ");
     let sent = masked.as_ref();
     let path = doc.section_path(block);
     let heading = path.last().copied().unwrap_or("");
     let local = email.split('@').next().unwrap_or("");
-    let dpo = dpo_re().is_match(sent)
-        || label.is_some_and(|l| dpo_re().is_match(&email_re().replace_all(l, " ")))
-        || dpo_re().is_match(local);
+    let dpo = table::DPO_RE.regex().is_match(sent)
+        || label.is_some_and(|l| {
+            table::DPO_RE
+                .regex()
+                .is_match(&table::EMAIL_RE.regex().replace_all(l, " "))
+        })
+        || table::DPO_RE.regex().is_match(local);
     if dpo {
         return Some("dpo");
     }
-    let privacy = privacy_local_re().is_match(local)
-        || privacy_context_re().is_match(sent)
-        || label.is_some_and(|l| privacy_context_re().is_match(l))
-        || (contact_heading_re().is_match(heading) && !other_purpose_re().is_match(sent));
-    let other = other_purpose_re().is_match(sent) && !privacy_local_re().is_match(local);
+    let privacy = table::PRIVACY_LOCAL_RE.regex().is_match(local)
+        || table::PRIVACY_CONTEXT_RE.regex().is_match(sent)
+        || label.is_some_and(|l| table::PRIVACY_CONTEXT_RE.regex().is_match(l))
+        || (table::CONTACT_HEADING_RE.regex().is_match(heading)
+            && !table::OTHER_PURPOSE_RE.regex().is_match(sent));
+    let other = table::OTHER_PURPOSE_RE.regex().is_match(sent)
+        && !table::PRIVACY_LOCAL_RE.regex().is_match(local);
     (privacy && !other).then_some("privacy")
 }
 
@@ -186,7 +152,7 @@ pub fn extract(input: &Input, model: &mut PolicyModel) {
                 .get_or_init(|| super::rights::block_label(block).and_then(|r| block.text.get(r)))
         };
         let mut tokens = Tokens::new(&block.text);
-        let hits = has_at.then(|| email_re().find_iter(&block.text));
+        let hits = has_at.then(|| table::EMAIL_RE.regex().find_iter(&block.text));
         for m in hits.into_iter().flatten() {
             let email = m.as_str().trim_end_matches('.');
             if placeholder(email) || inside_url(&mut tokens, m.start()) {
@@ -213,7 +179,7 @@ pub fn extract(input: &Input, model: &mut PolicyModel) {
                 .map(|_| &dest[7..])
                 .unwrap_or(dest);
             let addr = addr.split(['?', '#']).next().unwrap_or("");
-            let Some(m) = email_re().find(addr) else {
+            let Some(m) = table::EMAIL_RE.regex().find(addr) else {
                 continue;
             };
             if m.start() != 0 || m.end() != addr.len() || placeholder(m.as_str()) {

@@ -119,8 +119,7 @@ pub fn sentence_index(block: &Block, offset: usize) -> Option<usize> {
 /// after the last `;`, `:`, ` but `, ` however`, ` while `, ` whereas ` or
 /// dash before it.
 pub fn clause_start(text: &str, sentence: &Range<usize>, offset: usize) -> usize {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| crate::pattern::compiled(table::CLAUSE_START));
+    let re = table::CLAUSE_START.regex();
     // Callers may step back a few bytes from a clause end; land on a
     // character boundary (a dash separator is three bytes).
     let offset = floor_char(text, offset);
@@ -164,8 +163,7 @@ fn negated_before_re() -> &'static Regex {
 
 /// Is the mention described as self-hosted / run on own servers?
 pub fn self_hosted_near(clause: &str) -> bool {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| crate::pattern::compiled(table::SELF_HOSTED_NEAR));
+    let re = table::SELF_HOSTED_NEAR.regex();
     re.is_match(clause)
 }
 
@@ -191,8 +189,6 @@ pub fn self_hosted_near(clause: &str) -> bool {
 /// by binary search; one long sentence naming a vendor after "on" every few
 /// words stays linear.
 pub fn names_link_location(block: &Block, links: &LinkIndex, range: Range<usize>) -> bool {
-    static PLACE: OnceLock<Regex> = OnceLock::new();
-    static FLOW: OnceLock<Regex> = OnceLock::new();
     if block.links.is_empty() {
         return false;
     }
@@ -201,7 +197,7 @@ pub fn names_link_location(block: &Block, links: &LinkIndex, range: Range<usize>
     let (Some(before), Some(name)) = (text.get(from..range.start), text.get(range.clone())) else {
         return false;
     };
-    let place = PLACE.get_or_init(|| crate::pattern::compiled(table::NAMES_LINK_LOCATION));
+    let place = table::NAMES_LINK_LOCATION.regex();
     let Some(at) = place.find(before) else {
         return false;
     };
@@ -229,7 +225,7 @@ pub fn names_link_location(block: &Block, links: &LinkIndex, range: Range<usize>
     if !links_to_own_page {
         return false;
     }
-    let flow = FLOW.get_or_init(|| crate::pattern::compiled(table::FLOW_VERB_RE));
+    let flow = table::FLOW_VERB_RE.regex();
     !text.get(sentence).is_some_and(|s| flow.is_match(s))
 }
 

@@ -18,7 +18,6 @@
 //! names the owner) makes the cookie third-party.
 
 use std::ops::Range;
-use std::sync::OnceLock;
 
 use crate::pattern::Regex;
 use crate::pattern::table;
@@ -29,29 +28,19 @@ use crate::document::{Block, BlockKind, Document};
 use crate::lexicon::vendors::catalog;
 use crate::model::{Cookie, Evidence, Party, PolicyModel};
 
-fn re(pattern: impl crate::pattern::Pattern) -> Regex {
-    pattern.regex()
-}
-
 /// Header cell naming the cookie-name column.
 fn name_header(cell: &str) -> bool {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    static NOT: OnceLock<Regex> = OnceLock::new();
-    let yes = RE.get_or_init(|| re(table::COOKIE_NAME_HEADER));
-    let no = NOT.get_or_init(|| re(table::NAME_HEADER_NOT));
+    let yes = table::COOKIE_NAME_HEADER.regex();
+    let no = table::NAME_HEADER_NOT.regex();
     yes.is_match(cell.trim()) && !no.is_match(cell)
 }
 
 fn column_re(kind: Col) -> &'static Regex {
-    static PROVIDER: OnceLock<Regex> = OnceLock::new();
-    static PARTY: OnceLock<Regex> = OnceLock::new();
-    static PURPOSE: OnceLock<Regex> = OnceLock::new();
-    static DURATION: OnceLock<Regex> = OnceLock::new();
     match kind {
-        Col::Provider => PROVIDER.get_or_init(|| re(table::COLUMN_RE_PROVIDER)),
-        Col::Party => PARTY.get_or_init(|| re(table::COLUMN_RE_PARTY)),
-        Col::Purpose => PURPOSE.get_or_init(|| re(table::COLUMN_RE_PURPOSE)),
-        Col::Duration => DURATION.get_or_init(|| re(table::COLUMN_RE_DURATION)),
+        Col::Provider => table::COLUMN_RE_PROVIDER.regex(),
+        Col::Party => table::COLUMN_RE_PARTY.regex(),
+        Col::Purpose => table::COLUMN_RE_PURPOSE.regex(),
+        Col::Duration => table::COLUMN_RE_DURATION.regex(),
     }
 }
 
@@ -158,8 +147,7 @@ fn is_owner(provider: &str, owner: &str) -> bool {
 }
 
 fn party_from_text(text: &str) -> Option<Party> {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| re(table::PARTY_FROM_TEXT));
+    let re = table::PARTY_FROM_TEXT.regex();
     let c = re.captures(text)?;
     let w = c.get(1)?.as_str().to_ascii_lowercase();
     Some(if w == "first" || w == "1st" {
@@ -182,8 +170,7 @@ fn clean(s: &str) -> Option<String> {
 /// as", "e.g.". A piece with spaces in it is prose ("_ga (Google)",
 /// "Session cookie"): only its identifier-like tokens are names.
 fn split_names(text: &str, cell: Range<usize>) -> Vec<Range<usize>> {
-    static SEP: OnceLock<Regex> = OnceLock::new();
-    let sep = SEP.get_or_init(|| re(table::SPLIT_NAMES_SEP));
+    let sep = table::SPLIT_NAMES_SEP.regex();
     let Some(cell_text) = text.get(cell.clone()) else {
         return Vec::new();
     };
@@ -252,10 +239,8 @@ fn identifier_like(token: &str, code: bool) -> bool {
 }
 
 fn prose_res() -> (&'static Regex, &'static Regex) {
-    static BEFORE: OnceLock<Regex> = OnceLock::new();
-    static AFTER: OnceLock<Regex> = OnceLock::new();
-    let before = BEFORE.get_or_init(|| re(table::COOKIE_NAMES_BEFORE));
-    let after = AFTER.get_or_init(|| re(table::COOKIE_NAMES_AFTER));
+    let before = table::COOKIE_NAMES_BEFORE.regex();
+    let after = table::COOKIE_NAMES_AFTER.regex();
     (before, after)
 }
 

@@ -135,29 +135,21 @@ pub fn lexicon() -> &'static Lexicon {
     L.get_or_init(|| Lexicon::parse(TSV))
 }
 
-static_re!(collect_heading, table::COLLECT_HEADING);
-static_re!(topic_heading, table::TOPIC_HEADING);
-static_re!(skip_heading, table::SKIP_HEADING);
 static_re!(
     collection_verb,
     r"(?i)\b(?:collect\w*|gather\w*|receiv\w*|obtain\w*|stor(?:e|es|ed|ing)|process(?:es|ed)?|record(?:s|ed|ing)?|log(?:s|ged|ging)?|track(?:s|ed|ing)?|captur\w*|ask(?:s|ed)?\s+(?:you\s+)?for|request(?:s|ed)?\s+(?:your|that\s+you)|provid\w*\s+(?:it\s+)?(?:to\s+)?us|provided\s+(?:to\s+us|by\s+you)|submit\w*|enter(?:s|ed)?|giv(?:e|es|en)\s+us|share\s+with\s+us|upload\w*|infer\w*|(?:we|may|can|will|to)\s+(?:\w+\s+)?access|accessed|retain\w*|keep|keeps|kept|hold|holds|maintain\w*|sav(?:e|es|ed)|remember\w*|identif(?:y|ies)|measur\w*|monitor\w*|(?:we|our\s+\w+(?:\s+\w+)?|they|partners)\s+(?:\w+\s+){0,2}?(?:use|uses|set|sets|place|places|deploy)\s+(?:[\w-]+\s+){0,3}?(?:cookies?|pixels?|web\s+beacons?|local\s+storage|tags|trackers?|tracking))\b"
 );
-static_re!(listing_verb, table::LISTING_VERB);
-static_re!(continuation, table::CONTINUATION);
-static_re!(negated_prefix, table::NEGATED_PREFIX);
-static_re!(data_label, table::DATA_LABEL);
-static_re!(data_table_header, table::DATA_TABLE_HEADER);
 
 /// Per block: is it in a collection section, and should it be skipped?
 fn block_contexts(doc: &Document) -> Vec<(bool, bool)> {
     // A section decides by its innermost heading that says anything.
     let decide = |block: &Block| -> (bool, bool) {
         for h in doc.section_path(block).iter().rev() {
-            if skip_heading().is_match(h) {
+            if table::SKIP_HEADING.regex().is_match(h) {
                 return (false, true);
             }
-            let collect = collect_heading().find(h);
-            let topic = topic_heading().find(h);
+            let collect = table::COLLECT_HEADING.regex().find(h);
+            let topic = table::TOPIC_HEADING.regex().find(h);
             match (collect, topic) {
                 (Some(c), Some(t)) if c.start() < t.start() => return (true, false),
                 (Some(_), None) => return (true, false),
@@ -182,9 +174,10 @@ fn block_contexts(doc: &Document) -> Vec<(bool, bool)> {
         let (mut in_section, skip) = *slot.get_or_insert_with(|| decide(block));
         if block.kind == BlockKind::Heading {
             let title = block.text.as_str();
-            let is_collect = collect_heading().is_match(title)
-                && !topic_heading().find(title).is_some_and(|t| {
-                    collect_heading()
+            let is_collect = table::COLLECT_HEADING.regex().is_match(title)
+                && !table::TOPIC_HEADING.regex().find(title).is_some_and(|t| {
+                    table::COLLECT_HEADING
+                        .regex()
                         .find(title)
                         .is_some_and(|c| t.start() < c.start())
                 });
@@ -193,7 +186,9 @@ fn block_contexts(doc: &Document) -> Vec<(bool, bool)> {
                     .blocks
                     .get(i + 1)
                     .is_some_and(|b| b.kind == BlockKind::Heading);
-            } else if topic_heading().is_match(title) || skip_heading().is_match(title) {
+            } else if table::TOPIC_HEADING.regex().is_match(title)
+                || table::SKIP_HEADING.regex().is_match(title)
+            {
                 run = false;
             }
         }
@@ -229,7 +224,7 @@ fn labelled_data_item(block: &Block) -> bool {
     let Some(i) = label_end(t) else {
         return false;
     };
-    data_label().is_match(&t[..i])
+    table::DATA_LABEL.regex().is_match(&t[..i])
 }
 
 /// Where the first ": ", " — " or " – " of `t` starts: one pass over the
@@ -261,7 +256,7 @@ fn label_end(t: &str) -> Option<usize> {
 /// Is the row's table a cookie or data-category table?
 fn data_table(doc: &Document, block: &Block) -> bool {
     doc.table_header(block)
-        .is_some_and(|h| data_table_header().is_match(&h.text))
+        .is_some_and(|h| table::DATA_TABLE_HEADER.regex().is_match(&h.text))
 }
 
 /// For each block, the index of the first block of the run of consecutive
@@ -380,7 +375,7 @@ fn sentence_collects(
             break true;
         }
         match i.checked_sub(1).and_then(|p| block.sentences.get(p)) {
-            Some(prev) if continuation().is_match(text) => {
+            Some(prev) if table::CONTINUATION.regex().is_match(text) => {
                 range = prev.clone();
                 i -= 1;
             }
@@ -396,7 +391,8 @@ fn sentence_collects(
 }
 
 fn has_collection_verb(sentence: &str, in_section: bool) -> bool {
-    collection_verb().is_match(sentence) || (in_section && listing_verb().is_match(sentence))
+    collection_verb().is_match(sentence)
+        || (in_section && table::LISTING_VERB.regex().is_match(sentence))
 }
 
 /// Tokens for [`inside_address`]: delimited by whitespace, brackets,
@@ -467,7 +463,7 @@ fn negated(block: &Block, sentence: &Range<usize>, start: usize, end: usize) -> 
         return false;
     }
     let cs = clause_start(text, sentence, start);
-    negated_prefix().is_match(&text[cs..start])
+    table::NEGATED_PREFIX.regex().is_match(&text[cs..start])
 }
 
 /// Does `t` hold "no", "ne", "n'" or "without" (ASCII case ignored)?

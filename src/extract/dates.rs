@@ -27,10 +27,8 @@
 //! 4. the front matter `date` (often the publication date);
 //! 5. a block that is nothing but a date among the first blocks.
 
-use std::sync::OnceLock;
-
+use crate::pattern::Captures;
 use crate::pattern::table;
-use crate::pattern::{Captures, Regex};
 
 use crate::document::{Block, BlockKind, Document};
 use crate::model::Evidence;
@@ -75,11 +73,6 @@ pub struct DateMatch {
     pub end: usize,
     /// Only month and year were written ("February 2026").
     pub month_only: bool,
-}
-
-fn date_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| crate::pattern::compiled(table::DATE))
 }
 
 fn month_number(s: &str) -> Option<u8> {
@@ -160,7 +153,8 @@ fn from_captures(text: &str, c: &Captures) -> Option<DateMatch> {
 
 /// Every date in `text`, in order.
 pub fn find_dates(text: &str) -> Vec<DateMatch> {
-    date_re()
+    table::DATE
+        .regex()
         .captures_iter(text)
         .filter_map(|c| from_captures(text, &c))
         .collect()
@@ -185,7 +179,7 @@ pub fn date_at_start(text: &str) -> Option<DateMatch> {
     // cue without a date costs nothing in a long text.
     let limit = crate::span::ceil_char(text, skip + 48);
     let hay = &text[skip..limit];
-    let c = date_re().captures(hay)?;
+    let c = table::DATE.regex().captures(hay)?;
     let whole = c.get(0)?;
     if whole.start() != 0 {
         return None;
@@ -220,28 +214,6 @@ enum Tier {
     Bare,
 }
 
-fn statement_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| crate::pattern::compiled(table::DATE_STATEMENT_RE))
-}
-
-/// What may stand between a cue and its date: ":", "on", "as of", "is", "*".
-fn gap_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| crate::pattern::compiled(table::GAP_RE))
-}
-
-/// A sentence about this document (for effective dates in running text).
-fn about_policy_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| crate::pattern::compiled(table::ABOUT_POLICY_RE))
-}
-
-fn changelog_heading_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| crate::pattern::compiled(table::CHANGELOG_HEADING_RE))
-}
-
 struct Candidate {
     tier: Tier,
     date: Date,
@@ -269,12 +241,16 @@ pub fn last_updated(doc: &Document) -> Option<(String, Evidence)> {
     // A description counts only where it labels the date; any other date
     // in it ("Our policy since 2019") says nothing about this version.
     for (value, span) in &doc.front_matter.descriptions {
-        for c in statement_re().captures_iter(value) {
+        for c in table::DATE_STATEMENT_RE.regex().captures_iter(value) {
             let (Some(cue), true) = (c.get(0), c.name("dated").is_none()) else {
                 continue;
             };
             let rest = &value[cue.end()..];
-            let gap = gap_re().find(rest).map(|g| g.end()).unwrap_or(0);
+            let gap = table::GAP_RE
+                .regex()
+                .find(rest)
+                .map(|g| g.end())
+                .unwrap_or(0);
             let Some(m) = date_at_start(&rest[gap..]) else {
                 continue;
             };
@@ -361,10 +337,14 @@ fn has_four_digits(text: &str) -> bool {
 /// "Last updated: February 2026" and "Effective date: …" statements in a block.
 fn statements(block: &Block, out: &mut Vec<Candidate>) {
     let text = &block.text;
-    for c in statement_re().captures_iter(text) {
+    for c in table::DATE_STATEMENT_RE.regex().captures_iter(text) {
         let Some(cue) = c.get(0) else { continue };
         let rest = &text[cue.end()..];
-        let gap = gap_re().find(rest).map(|g| g.end()).unwrap_or(0);
+        let gap = table::GAP_RE
+            .regex()
+            .find(rest)
+            .map(|g| g.end())
+            .unwrap_or(0);
         let Some(m) = date_at_start(&rest[gap..]) else {
             continue;
         };
@@ -382,7 +362,7 @@ fn statements(block: &Block, out: &mut Vec<Candidate>) {
             Tier::Effective
         } else {
             let (_, sentence) = super::rights::local_sentence(block, cue.start(), cue.end());
-            if !lead && !about_policy_re().is_match(&text[sentence]) {
+            if !lead && !table::ABOUT_POLICY_RE.regex().is_match(&text[sentence]) {
                 continue;
             }
             Tier::Effective
@@ -401,8 +381,7 @@ fn statements(block: &Block, out: &mut Vec<Candidate>) {
 /// or effective label is the page's date. A placeholder (`{{ page.date }}`)
 /// has no literal date and gives nothing.
 fn template_arguments(doc: &Document, out: &mut Vec<Candidate>) {
-    static ARG: OnceLock<Regex> = OnceLock::new();
-    let arg = ARG.get_or_init(|| crate::pattern::compiled(table::TEMPLATE_DATE_ARG));
+    let arg = table::TEMPLATE_DATE_ARG.regex();
     // Template expressions are short; a runaway one is no argument list.
     const LIMIT: usize = 4096;
     let text = doc.text.as_str();
@@ -461,7 +440,7 @@ fn in_changelog(doc: &Document, block: &Block) -> bool {
         && doc
             .section_path(block)
             .last()
-            .is_some_and(|h| changelog_heading_re().is_match(h))
+            .is_some_and(|h| table::CHANGELOG_HEADING_RE.regex().is_match(h))
 }
 
 /// The date an entry of a change log starts with (list item, table row or

@@ -37,12 +37,6 @@ fn definition_re() -> &'static Regex {
     })
 }
 
-/// The opening of a quoted parenthetical, anywhere.
-fn opening_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| crate::pattern::compiled(table::OPENING_RE))
-}
-
 /// A definition right after `end` in `text`: (the range of `text` the
 /// name's tail and parenthetical cover, the short name's range).
 pub fn definition_after(text: &str, end: usize) -> Option<(Range<usize>, Range<usize>)> {
@@ -117,7 +111,7 @@ pub fn definitions(doc: &Document, found: &[Vec<NameMatch>]) -> Vec<Definition> 
         let text = &block.text;
         // Only blocks with a parenthetical that opens with a quote (which
         // needs a "(": most blocks are ruled out without the regex).
-        if !text.contains('(') || !opening_re().is_match(text) {
+        if !text.contains('(') || !table::OPENING_RE.regex().is_match(text) {
             continue;
         }
         let mut push = |name_range: Range<usize>, name: String, catalog_id: Option<usize>| {

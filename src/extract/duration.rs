@@ -13,9 +13,7 @@
 //! One regex, compiled once per process; the scan is linear in the text.
 
 use std::ops::Range;
-use std::sync::OnceLock;
 
-use crate::pattern::Regex;
 use crate::pattern::table;
 
 /// A unit of time as written.
@@ -132,16 +130,6 @@ fn days_of(seconds: u64, unit: Unit, amount: f64) -> u32 {
     } else {
         days as u32
     }
-}
-
-fn duration_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| crate::pattern::compiled(table::DURATION))
-}
-
-fn bare_number_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| crate::pattern::compiled(table::BARE_NUMBER))
 }
 
 /// The value of a number written in digits or words: "30", "1,000",
@@ -273,7 +261,7 @@ pub fn parse_duration_phrase(text: &str) -> Option<Duration> {
 /// borrow the unit of a period written in the same text.
 pub fn find_durations(text: &str) -> Vec<Duration> {
     let mut out: Vec<Duration> = Vec::new();
-    for caps in duration_re().captures_iter(text) {
+    for caps in table::DURATION.regex().captures_iter(text) {
         let (Some(whole), Some(num), Some(unit_m)) =
             (caps.get(0), caps.name("num"), caps.name("unit"))
         else {
@@ -340,7 +328,7 @@ fn inherit_units(text: &str, out: &mut Vec<Duration>) {
     out.sort_by_key(|d| d.range.start);
     let written = out.len();
     let mut bares: Vec<(Range<usize>, f64)> = Vec::new();
-    for m in bare_number_re().find_iter(text) {
+    for m in table::BARE_NUMBER.regex().find_iter(text) {
         let r = m.start()..m.end();
         // The only written period that can overlap `r`: the first one
         // ending after its start.

@@ -1,15 +1,17 @@
 //! Extraction: pure functions from a [`Document`] to a [`PolicyModel`].
 //! Every fact carries the span of the text it came from.
 
-/// `fn $name() -> &'static Regex`: a static pattern loaded once per
-/// process, with ASCII `\b`, `\d` and `\w`: an entry of
-/// [`crate::pattern::table`] (compiled at build time) or a string
-/// (compiled at run time, see [`crate::pattern::compile`]).
+/// `fn $name() -> &'static Regex`: a pattern compiled at run time (see
+/// [`crate::pattern::compile`]) on first use, once per process, with
+/// ASCII `\b`, `\d` and `\w`. Only for the few patterns `build.rs` cannot
+/// determinize; the others are entries of [`crate::pattern::table`]
+/// (`table::X.regex()`).
 macro_rules! static_re {
-    ($name:ident, $pattern:expr) => {
+    ($(#[$doc:meta])* $name:ident, $pattern:expr) => {
+        $(#[$doc])*
         fn $name() -> &'static $crate::pattern::Regex {
             static RE: std::sync::OnceLock<$crate::pattern::Regex> = std::sync::OnceLock::new();
-            RE.get_or_init(|| $crate::pattern::Pattern::regex($pattern))
+            RE.get_or_init(|| $crate::pattern::compile($pattern))
         }
     };
 }

@@ -26,10 +26,8 @@
 
 use std::cell::OnceCell;
 use std::ops::Range;
-use std::sync::OnceLock;
 
-use crate::pattern::Regex;
-use crate::pattern::table;
+use crate::pattern::{Static, table};
 use crate::span::{ceil_char, floor_char};
 
 use super::REACH;
@@ -39,63 +37,17 @@ use super::lexicons::Input;
 use crate::document::{Block, BlockKind, Document};
 use crate::model::{Bound, Evidence, PolicyModel, Retention, RetentionEvent};
 
-/// Static patterns compile with ASCII `\b`, `\d` and `\w` (see
-/// [`crate::pattern::compile`]).
-fn re(pattern: impl crate::pattern::Pattern) -> Regex {
-    pattern.regex()
-}
-
-// Words that make a sentence about keeping or deleting data.
-static_re!(retention_cue, table::RETENTION_CUE);
-
-// Verbs that govern a period that is not a retention period.
-static_re!(other_period_cue, table::OTHER_PERIOD_CUE);
-
-static_re!(retention_heading, table::RETENTION_HEADING);
-
-// A sentence that continues the previous one's situation.
-static_re!(back_reference, table::BACK_REFERENCE);
-static_re!(cookie_word, table::COOKIE_WORD);
-static_re!(rights_heading, table::RIGHTS_HEADING);
-static_re!(rights_sentence, table::RIGHTS_SENTENCE);
-
-// A period that is not about keeping data: an age, a look-back.
-static_re!(age_after, table::AGE_AFTER);
-// "in the past 12 months" looks back; "nothing is stored past 30 days" is
-// a limit (see `at_least_before`).
-static_re!(lookback_before, table::LOOKBACK_BEFORE);
-
 // Bounds, read from the words right before a period.
-static_re!(at_most_before, table::AT_MOST_BEFORE);
-static_re!(at_least_before, table::AT_LEAST_BEFORE);
-static_re!(exactly_before, table::EXACTLY_BEFORE);
-static_re!(approx_before, table::APPROX_BEFORE);
-static_re!(chain_before, table::CHAIN_BEFORE);
-static_re!(bound_after, table::BOUND_AFTER);
 static_re!(
     until_plus_before,
     r"(?i)\buntil\b(?P<ev>[^.;]{0,60}?)\+\s*$"
 );
-
-// Anchors.
-static_re!(closure_re, table::CLOSURE_RE);
-static_re!(deletion_re, table::DELETION_RE);
-static_re!(deletion_request_re, table::DELETION_REQUEST_RE);
-static_re!(contract_end_re, table::CONTRACT_END_RE);
-static_re!(last_activity_re, table::LAST_ACTIVITY_RE);
-static_re!(event_re, table::EVENT_RE);
-static_re!(collection_re, table::COLLECTION_RE);
-static_re!(backup_re, table::BACKUP_RE);
 
 // Periods without a number.
 static_re!(
     indefinite_re,
     r"(?i)\b(?:as\s+long\s+as\s+(?:your|the|an?|you|our)\s+(?:\w+\s+){0,3}?(?:accounts?|subscriptions?|profiles?|memberships?|workspaces?|relationship|services?|registration)\s+(?:is|are|remains?|stays?)\s+(?:active|open|in\s+use|live|in\s+place|ongoing|valid)|while\s+(?:your|the)\s+(?:\w+\s+){0,3}?(?:accounts?|subscriptions?|profiles?|memberships?|workspaces?)\s+(?:is|are|remains?)\s+(?:active|open|in\s+use)|until\s+(?:your|the)\s+(?:\w+\s+){0,2}?accounts?\s+(?:is|are)\s+(?:no\s+longer\s+active|closed|deleted|terminated|cancell?ed|deactivated)|until\s+you\s+(?:delete|close|cancel|deactivate)\s+(?:your|the)\s+(?:\w+\s+)?account|for\s+the\s+(?:life|lifetime|duration)\s+of\s+(?:your|the)\s+(?:\w+\s+)?(?:accounts?|subscriptions?|relationship|services?)|as\s+long\s+as\s+(?:you|we)\s+(?:continue\s+to\s+)?(?:use|utili[sz]e|maintain|remain|are\s+(?:a|an)\s+\w+|have\s+an?\s+(?:[\w.]+\s+){0,3}?account|keep\s+(?:your|the|an)\s+account)|indefinitely|forever|in\s+perpetuity|(?:keep|retain|store|maintain|hold)\w*\s+(?:\w+\s+){0,4}?permanently)\b"
 );
-static_re!(vague_re, table::VAGUE_RE);
-static_re!(criterion_re, table::CRITERION_RE);
-// Keeping a right, a provider or a copyright is not keeping data.
-static_re!(not_data_re, table::NOT_DATA_RE);
 
 // Subjects.
 static_re!(
@@ -171,13 +123,16 @@ impl SectionFlags {
     fn of(doc: &Document, block: &Block) -> SectionFlags {
         let path = doc.section_path(block);
         SectionFlags {
-            retention: path.iter().any(|h| retention_heading().is_match(h)),
-            cookies: path
+            retention: path
                 .iter()
-                .rev()
-                .take(1)
-                .any(|h| cookie_word().is_match(h) && !retention_heading().is_match(h)),
-            rights: path.iter().any(|h| rights_heading().is_match(h)),
+                .any(|h| table::RETENTION_HEADING.regex().is_match(h)),
+            cookies: path.iter().rev().take(1).any(|h| {
+                table::COOKIE_WORD.regex().is_match(h)
+                    && !table::RETENTION_HEADING.regex().is_match(h)
+            }),
+            rights: path
+                .iter()
+                .any(|h| table::RIGHTS_HEADING.regex().is_match(h)),
         }
     }
 }
@@ -285,7 +240,7 @@ fn read_sentence(block: &Block, sentence: Range<usize>, ctx: &Context) -> Vec<Fo
     };
     // Most sentences have no cue and sit outside a retention section: one
     // search turns them away.
-    let has_cue = retention_cue().is_match(s);
+    let has_cue = table::RETENTION_CUE.regex().is_match(s);
     if !has_cue && !in_section {
         return Vec::new();
     }
@@ -300,7 +255,10 @@ fn read_sentence(block: &Block, sentence: Range<usize>, ctx: &Context) -> Vec<Fo
     let no_period = found.is_empty();
     let veto = OnceCell::new();
     let vetoed = || {
-        *veto.get_or_init(|| cookie_word().is_match(s) || (no_period && not_data_re().is_match(s)))
+        *veto.get_or_init(|| {
+            table::COOKIE_WORD.regex().is_match(s)
+                || (no_period && table::NOT_DATA_RE.regex().is_match(s))
+        })
     };
     let base = sentence.start;
     let item_subject = item
@@ -362,7 +320,8 @@ fn read_sentence(block: &Block, sentence: Range<usize>, ctx: &Context) -> Vec<Fo
                 whole.clone()
             };
             let after = anchor(near, &local).or_else(|| {
-                back_reference()
+                table::BACK_REFERENCE
+                    .regex()
                     .is_match(s)
                     .then(|| ctx.prev_sentence.and_then(account_level_anchor))
                     .flatten()
@@ -397,9 +356,9 @@ fn read_sentence(block: &Block, sentence: Range<usize>, ctx: &Context) -> Vec<Fo
         return out;
     }
     let any = !out.is_empty();
-    if let Some(m) = vague_re().find(s)
+    if let Some(m) = table::VAGUE_RE.regex().find(s)
         && !ctx.in_rights
-        && !rights_sentence().is_match(s)
+        && !table::RIGHTS_SENTENCE.regex().is_match(s)
     {
         if vetoed() {
             return Vec::new();
@@ -417,7 +376,7 @@ fn read_sentence(block: &Block, sentence: Range<usize>, ctx: &Context) -> Vec<Fo
         return out;
     }
     if !any
-        && let Some(m) = criterion_re().find(s)
+        && let Some(m) = table::CRITERION_RE.regex().find(s)
         && strong_cue(s)
     {
         if vetoed() {
@@ -445,17 +404,15 @@ fn read_sentence(block: &Block, sentence: Range<usize>, ctx: &Context) -> Vec<Fo
 /// sentence also bounds it by the account ("… indefinitely while your
 /// account is active").
 fn indefinite_end(s: &str) -> Option<RetentionEvent> {
-    static ACCOUNT: OnceLock<Regex> = OnceLock::new();
-    static FOREVER: OnceLock<Regex> = OnceLock::new();
-    let account = ACCOUNT.get_or_init(|| re(table::INDEFINITE_END_ACCOUNT));
-    let forever = FOREVER.get_or_init(|| re(table::INDEFINITE_END_FOREVER));
+    let account = table::INDEFINITE_END_ACCOUNT.regex();
+    let forever = table::INDEFINITE_END_FOREVER.regex();
     indefinite_re().find_iter(s).find_map(|m| {
         let t = m.as_str();
         if forever.is_match(t) {
             None
-        } else if closure_re().is_match(t) {
+        } else if table::CLOSURE_RE.regex().is_match(t) {
             Some(RetentionEvent::AccountClosure)
-        } else if deletion_re().is_match(t) || account.is_match(t) {
+        } else if table::DELETION_RE.regex().is_match(t) || account.is_match(t) {
             Some(RetentionEvent::AccountDeletion)
         } else {
             // Subscriptions, memberships, the relationship, the service,
@@ -465,23 +422,15 @@ fn indefinite_end(s: &str) -> Option<RetentionEvent> {
     })
 }
 
-fn negation() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| re(table::NEGATION))
-}
-
 /// Does a negation close the text ("not stored permanently", "we do not
 /// retain … for more than")?
 fn negated_before(prefix: &str) -> bool {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| re(table::NEGATED_BEFORE))
-        .is_match(prefix)
+    table::NEGATED_BEFORE.regex().is_match(prefix)
 }
 
 /// A verb that clearly says data is kept (not merely deleted or stored).
 fn strong_cue(s: &str) -> bool {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| re(table::STRONG_CUE)).is_match(s)
+    table::STRONG_CUE.regex().is_match(s)
 }
 
 /// The part of sentence `s` within [`REACH`] of period `d`: its start in
@@ -502,24 +451,26 @@ fn near<'s>(s: &'s str, d: &Duration) -> (usize, &'s str, Duration) {
 fn is_retention_period(s: &str, d: &Duration, cue_or_item: bool) -> bool {
     let before = &s[..d.range.start];
     let after = &s[d.range.end..];
-    if age_after().is_match(after) || lookback_before().is_match(before) {
+    if table::AGE_AFTER.regex().is_match(after) || table::LOOKBACK_BEFORE.regex().is_match(before) {
         return false;
     }
     // "After the thirty days are up": a period mentioned again.
-    static AGAIN_BEFORE: OnceLock<Regex> = OnceLock::new();
-    static AGAIN_AFTER: OnceLock<Regex> = OnceLock::new();
-    if AGAIN_BEFORE
-        .get_or_init(|| re(table::IS_RETENTION_PERIOD))
-        .is_match(before)
-        && AGAIN_AFTER
-            .get_or_init(|| re(table::IS_RETENTION_PERIOD_2))
-            .is_match(after)
+    if table::IS_RETENTION_PERIOD.regex().is_match(before)
+        && table::IS_RETENTION_PERIOD_2.regex().is_match(after)
     {
         return false;
     }
     // The nearest cue before the period decides what it measures.
-    let last_ret = retention_cue().find_iter(before).last().map(|m| m.end());
-    let last_other = other_period_cue().find_iter(before).last().map(|m| m.end());
+    let last_ret = table::RETENTION_CUE
+        .regex()
+        .find_iter(before)
+        .last()
+        .map(|m| m.end());
+    let last_other = table::OTHER_PERIOD_CUE
+        .regex()
+        .find_iter(before)
+        .last()
+        .map(|m| m.end());
     match (last_ret, last_other) {
         (Some(r), Some(o)) => r > o,
         (None, Some(_)) => false,
@@ -527,8 +478,11 @@ fn is_retention_period(s: &str, d: &Duration, cue_or_item: bool) -> bool {
         // No cue before: a cue after ("30 days after which it is deleted"),
         // or a labelled item under a retention heading.
         (None, None) => {
-            let after_other = other_period_cue().find(after).map(|m| m.start());
-            let after_ret = retention_cue().find(after).map(|m| m.start());
+            let after_other = table::OTHER_PERIOD_CUE
+                .regex()
+                .find(after)
+                .map(|m| m.start());
+            let after_ret = table::RETENTION_CUE.regex().find(after).map(|m| m.start());
             match (after_ret, after_other) {
                 (Some(r), Some(o)) => r < o,
                 (None, Some(_)) => false,
@@ -547,7 +501,7 @@ fn words_before(s: &str, d: &Duration) -> String {
     // Drop an opening parenthesis and fillers.
     loop {
         let t = b.trim_end().trim_end_matches('(').trim_end().to_string();
-        let stripped = approx_before().replace(&t, "").to_string();
+        let stripped = table::APPROX_BEFORE.regex().replace(&t, "").to_string();
         if stripped == t {
             b = t;
             break;
@@ -562,7 +516,7 @@ fn bound(s: &str, d: &Duration) -> Bound {
         return Bound::AtMost;
     }
     let after = &s[d.range.end..];
-    if let Some(c) = bound_after().captures(after) {
+    if let Some(c) = table::BOUND_AFTER.regex().captures(after) {
         if c.name("most").is_some() {
             return Bound::AtMost;
         }
@@ -571,53 +525,47 @@ fn bound(s: &str, d: &Duration) -> Bound {
         }
     }
     let before = words_before(s, d);
-    if at_most_before().is_match(&before) {
+    if table::AT_MOST_BEFORE.regex().is_match(&before) {
         Bound::AtMost
-    } else if at_least_before().is_match(&before) {
+    } else if table::AT_LEAST_BEFORE.regex().is_match(&before) {
         // "we do not retain data for more than 25 months", "in no event …
         // for more than three days": a negated minimum is a maximum.
         let clause = before.rsplit([',', ';', '(']).next().unwrap_or(&before);
-        if negation().is_match(clause) {
+        if table::NEGATION.regex().is_match(clause) {
             Bound::AtMost
         } else {
             Bound::AtLeast
         }
-    } else if exactly_before().is_match(&before) {
+    } else if table::EXACTLY_BEFORE.regex().is_match(&before) {
         Bound::Exactly
     } else {
         Bound::Unspecified
     }
 }
 
+/// The anchors a retention period can be counted from, by priority.
+static ANCHORS: [(&Static, RetentionEvent); 7] = [
+    (&table::CLOSURE_RE, RetentionEvent::AccountClosure),
+    (&table::DELETION_RE, RetentionEvent::AccountDeletion),
+    (&table::CONTRACT_END_RE, RetentionEvent::ContractEnd),
+    (&table::LAST_ACTIVITY_RE, RetentionEvent::LastActivity),
+    (&table::DELETION_REQUEST_RE, RetentionEvent::DeletionRequest),
+    (&table::EVENT_RE, RetentionEvent::Event),
+    (&table::COLLECTION_RE, RetentionEvent::Collection),
+];
+
 /// The first anchor named in `text`, by priority.
 fn anchor_in(text: &str) -> Option<(usize, RetentionEvent)> {
-    let candidates = [
-        (closure_re(), RetentionEvent::AccountClosure),
-        (deletion_re(), RetentionEvent::AccountDeletion),
-        (contract_end_re(), RetentionEvent::ContractEnd),
-        (last_activity_re(), RetentionEvent::LastActivity),
-        (deletion_request_re(), RetentionEvent::DeletionRequest),
-        (event_re(), RetentionEvent::Event),
-        (collection_re(), RetentionEvent::Collection),
-    ];
-    candidates
+    ANCHORS
         .iter()
-        .find_map(|(r, e)| r.find(text).map(|m| (m.start(), *e)))
+        .find_map(|(r, e)| r.regex().find(text).map(|m| (m.start(), *e)))
 }
 
 /// Every anchor named in `text`, with positions.
 fn anchors_in(text: &str) -> Vec<(usize, RetentionEvent)> {
     let mut v = Vec::new();
-    for (r, e) in [
-        (closure_re(), RetentionEvent::AccountClosure),
-        (deletion_re(), RetentionEvent::AccountDeletion),
-        (contract_end_re(), RetentionEvent::ContractEnd),
-        (last_activity_re(), RetentionEvent::LastActivity),
-        (deletion_request_re(), RetentionEvent::DeletionRequest),
-        (event_re(), RetentionEvent::Event),
-        (collection_re(), RetentionEvent::Collection),
-    ] {
-        for m in r.find_iter(text) {
+    for &(r, e) in &ANCHORS {
+        for m in r.regex().find_iter(text) {
             // An earlier, stronger anchor at the same place wins.
             if !v
                 .iter()
@@ -653,13 +601,15 @@ fn anchor(s: &str, d: &Duration) -> Option<RetentionEvent> {
     ]
     .iter()
     .any(|p| lower.starts_with(p) && lower[p.len()..].starts_with(|c: char| !c.is_alphanumeric()));
-    let chained = chain_before().is_match(&s[..d.range.start].trim_end().replace(['(', ')'], ""));
+    let chained = table::CHAIN_BEFORE
+        .regex()
+        .is_match(&s[..d.range.start].trim_end().replace(['(', ')'], ""));
     let clause_has_backup = {
         let cs = s[..d.range.start]
             .rfind([';', ','])
             .map(|i| i + 1)
             .unwrap_or(0);
-        backup_re().is_match(&s[cs..d.range.start])
+        table::BACKUP_RE.regex().is_match(&s[cs..d.range.start])
     };
     if introduces {
         if lower.starts_with("after that")
@@ -696,7 +646,9 @@ fn anchor(s: &str, d: &Duration) -> Option<RetentionEvent> {
     }
     // "inactive for 2 years", "after 2 years of inactivity".
     let before_window = &s[floor_char(s, d.range.start.saturating_sub(30))..d.range.start];
-    if last_activity_re().is_match(before_window) || last_activity_re().is_match(window) {
+    if table::LAST_ACTIVITY_RE.regex().is_match(before_window)
+        || table::LAST_ACTIVITY_RE.regex().is_match(window)
+    {
         return Some(RetentionEvent::LastActivity);
     }
     // 4. The nearest event named in the sentence; backups age out on their own
@@ -760,8 +712,7 @@ fn clause_range(block: &Block, sentence: &Range<usize>, start: usize, end: usize
     let mut cs = clause_start(text, sentence, start);
     // Coordinated clauses: "…, and copies of the content may be held …".
     if let Some(prefix) = text.get(cs..start) {
-        static RE: OnceLock<Regex> = OnceLock::new();
-        let coord = RE.get_or_init(|| re(table::CLAUSE_RANGE));
+        let coord = table::CLAUSE_RANGE.regex();
         if let Some(m) = coord.find_iter(prefix).last() {
             cs += m.end();
         }
@@ -809,7 +760,8 @@ fn subject_in(s: &str, at: usize) -> Option<String> {
         // "Temporary server logs are used for … and are normally deleted":
         // the subject ends where the first verb starts.
         (np, true) => {
-            let cut = verbish()
+            let cut = table::VERBISH
+                .regex()
                 .find(np)
                 .filter(|m| m.start() > 0)
                 .map(|m| &np[..m.start()])
@@ -818,11 +770,6 @@ fn subject_in(s: &str, at: usize) -> Option<String> {
         }
         (np, false) => clean_subject(np),
     }
-}
-
-fn verbish() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| re(table::VERBISH))
 }
 
 fn clean_subject(np: &str) -> Option<String> {
@@ -844,7 +791,7 @@ fn clean_subject(np: &str) -> Option<String> {
     }
     let joined = words.join(" ");
     let lower = joined.to_lowercase();
-    if verbish().is_match(&joined) {
+    if table::VERBISH.regex().is_match(&joined) {
         return None;
     }
     const NOT_SUBJECTS: [&str; 11] = [
@@ -876,13 +823,12 @@ fn clean_subject(np: &str) -> Option<String> {
 /// A row of a retention table: first cell the subject, the retention
 /// column the period.
 fn table_row(doc: &Document, block: &Block, model: &mut PolicyModel) {
-    static HEAD: OnceLock<Regex> = OnceLock::new();
-    let head = HEAD.get_or_init(|| re(table::TABLE_ROW_HEAD));
+    let head = table::TABLE_ROW_HEAD.regex();
     let Some(header) = doc.table_header(block) else {
         return;
     };
     let cells: Vec<&str> = header.cell_texts().collect();
-    if cells.iter().any(|c| cookie_word().is_match(c)) {
+    if cells.iter().any(|c| table::COOKIE_WORD.regex().is_match(c)) {
         return;
     }
     let Some(col) = cells.iter().position(|c| head.is_match(c)) else {
@@ -935,9 +881,9 @@ fn table_row(doc: &Document, block: &Block, model: &mut PolicyModel) {
             true,
             false,
         );
-    } else if vague_re().is_match(ptext) {
+    } else if table::VAGUE_RE.regex().is_match(ptext) {
         push(None, None, None, Bound::Unspecified, false, true);
-    } else if criterion_re().is_match(ptext) {
+    } else if table::CRITERION_RE.regex().is_match(ptext) {
         push(None, None, None, Bound::Unspecified, false, false);
     }
 }

@@ -34,7 +34,6 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use super::REACH;
-use crate::pattern::Regex;
 use crate::pattern::table;
 use crate::span::{ceil_char, floor_char};
 
@@ -184,52 +183,24 @@ pub(super) fn patterns() -> &'static [(String, usize, bool)] {
     &lexicon().patterns
 }
 
-fn re(cell: &'static OnceLock<Regex>, pattern: impl crate::pattern::Pattern) -> &'static Regex {
-    cell.get_or_init(|| pattern.regex())
-}
-
-/// Headings that make a section about the reader's rights.
-fn strong_heading_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    re(
-        &RE,
-        r"(?i)\brights?\b|\bchoices?\b|\byour\s+(?:privacy\s+)?controls?\b|\bcontrol\s+(?:over\s+)?your\b|\bopt(?:ing)?[- ]?outs?\b|\bdata\s+subjects?\b|\bexercis|\b(?:access|accessing|correct|correcting|updat\w*|delet\w*|export\w*|manag\w*)\b[^.]{0,30}\byour\s+(?:data|information|account|personal)",
-    )
-}
-
-/// Headings about the reader's data in general: enough for distinctive phrases.
-fn weak_heading_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    re(&RE, table::WEAK_HEADING_RE)
-}
-
-/// Grant cues: "you have the right to", "you can (ask to)", "request".
-fn cue_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    re(&RE, table::RIGHTS_CUE_RE)
-}
+static_re!(
+    /// Headings that make a section about the reader's rights.
+    strong_heading_re,
+    r"(?i)\brights?\b|\bchoices?\b|\byour\s+(?:privacy\s+)?controls?\b|\bcontrol\s+(?:over\s+)?your\b|\bopt(?:ing)?[- ]?outs?\b|\bdata\s+subjects?\b|\bexercis|\b(?:access|accessing|correct|correcting|updat\w*|delet\w*|export\w*|manag\w*)\b[^.]{0,30}\byour\s+(?:data|information|account|personal)"
+);
 
 /// Does `cue` (the text up to the cue's end) let `word` stand without an
 /// object? "the right to erasure", "request deletion" — but not "request
 /// access to certain functions".
 fn tight_cue(cue: &str, word: &str) -> bool {
-    static RIGHT: OnceLock<Regex> = OnceLock::new();
-    static REQUEST: OnceLock<Regex> = OnceLock::new();
-    if re(&RIGHT, table::TIGHT_CUE_RIGHT).is_match(cue) {
+    if table::TIGHT_CUE_RIGHT.regex().is_match(cue) {
         return true;
     }
-    re(&REQUEST, table::TIGHT_CUE_REQUEST).is_match(cue)
+    table::TIGHT_CUE_REQUEST.regex().is_match(cue)
         && matches!(
             word.to_ascii_lowercase().as_str(),
             "deletion" | "erasure" | "correction" | "rectification" | "portability" | "restriction"
         )
-}
-
-/// A cue after which a noun phrase names what the reader may have: "the
-/// right to (request)", "request", "obtain", "ask (us) for", "entitled to".
-fn request_cue_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    re(&RE, table::REQUEST_CUE_RE)
 }
 
 /// Is the grant word the verb of a that-clause after a request cue, with
@@ -240,9 +211,7 @@ fn request_cue_re() -> &'static Regex {
 /// the cue's text (empty for a lead-in list's item start), `gap` the text
 /// from its end to the word.
 fn that_clause(cue: &str, gap: &str, word: &str) -> bool {
-    static THAT: OnceLock<Regex> = OnceLock::new();
-    static PASSIVE: OnceLock<Regex> = OnceLock::new();
-    let that = re(&THAT, table::THAT_CLAUSE_THAT).is_match(cue)
+    let that = table::THAT_CLAUSE_THAT.regex().is_match(cue)
         || gap
             .trim_start()
             .get(..5)
@@ -250,21 +219,20 @@ fn that_clause(cue: &str, gap: &str, word: &str) -> bool {
     // The clause's verb: "is/be/are … corrected" right before the word.
     that && word_count(gap) <= 12
         && word.to_ascii_lowercase().ends_with("ed")
-        && re(&PASSIVE, table::THAT_CLAUSE_PASSIVE).is_match(gap)
-        && data_noun_re().is_match(gap)
+        && table::THAT_CLAUSE_PASSIVE.regex().is_match(gap)
+        && table::DATA_NOUN_RE.regex().is_match(gap)
 }
 
 /// Does the object window name the reader's data (not cookies, not a
 /// settings page: "update your data collection settings" is no
 /// rectification)?
 fn about_data(window: &str) -> bool {
-    static SETTINGS: OnceLock<Regex> = OnceLock::new();
-    static STRONG: OnceLock<Regex> = OnceLock::new();
-    if !data_noun_re().is_match(window) || contains_ignore_ascii_case(window, "cookie") {
+    if !table::DATA_NOUN_RE.regex().is_match(window) || contains_ignore_ascii_case(window, "cookie")
+    {
         return false;
     }
-    !re(&SETTINGS, table::ABOUT_DATA_SETTINGS).is_match(window)
-        || re(&STRONG, table::ABOUT_DATA_STRONG).is_match(window)
+    !table::ABOUT_DATA_SETTINGS.regex().is_match(window)
+        || table::ABOUT_DATA_STRONG.regex().is_match(window)
 }
 
 /// The first `n` words of `s`.
@@ -304,7 +272,7 @@ fn object_window(
     for m in matches.iter().skip(i + 1).take(16) {
         if m.start < last
             || m.start - last > REACH
-            || !chain_gap_re().is_match(&text[last..m.start])
+            || !table::CHAIN_GAP_RE.regex().is_match(&text[last..m.start])
         {
             break;
         }
@@ -316,43 +284,6 @@ fn object_window(
         .find([',', '.', ';', ':', '!', '?'])
         .unwrap_or(rest.len());
     (last, last + first_words(&rest[..stop], 6).len())
-}
-
-/// Text before a "right to" cue that makes it the organisation's right
-/// ("GitHub reserves the right to object", "we have the right to delete").
-fn organisation_right_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    re(&RE, table::ORGANISATION_RIGHT_RE)
-}
-
-/// "right to" / "right of" right before a `named` match.
-fn right_to_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    re(&RE, table::RIGHT_TO_RE)
-}
-
-/// The clause names the data a grant is about.
-fn data_noun_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    re(&RE, table::DATA_NOUN_RE)
-}
-
-/// The clause denies the grant.
-fn denial_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    re(&RE, table::DENIAL_RE)
-}
-
-/// Clause boundaries inside a sentence.
-fn boundary_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    re(&RE, table::BOUNDARY_RE)
-}
-
-/// Separators allowed between coordinated grant words.
-fn chain_gap_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    re(&RE, table::CHAIN_GAP_RE)
 }
 
 /// The sentence of `block` around the match `start..end`: its start (which
@@ -369,7 +300,8 @@ pub(crate) fn local_sentence(block: &Block, start: usize, end: usize) -> (usize,
 /// Start of the clause containing `offset` within `sentence`.
 pub(crate) fn clause_from(text: &str, sentence: &Range<usize>, offset: usize) -> usize {
     let start = sentence.start.min(offset);
-    boundary_re()
+    table::BOUNDARY_RE
+        .regex()
         .find_iter(&text[start..offset])
         .last()
         .map(|m| start + m.end())
@@ -380,7 +312,8 @@ pub(crate) fn clause_from(text: &str, sentence: &Range<usize>, offset: usize) ->
 pub(crate) fn clause_to(text: &str, sentence: &Range<usize>, offset: usize) -> usize {
     let end = sentence.end.max(offset).min(text.len());
     let from = offset.min(end);
-    boundary_re()
+    table::BOUNDARY_RE
+        .regex()
         .find(&text[from..end])
         .map(|m| from + m.start())
         .unwrap_or(end)
@@ -446,7 +379,7 @@ fn label_separators() -> &'static [memchr::memmem::Finder<'static>; 5] {
 fn is_lead_in(block: &Block) -> bool {
     block.kind == BlockKind::Paragraph
         && block.text.trim_end().ends_with(':')
-        && cue_re().is_match(&block.text)
+        && table::RIGHTS_CUE_RE.regex().is_match(&block.text)
 }
 
 /// Add every right granted in `doc` to `model`, and its response time.
@@ -457,7 +390,8 @@ pub fn extract(input: &Input, model: &mut PolicyModel) {
     let mut lead_in = false;
     let mut seen: HashSet<(&'static str, usize, usize)> = HashSet::new();
     let mut strong_sections = SectionTest::new(doc, |h: &str| strong_heading_re().is_match(h));
-    let mut weak_sections = SectionTest::new(doc, |h: &str| weak_heading_re().is_match(h));
+    let mut weak_sections =
+        SectionTest::new(doc, |h: &str| table::WEAK_HEADING_RE.regex().is_match(h));
     for (block, matches) in doc.blocks.iter().zip(found) {
         if !block.is_list_item() {
             lead_in = is_lead_in(block);
@@ -489,9 +423,13 @@ pub fn extract(input: &Input, model: &mut PolicyModel) {
             // chain moves on only from a counted match of these kinds), so
             // the tests below are skipped for it: they only drop matches.
             let fixed = match entry.kind {
-                Kind::Named => Some(right_to_re().is_match(&text[s0..m.start])),
+                Kind::Named => Some(table::RIGHT_TO_RE.regex().is_match(&text[s0..m.start])),
                 Kind::Phrase => Some(
-                    weak || in_lead_list || in_label || cue_re().is_match(&text[sentence.clone()]),
+                    weak || in_lead_list
+                        || in_label
+                        || table::RIGHTS_CUE_RE
+                            .regex()
+                            .is_match(&text[sentence.clone()]),
                 ),
                 Kind::Noun | Kind::Word => None,
             };
@@ -500,15 +438,20 @@ pub fn extract(input: &Input, model: &mut PolicyModel) {
             }
             // The last grant cue before the match in this sentence; a list
             // under a lead-in ("You have the right to:") is cued at its start.
-            let cue = cue_re()
+            let cue = table::RIGHTS_CUE_RE
+                .regex()
                 .find_iter(&text[s0..m.start])
-                .filter(|c| !organisation_right_re().is_match(&text[s0..s0 + c.start()]))
+                .filter(|c| {
+                    !table::ORGANISATION_RIGHT_RE
+                        .regex()
+                        .is_match(&text[s0..s0 + c.start()])
+                })
                 .last()
                 .map(|c| (s0 + c.start(), s0 + c.end()))
                 .or((in_lead_list && sid == 0).then_some((0, 0)));
             let direct = cue.filter(|&(cs, ce)| {
                 let gap = &text[ce..m.start];
-                let in_clause = !boundary_re().is_match(gap) && !gap.contains(',');
+                let in_clause = !table::BOUNDARY_RE.regex().is_match(gap) && !gap.contains(',');
                 in_clause
                     && (word_count(gap) <= 4
                         || that_clause(&text[cs..ce], gap, &text[m.start..m.end]))
@@ -517,7 +460,7 @@ pub fn extract(input: &Input, model: &mut PolicyModel) {
                 ss == sid
                     && end <= m.start
                     && m.start - end <= REACH
-                    && chain_gap_re().is_match(&text[end..m.start])
+                    && table::CHAIN_GAP_RE.regex().is_match(&text[end..m.start])
             });
             let cue_start = direct.map(|(s, _)| s).or(chained.map(|(_, _, s)| s));
             // "You have the right to request: information about how your
@@ -527,7 +470,7 @@ pub fn extract(input: &Input, model: &mut PolicyModel) {
                 direct.is_some_and(|(cs, ce)| {
                     word_count(&text[ce..m.start]) <= 1
                         && ((in_lead_list && (cs, ce) == (0, 0))
-                            || request_cue_re().is_match(&text[cs..ce]))
+                            || table::REQUEST_CUE_RE.regex().is_match(&text[cs..ce]))
                 })
             });
             // An uncounted `noun`, or a `word` with neither a cue, a chain
@@ -538,7 +481,7 @@ pub fn extract(input: &Input, model: &mut PolicyModel) {
             }
             let cs = clause_from(text, &sentence, m.start);
             let prefix = &text[cs..m.start];
-            if entry.right != "non_discrimination" && denial_re().is_match(prefix) {
+            if entry.right != "non_discrimination" && table::DENIAL_RE.regex().is_match(prefix) {
                 continue;
             }
             if entry.right == "automated_decision" && negated_before(prefix) {
@@ -596,29 +539,6 @@ pub fn extract(input: &Input, model: &mut PolicyModel) {
 // ---------------------------------------------------------------------------
 // Response time
 
-fn response_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    re(&RE, table::RESPONSE_RE)
-}
-
-fn respond_word_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    re(&RE, table::RESPOND_WORD_RE)
-}
-
-/// Words between the response verb and the period that make it a retention
-/// or acknowledgement statement instead.
-fn not_response_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    re(&RE, table::NOT_RESPONSE_RE)
-}
-
-/// A request-context word somewhere in the sentence or block.
-fn request_context_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    re(&RE, table::REQUEST_CONTEXT_RE)
-}
-
 /// The first "we will respond within N days" statement of `doc`, in days.
 pub fn response_days(doc: &Document) -> Option<u32> {
     for block in &doc.blocks {
@@ -626,21 +546,21 @@ pub fn response_days(doc: &Document) -> Option<u32> {
             continue;
         }
         let mut request_context: Option<bool> = None;
-        for c in response_re().captures_iter(&block.text) {
+        for c in table::RESPONSE_RE.regex().captures_iter(&block.text) {
             let (Some(whole), Some(dur)) = (c.get(0), c.name("dur")) else {
                 continue;
             };
             let (_, sentence) = local_sentence(block, whole.start(), whole.end());
             let before = &block.text[sentence.start.min(whole.start())..whole.start()];
-            let Some(verb) = respond_word_re().find_iter(before).last() else {
+            let Some(verb) = table::RESPOND_WORD_RE.regex().find_iter(before).last() else {
                 continue;
             };
             let between = &before[verb.end()..];
-            if not_response_re().is_match(between) || word_count(between) > 12 {
+            if table::NOT_RESPONSE_RE.regex().is_match(between) || word_count(between) > 12 {
                 continue;
             }
-            let in_request_context =
-                *request_context.get_or_insert_with(|| request_context_re().is_match(&block.text));
+            let in_request_context = *request_context
+                .get_or_insert_with(|| table::REQUEST_CONTEXT_RE.regex().is_match(&block.text));
             if !in_request_context && !respond_is_explicit(before) {
                 continue;
             }
@@ -692,8 +612,7 @@ fn case_forms(word: &str) -> Vec<String> {
 }
 
 fn respond_is_explicit(before: &str) -> bool {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    re(&RE, table::RESPOND_IS_EXPLICIT).is_match(before)
+    table::RESPOND_IS_EXPLICIT.regex().is_match(before)
 }
 
 /// Days in a response period matched by `response_re`: "30 days", "one
@@ -853,7 +772,7 @@ mod tests {
             "up to 45 business dAyS",
             "within 2 wee\u{212A}s",
         ] {
-            assert!(response_re().is_match(t), "{t:?}");
+            assert!(table::RESPONSE_RE.regex().is_match(t), "{t:?}");
             assert!(names_a_period(t), "{t:?}");
         }
         assert!(!names_a_period("We keep your data for as long as needed."));

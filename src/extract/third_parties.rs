@@ -12,9 +12,6 @@
 //!   policies [on GitHub](https://github.com/acme/policies)"), in a
 //!   sentence that moves no data, is not a third party.
 
-use std::sync::OnceLock;
-
-use crate::pattern::Regex;
 use crate::pattern::table;
 
 use super::context::{
@@ -137,37 +134,17 @@ fn inside_url(tokens: &mut Tokens, m: &NameMatch) -> bool {
         || (after.starts_with('.') && after.len() > 1 && tokens.has_slash(m.end..token_end))
 }
 
-fn header_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| crate::pattern::compiled(table::HEADER_RE))
-}
-
-fn purpose_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| crate::pattern::compiled(table::PURPOSE_RE))
-}
-
-fn location_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| crate::pattern::compiled(table::LOCATION_RE))
-}
-
-fn recipients_heading_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| crate::pattern::compiled(table::RECIPIENTS_HEADING_RE))
-}
-
 /// Is `doc`'s table with this header a list of recipients? Its first header
 /// cell names the recipient column, and no column describes cookies
 /// (a cookie table's "Name" column holds cookie names, not vendors).
 fn recipient_table(header: &Block) -> bool {
-    static COOKIE: OnceLock<Regex> = OnceLock::new();
-    let cookie = COOKIE.get_or_init(|| crate::pattern::compiled(table::RECIPIENT_TABLE_COOKIE));
+    let cookie = table::RECIPIENT_TABLE_COOKIE.regex();
     let cells: Vec<&str> = header.cell_texts().collect();
     let Some(first) = cells.first() else {
         return false;
     };
-    let first_ok = header_re().is_match(first) && !purpose_re().is_match(first);
+    let first_ok =
+        table::HEADER_RE.regex().is_match(first) && !table::PURPOSE_RE.regex().is_match(first);
     let generic_first = first.trim().eq_ignore_ascii_case("name");
     first_ok
         && !(generic_first && cells.iter().any(|c| cookie.is_match(c)))
@@ -179,9 +156,9 @@ fn columns(header: &Block) -> (Option<usize>, Option<usize>) {
     let mut purpose = None;
     let mut location = None;
     for (i, c) in header.cell_texts().enumerate().skip(1) {
-        if location.is_none() && location_re().is_match(c) {
+        if location.is_none() && table::LOCATION_RE.regex().is_match(c) {
             location = Some(i);
-        } else if purpose.is_none() && purpose_re().is_match(c) {
+        } else if purpose.is_none() && table::PURPOSE_RE.regex().is_match(c) {
             purpose = Some(i);
         }
     }
@@ -346,7 +323,7 @@ pub fn recipient_row_name(doc: &Document, block: &Block) -> Option<std::ops::Ran
             let under_recipients = doc
                 .section_path(block)
                 .iter()
-                .any(|h| recipients_heading_re().is_match(h));
+                .any(|h| table::RECIPIENTS_HEADING_RE.regex().is_match(h));
             if !under_recipients {
                 return None;
             }
@@ -382,8 +359,7 @@ fn owners(doc: &Document, found: &[Vec<NameMatch>]) -> Vec<usize> {
     // "… (“PostHog” or “we” or “us”)", "Automattic Inc. and its affiliates
     // ("Automattic," "we," or "us")": a quoted we/us/our in the same
     // parenthetical, shortly after the name.
-    static WE: OnceLock<Regex> = OnceLock::new();
-    let we = WE.get_or_init(|| crate::pattern::compiled(table::QUOTED_WE_RE));
+    let we = table::QUOTED_WE_RE.regex();
     let mut counts: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
     let mut early = Vec::new();
     for (bi, (block, found)) in doc.blocks.iter().zip(found).enumerate() {
@@ -428,8 +404,7 @@ pub fn enumerated_siblings(
         return Vec::new();
     }
     // Split into items at commas, semicolons, "and", "or", "&", "/".
-    static SEP: OnceLock<Regex> = OnceLock::new();
-    let sep = SEP.get_or_init(|| crate::pattern::compiled(table::ENUMERATED_SIBLINGS_SEP));
+    let sep = table::ENUMERATED_SIBLINGS_SEP.regex();
     let mut items: Vec<std::ops::Range<usize>> = Vec::new();
     let mut last = 0;
     for m in sep.find_iter(text) {

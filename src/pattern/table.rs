@@ -3,7 +3,8 @@
 // only the table and the rewriting both sides apply: no inner attributes,
 // no `use`. A pattern written here must determinize within build.rs's size
 // limits (the build fails otherwise); one that does not stays at its call
-// site and compiles at run time.
+// site and compiles at run time. Call sites read an entry as
+// `table::X.regex()`, which loads its DFAs on first use.
 
 /// Rewrite `\b`, `\d` and `\w` into their ASCII forms (see
 /// `crate::pattern::compile`).
@@ -315,9 +316,12 @@ table! {
 
     // src/extract/retention.rs (continued)
 
+    // Verbs that govern a period that is not a retention period.
     OTHER_PERIOD_CUE = r"(?i)\b(?:respond\w*|response|repl(?:y|ies|ied)|answer\w*|acknowledg\w*|notif\w*|notice|inform(?:s|ed)?\s+(?:you|users|them|the)|extend\w*|extension|fulfil\w*|honou?r\w*|verif\w*|confirm\w*|refund\w*|trial|renew\w*|take\s+effect|takes\s+effect|effective|appeal\w*|complet\w*|process\s+(?:your|the|a|any)\s+request|wait\w*|receiv\w*\s+(?:your|the|a)\s+request)\b";
+    // A sentence that continues the previous one's situation.
     BACK_REFERENCE = r"(?i)^\W*(?:in\s+(?:this|that|such|which|either)\s+cases?|then|after\s+(?:that|this)|thereafter|afterwards?|at\s+(?:that|this)\s+(?:point|time)|(?:once|when|after)\s+(?:this|that)\s+(?:happens|is\s+done)|following\s+(?:this|that)|subsequently)\b";
     RIGHTS_SENTENCE = r"(?i)\b(?:right\s+to|you\s+(?:may|can|could)\s+(?:also\s+)?(?:request|ask)|^\W*request\s+(?:the\s+)?(?:erasure|deletion|correction|access))\b";
+    // Anchors.
     CLOSURE_RE = r"(?i)\b(?:(?:close|closes|closed|closing|cancel|cancels|cancell?ed|cancell?ing|terminate|terminates|terminated|terminating|deactivate|deactivates|deactivated|deactivating)\s+(?:your|the|an|my|their|his|her|its)\s+(?:\w+\s+)?accounts?|(?:closure|cancell?ation|termination|deactivation)\s+of\s+(?:your|the|an|their)\s+(?:\w+\s+)?accounts?|accounts?\s+(?:is\s+|are\s+|has\s+been\s+|have\s+been\s+|was\s+|were\s+|gets\s+|get\s+)?(?:closed|closure|cancell?ed|cancell?ation|terminated|termination|deactivated|deactivation)|(?:auto-?)?cancell?ed\s+accounts?|account\s+closure)\b";
     DELETION_RE = r"(?i)\b(?:delet\w*|eras\w*|remov\w*)\s+(?:your|the|an|my|their|his|her|its)\s+(?:\w+\s+)?(?:accounts?|workspaces?|organi[sz]ations?|profiles?|teams?)\b|\b(?:deletion|erasure|removal)\s+of\s+(?:your|the|an|their)\s+(?:\w+\s+)?(?:accounts?|workspaces?|organi[sz]ations?|profiles?)\b|\b(?:accounts?|workspaces?|organi[sz]ations?|profiles?)\s+(?:is\s+|are\s+|has\s+been\s+|have\s+been\s+|was\s+|were\s+|gets\s+|get\s+)?(?:deleted|deletion|erased|removed)\b";
     DELETION_REQUEST_RE = r"(?i)\b(?:(?:request\w*|ask\w*)\s+(?:us\s+)?(?:for\s+|to\s+)?(?:the\s+)?(?:delet\w*|eras\w*|remov\w*)|(?:deletion|erasure|removal)\s+requests?|you\s+(?:\w+\s+)?(?:delete|trash|remove|erase)|trash(?:ed)?|deleted\s+(?:content|items?|files?|data|posts?|messages?|information)|(?:of|after|from)\s+(?:your|the|receiving\s+(?:your|the)|receipt\s+of\s+(?:your|the))\s+request)\b";
@@ -326,6 +330,7 @@ table! {
     EVENT_RE = r"(?i)\b(?:(?:after|of|from|following)\s+(?:the\s+)?(?:date\s+of\s+)?(?:the\s+|that\s+|an?\s+|each\s+|your\s+)?(?:last\s+|final\s+|relevant\s+)?(?:event|transaction|purchase|payment|order|interview|donation|incident)|after\s+the\s+end\s+of\s+the\s+(?:tax|fiscal|financial|calendar)\s+year)\b";
     VAGUE_RE = r"(?i)\b(?:as\s+long\s+as\s+(?:(?:is|are|it\s+is|they\s+are)\s+)?(?:reasonably\s+|strictly\s+)?(?:necessary|needed|required|appropriate|permitted|allowed|useful|relevant)|as\s+long\s+as\s+(?:we|it|they)\s+(?:\w+\s+){0,2}?(?:need|needs|require|requires|have\s+a\s+(?:legitimate|valid|business|legal))|for\s+(?:the|a|such)\s+(?:time|period|duration|length\s+of\s+time)\s+(?:(?:that\s+is|as)\s+)?(?:reasonably\s+|strictly\s+)?(?:necessary|needed|required)|(?:as|where|when|if)\s+(?:reasonably\s+|strictly\s+)?(?:necessary|needed|required)\s+(?:to|for|by)|for\s+(?:some\s+time|a\s+period\s+of\s+time|an?\s+(?:certain|limited|reasonable|longer|extended|additional)\s+(?:time|period)(?:\s+of\s+time)?|longer\s+periods?)|no\s+longer\s+(?:necessary|needed|required|relevant|useful)|(?:when|once|after|until)\s+we\s+(?:are|'re)\s+(?:done|finished)|until\s+(?:we|it)\s+(?:is\s+)?no\s+longer|(?:depends?|depending|vary|varies)\s+on\s+the\s+purposes?|retain\w*\s+(?:\w+\s+){0,4}?for\s+(?:use\s+in|the\s+purposes?\s+of|purposes\s+of))";
     CRITERION_RE = r"(?i)\b(?:(?:according\s+to|based\s+on|determined\s+by|depend\w*\s+on|per|subject\s+to|governed\s+by|in\s+line\s+with|in\s+accordance\s+with)\s+(?:your|the|our|its)\s+(?:\w+\s+){0,2}?(?:plan|plans|subscription|settings|configuration|retention\s+(?:settings?|policy|schedule)|tier|limits?)|configurable|you\s+(?:can\s+|may\s+)?(?:choose|configure|set|select)\s+(?:the|your|a)\s+(?:\w+\s+)?retention)\b";
+    // Keeping a right, a provider or a copyright is not keeping data.
     NOT_DATA_RE = r"(?i)\b(?:retain|reserve|keep)s?\s+(?:the\s+)?(?:right|rights|services?\s+of|counsel|ownership|copyright|control|title)\b|\bkeep\s+(?:you|your\s+\w+\s+(?:safe|secure)|track|in\s+mind|up\s+to\s+date)\b";
 
     // src/extract/children.rs (continued)
@@ -341,7 +346,9 @@ table! {
 
     // src/extract/claims.rs (continued)
 
+    /// Generic objects that leave a claim unscoped.
     UNSCOPED_OBJECT_RE = r"(?i)^(?:(?:your|any|the|all|our\s+users[’']?|users[’']?|customers[’']?|such|this|that)\s+)?(?:(?:potentially|personally|identifiable|identifying|personally-identifying|personally-identifiable|non-public|personal|private|user|customer|sensitive|other)[\s,]+(?:(?:and|or)\s+)?)*(?:data|information|info|details|personal\s+data)(?:\s+(?:or|and)\s+(?:information|data|personal\s+data))?(?:\s+about\s+(?:you|them))?$|^(?:it|them|anything|any\s+of\s+it)$";
+    /// Discourse openers that are not scopes ("In short, …").
     DISCOURSE_RE = r"(?i)^(?:short|summary|brief|addition|general|particular|other\s+words|instance|example|practice|clarity|any\s+case|fact|turn|contrast|accordance\s+with.*|line\s+with.*|compliance\s+with.*|order\s+to.*|most\s+cases|some\s+cases|this\s+(?:policy|notice|section|statement)|this\s+case|that\s+case|the\s+meantime|sum|particular|detail|details|more\s+detail|context|the\s+past|the\s+future|now|today|example\s+.*|all\s+cases|(?:the\s+)?purposes?\s+of.*|(?:the\s+)?preceding.*|(?:the\s+)?past.*|(?:the\s+)?last.*|(?:the\s+)?meaning\s+of.*|(?:the\s+)?sense\s+of.*|(?:the\s+)?context\s+of.*|accordance.*|respect\s+to.*|regard\s+to.*)$";
     OBJECT_SCOPE_RE = r#"(?ix)
         \b(?:sell|sells|rent|rents|share|shares|use|uses|disclose|discloses|provide|provides|transfer|transfers|give|gives|process|processes|trade|trades|license|licenses)\b[”"’]?
@@ -351,6 +358,7 @@ table! {
 
     // src/extract/contacts.rs (continued)
 
+    /// Context that makes an address one for privacy matters.
     PRIVACY_CONTEXT_RE = r"(?ix)
             \bprivacy\b | \bpersonal\s+(?:data|information)\b | \bdata\s+protection\b | \bDPO\b
             | \byour\s+(?:data|information|personal|rights?)\b | \brights?\b
@@ -359,6 +367,8 @@ table! {
             | \bgdpr\b | \bccpa\b | \bcomplain
             | \bthis\s+(?:privacy\s+)?(?:policy|notice|statement)\b
             ";
+    /// A data protection authority or other regulator named as the address's
+    /// owner ("Information Commissioner’s Office icocasework@ico.org.uk").
     REGULATOR_RE = r"(?i)\b(?:information\s+commissioner|ICO|supervisory\s+authorit\w*|data\s+protection\s+(?:authorit\w*|commission(?:er)?)|regulator|CNIL|EDPB|federal\s+trade\s+commission|FTC|attorney\s+general)\b";
 
     // src/extract/context.rs (continued)
@@ -391,6 +401,7 @@ table! {
 
     // src/extract/rights.rs (continued)
 
+    /// Grant cues: "you have the right to", "you can (ask to)", "request".
     RIGHTS_CUE_RE = r"(?ix)
         \brights?\s+(?:to|of)(?:\s+(?:request|ask\s+(?:us\s+)?to|obtain|not\s+be\s+subject\s+to|be\s+subject\s+to))?\b
         | \b(?:you|users?|individuals?|consumers?|residents?|data\s+subjects?|customers?|visitors?)
@@ -402,6 +413,8 @@ table! {
         | \bask\s+(?:us\s+)?(?:to|that)\b
         | \bentitled\s+to\b
         ";
+    /// A cue after which a noun phrase names what the reader may have: "the
+    /// right to (request)", "request", "obtain", "ask (us) for", "entitled to".
     REQUEST_CUE_RE = r"(?i)(?:\bright\s+(?:to|of)(?:\s+(?:request|obtain|receive))?|\brequest(?:s|ed|ing)?|\bobtain|\breceive|\bask\s+(?:us\s+)?for|\bentitled\s+to)\s*$";
     RESPONSE_RE = r"(?i)\b(?:within|in|no\s+later\s+than|not\s+later\s+than|up\s+to)\s+(?P<dur>(?:\d{1,3}|[a-z]+(?:[- ][a-z]+)?)(?:\s*\(\d{1,3}\))?\s+(?:business\s+|calendar\s+|working\s+)?(?:days?|weeks?|months?))\b";
 
