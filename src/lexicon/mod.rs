@@ -404,7 +404,7 @@ impl NameMatcher {
         .flatten();
         match compact {
             Some(compact) => scan(&Crate(compact), text, &mut hits),
-            None => scan(&self.trie, text, &mut hits),
+            None => scan(&self.trie.view(), text, &mut hits),
         }
         hits
     }
@@ -466,7 +466,7 @@ trait Walk {
     fn record(&self, s: Self::State, end: usize, hits: &mut Vec<(usize, usize)>);
 }
 
-impl Walk for Trie {
+impl Walk for trie::View<'_> {
     type State = u32;
 
     #[inline(always)]

@@ -138,21 +138,22 @@ impl Trie {
         // in the trie.
         let mut queue: Vec<u32> = Vec::with_capacity(states);
         queue.push(ROOT);
+        let view = trie.view();
         let mut head = 0;
         while let Some(&s) = queue.get(head) {
             head += 1;
             let (lo, hi) = (
-                trie.trans[s as usize] as usize,
-                trie.trans[s as usize + 1] as usize,
+                view.trans[s as usize] as usize,
+                view.trans[s as usize + 1] as usize,
             );
             for k in lo..hi {
-                let (b, c) = (trie.bytes[k], trie.next[k]);
+                let (b, c) = (view.bytes[k], view.next[k]);
                 let f = if s == ROOT {
                     ROOT
                 } else {
                     let mut f = fail[s as usize];
                     loop {
-                        if let Some(t) = trie.step(f, b) {
+                        if let Some(t) = view.step(f, b) {
                             break t;
                         }
                         if f == ROOT {
@@ -164,12 +165,12 @@ impl Trie {
                 let c = c as usize;
                 fail[c] = f;
                 let f = f as usize;
-                out[c] = if trie.own[f] < trie.own[f + 1] {
+                out[c] = if view.own[f] < view.own[f + 1] {
                     f as u32
                 } else {
                     out[f]
                 };
-                reports[c] = u8::from(trie.own[c] < trie.own[c + 1] || out[c] != NONE);
+                reports[c] = u8::from(view.own[c] < view.own[c + 1] || out[c] != NONE);
                 queue.push(c as u32);
             }
         }
@@ -217,6 +218,40 @@ impl Trie {
         }
     }
 
+    /// The trie's arrays as plain slices, for searching (a search reads
+    /// them once per byte; `Table` would check which kind each is).
+    pub(super) fn view(&self) -> View<'_> {
+        View {
+            trans: &self.trans,
+            bytes: &self.bytes,
+            next: &self.next,
+            row: &self.row,
+            dense: &self.dense,
+            fail: &self.fail,
+            own: &self.own,
+            matches: &self.matches,
+            out: &self.out,
+            reports: &self.reports,
+        }
+    }
+}
+
+/// A [`Trie`] borrowed for searching (see [`Trie::view`]).
+#[derive(Clone, Copy)]
+pub(super) struct View<'a> {
+    trans: &'a [u32],
+    bytes: &'a [u8],
+    next: &'a [u32],
+    row: &'a [u32],
+    dense: &'a [u32],
+    fail: &'a [u32],
+    own: &'a [u32],
+    matches: &'a [u32],
+    out: &'a [u32],
+    reports: &'a [u8],
+}
+
+impl View<'_> {
     /// The transition of `s` on `b`, if it has one.
     #[inline(always)]
     fn step(&self, s: u32, b: u8) -> Option<u32> {
@@ -323,6 +358,7 @@ mod tests {
 
     fn trie_hits(patterns: &[&[u8]], hay: &[u8]) -> Vec<(u32, usize)> {
         let t = Trie::new(patterns);
+        let t = t.view();
         let mut out = Vec::new();
         let mut s = t.start();
         for (i, &b) in hay.iter().enumerate() {
