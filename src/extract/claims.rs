@@ -141,6 +141,7 @@ fn quoted_before(before: &str) -> bool {
 }
 
 static_re!(
+    rare
     /// Sentence-initial "On the marketing site —" / "In the app:".
     locative_re,
     r"(?i)^\s*(?:on|in|for|within|inside|across|at)\s+(?:the\s+|our\s+|this\s+|its\s+|your\s+)?(?P<s>[^—–:;,.()]{2,60}?)\s*(?:[—–:,]|\s-\s)"

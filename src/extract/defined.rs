@@ -29,7 +29,7 @@ use crate::model::{Evidence, MentionSource, PolicyModel, ThirdParty};
 fn definition_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        crate::pattern::compile(concat!(
+        crate::pattern::compile_rare(concat!(
             r#"^(?:,?\s*(?:Inc|LLC|L\.L\.C|Ltd|Limited|GmbH|Corp|Corporation|Co|plc|PLC|PBC|SA|S\.A|SAS|BV|B\.V|NV|N\.V|AG|AB|Oy|Pty|Pte|SARL|SRL|S\.r\.l|SpA|S\.p\.A)\b\.?)*"#,
             r#"\s*\(\s*(?:(?:the|hereinafter|together|collectively|jointly)[,:]?\s+)?"#,
             r#"["“”'‘’]\s*(?P<short>[^"“”'‘’()]{1,40}?)\s*["“”'‘’]\s*\)"#,

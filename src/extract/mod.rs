@@ -14,6 +14,15 @@ macro_rules! static_re {
             RE.get_or_init(|| $crate::pattern::compile($pattern))
         }
     };
+    // Searched only where another pattern has matched: see
+    // `crate::pattern::compile_rare`.
+    (rare $(#[$doc:meta])* $name:ident, $pattern:expr) => {
+        $(#[$doc])*
+        fn $name() -> &'static $crate::pattern::Regex {
+            static RE: std::sync::OnceLock<$crate::pattern::Regex> = std::sync::OnceLock::new();
+            RE.get_or_init(|| $crate::pattern::compile_rare($pattern))
+        }
+    };
 }
 
 /// How far the extractors read around a match, in bytes (its sentence is
