@@ -105,13 +105,15 @@ pub fn extract(doc: &Document) -> PolicyModel {
     extract_from(doc, 0)
 }
 
-/// The model of one document, running the extractors from the `start`-th
-/// (cyclically). The model is the same for every `start`; what changes is
-/// which lexicons and patterns are compiled first. Each is compiled on
-/// first use, once per process: when two threads begin two documents at
-/// once, starting them at different extractors has each compile a
-/// different half instead of one waiting for the other — on a pre-commit
-/// run over a few documents, compiling is most of the work.
+/// The model of one document, its extractors ordered from the `start`-th
+/// (cyclically) as rayon tasks: the thread runs them in that order, and a
+/// thread with nothing else to do takes the last ones. The model is the
+/// same for every `start`; what changes is which patterns each thread
+/// reaches first. Each pattern is compiled on first use, once per process
+/// (the costliest are started early by [`warm_up`]): when two threads
+/// begin two documents at once, starting them at different extractors has
+/// them need different patterns first instead of one waiting for the
+/// other.
 pub fn extract_from(doc: &Document, start: usize) -> PolicyModel {
     let mut model = PolicyModel::default();
     let (last_updated, last_updated_evidence) = dates::last_updated(doc).unzip();
