@@ -63,6 +63,27 @@ macro_rules! table {
 /// The static patterns compiled at build time.
 pub(crate) mod table;
 
+/// Declares the table in `runtime.rs`: each entry becomes a [`Lazy`]
+/// compiled on first use (`runtime::X.regex()`), and [`runtime::ALL`]
+/// lists them.
+macro_rules! runtime {
+    ($($(#[$doc:meta])* $name:ident = $engines:ident($pattern:expr);)*) => {
+        $(
+            $(#[$doc])*
+            pub(crate) static $name: super::Lazy = super::Lazy {
+                source: $pattern,
+                engines: super::Engines::$engines,
+                regex: std::sync::OnceLock::new(),
+            };
+        )*
+        /// Every entry (what `extract::warm_up` builds).
+        pub(crate) static ALL: &[&super::Lazy] = &[$(&$name,)*];
+    };
+}
+
+/// The static patterns compiled at run time.
+pub(crate) mod runtime;
+
 use table::ascii_classes;
 
 /// Where `build.rs` put entry `i`'s forward and reverse DFAs in
@@ -109,6 +130,39 @@ impl Static {
     }
 }
 
+/// Which of the meta engine's engines a [`Lazy`] pattern gets.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Engines {
+    /// All of them, lazy DFAs included: [`compile`].
+    Full,
+    /// The NFA engines only (backtracker, PikeVM, one-pass), as for the
+    /// groups of [`table`] patterns: no lazy DFA, so no reverse NFA to
+    /// build, a third to half of compiling a pattern of bounded repetitions
+    /// of wide classes. For a pattern searched only where another has
+    /// matched; the matches are the same. Chosen per pattern by measuring:
+    /// for claims' scopes and defined names it changed nothing on a 10 MB
+    /// corpus; retention's subject patterns, searched more often, made
+    /// extraction a tenth slower this way (a warm lazy DFA beats the NFA
+    /// engines on text that does not match).
+    NfaOnly,
+}
+
+/// A pattern of [`runtime`], compiled on first use.
+#[derive(Debug)]
+pub(crate) struct Lazy {
+    source: &'static str,
+    engines: Engines,
+    regex: OnceLock<Regex>,
+}
+
+impl Lazy {
+    /// The pattern, compiled on the first call (once per process).
+    pub(crate) fn regex(&self) -> &Regex {
+        self.regex
+            .get_or_init(|| compile_with(self.source, self.engines))
+    }
+}
+
 /// A compiled pattern (see the module docs).
 #[derive(Debug, Clone)]
 pub struct Regex {
@@ -145,23 +199,13 @@ pub(crate) fn compile(pattern: &str) -> Regex {
     Regex::new(&ascii_classes(pattern)).expect("static regex")
 }
 
-/// [`compile`] for a pattern searched only where another has already
-/// matched (a few times per document): without the lazy DFAs, so without
-/// the reverse NFA they need, which is a third to half of compiling a
-/// pattern of bounded repetitions of wide classes. Its searches run on the
-/// NFA engines (backtracker, PikeVM); the matches are the same. Chosen per
-/// pattern by measuring: for claims' scopes and defined names it changed
-/// nothing on a 10 MB corpus; for retention's subject patterns, searched
-/// more often, it made extraction a tenth slower (a warm lazy DFA beats the
-/// NFA engines on text that does not match), so they stay on [`compile`].
-pub(crate) fn compile_rare(pattern: &str) -> Regex {
-    let meta = meta::Builder::new()
-        .configure(config().hybrid(false).dfa(false))
-        .syntax(syntax::Config::new().utf8(true))
-        .build(&ascii_classes(pattern))
-        .expect("static regex");
-    Regex {
-        engine: Engine::Meta(meta),
+/// `pattern` compiled for `engines` (see [`Engines`]).
+fn compile_with(pattern: &str, engines: Engines) -> Regex {
+    match engines {
+        Engines::Full => compile(pattern),
+        Engines::NfaOnly => Regex {
+            engine: Engine::Meta(nfa_only(&ascii_classes(pattern)).expect("static regex")),
+        },
     }
 }
 
@@ -217,9 +261,8 @@ impl<A: Automaton> Built<A> {
     /// and `table_patterns_load_and_agree_with_the_meta_engine` asks every
     /// table pattern for groups: compiling it cannot fail.
     fn groups_regex(&self) -> &meta::Regex {
-        self.groups.get_or_init(|| {
-            groups_regex(&ascii_classes(self.source)).expect("build.rs compiled it")
-        })
+        self.groups
+            .get_or_init(|| nfa_only(&ascii_classes(self.source)).expect("build.rs compiled it"))
     }
 
     /// The leftmost-first match in `input`. The DFAs have no quit bytes
@@ -243,10 +286,11 @@ impl<A: Automaton> Built<A> {
     }
 }
 
-/// The regex that resolves groups inside a match the DFAs found: only the
-/// engines that report groups (one-pass, backtracker, PikeVM), so no lazy
-/// DFA and no reverse NFA to build.
-fn groups_regex(pattern: &str) -> Result<meta::Regex, Box<meta::BuildError>> {
+/// `pattern` with only the engines that report groups (one-pass,
+/// backtracker, PikeVM), so no lazy DFA and no reverse NFA to build: the
+/// regex that resolves groups inside a match the DFAs found, and
+/// [`Engines::NfaOnly`].
+fn nfa_only(pattern: &str) -> Result<meta::Regex, Box<meta::BuildError>> {
     meta::Builder::new()
         .configure(config().hybrid(false).dfa(false))
         .syntax(syntax::Config::new().utf8(true))
@@ -562,39 +606,47 @@ mod tests {
         }
     }
 
-    /// A pattern compiled for the NFA engines only finds what the full
-    /// meta engine finds, groups included, on real policy text (the
-    /// shapes `compile_rare` is used for: a leading wide class, a lazy
-    /// bounded repetition, a group inside quotes).
+    /// Every run-time pattern compiles, and compiled for the NFA engines
+    /// only it finds what the full meta engine finds, groups included, on
+    /// real policy text: `Engines` changes the cost, never the answer.
     #[test]
-    fn rare_patterns_answer_as_compiled_ones() {
+    fn runtime_patterns_answer_the_same_with_either_engines() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/corpus/github");
         let mut text = String::new();
         for e in std::fs::read_dir(root).unwrap() {
             text.push_str(&std::fs::read_to_string(e.unwrap().path()).unwrap());
         }
         let mut hays: Vec<&str> = text.lines().collect();
+        hays.extend(text.split(". "));
         hays.extend([
             "On the marketing site — no cookies",
             "Acme, Inc. (\"Acme\")",
+            "We do not use ",
+            "Logs are deleted after 30 days",
             "é",
             "",
         ]);
-        for p in [
-            r"(?i)^\s*(?:on|in|for)\s+(?:the\s+)?(?P<s>[^—–:;,.()]{2,60}?)\s*(?:[—–:,]|\s-\s)",
-            r#"^(?:,?\s*(?:Inc|LLC)\b\.?)*\s*\(\s*["“”]\s*(?P<short>[^"“”()]{1,40}?)\s*["“”]\s*\)"#,
-            r"(?i)(?P<np>[^,.;:()]{2,80}?)\s+(?:is|are)\s+(?:\w+\s+){0,2}?(?:retained|kept)\b",
-        ] {
-            let (full, rare) = (compile(p), compile_rare(p));
+        assert_eq!(runtime::ALL.len(), 10);
+        let mut found = 0;
+        for r in runtime::ALL {
+            let (full, nfa) = (
+                compile_with(r.source, Engines::Full),
+                compile_with(r.source, Engines::NfaOnly),
+            );
+            let n = regex::Regex::new(&ascii_classes(r.source))
+                .unwrap()
+                .captures_len();
             for h in &hays {
                 let a: Vec<_> = full.find_iter(h).map(span).collect();
-                let b: Vec<_> = rare.find_iter(h).map(span).collect();
-                assert_eq!(a, b, "{p} on {h:?}");
-                let a = full.captures(h).map(|c| our_groups(&c, 2));
-                let b = rare.captures(h).map(|c| our_groups(&c, 2));
-                assert_eq!(a, b, "{p} on {h:?}");
+                let b: Vec<_> = nfa.find_iter(h).map(span).collect();
+                assert_eq!(a, b, "{} on {h:?}", r.source);
+                found += a.len();
+                let a = full.captures(h).map(|c| our_groups(&c, n));
+                let b = nfa.captures(h).map(|c| our_groups(&c, n));
+                assert_eq!(a, b, "{} on {h:?}", r.source);
             }
         }
+        assert!(found > 100, "{found}");
     }
 
     /// Every embedded DFA passes the validating `from_bytes`, as build.rs

@@ -37,7 +37,7 @@ use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use crate::pattern::table;
+use crate::pattern::{runtime, table};
 
 use super::context::clause_start;
 use super::lexicons::{self, Input};
@@ -139,13 +139,6 @@ fn quoted_before(before: &str) -> bool {
         .trim_end();
     b.ends_with(['“', '"', '‘'])
 }
-
-static_re!(
-    rare
-    /// Sentence-initial "On the marketing site —" / "In the app:".
-    locative_re,
-    r"(?i)^\s*(?:on|in|for|within|inside|across|at)\s+(?:the\s+|our\s+|this\s+|its\s+|your\s+)?(?P<s>[^—–:;,.()]{2,60}?)\s*(?:[—–:,]|\s-\s)"
-);
 
 /// Words stripped from the end of a subject ("Umami is" → "Umami").
 const AUX: &[&str] = &[
@@ -424,7 +417,7 @@ fn scope(site: &Site) -> Option<String> {
         .bytes()
         .next()
         .is_some_and(|b| b"oifwaOIFWA".contains(&b))
-        && let Some(c) = locative_re().captures(before)
+        && let Some(c) = runtime::LOCATIVE_RE.regex().captures(before)
         && let Some(s) = c.name("s")
     {
         let s = s.as_str().trim();
@@ -630,11 +623,6 @@ pub fn extract(input: &Input, model: &mut PolicyModel) {
             });
         }
     }
-}
-
-/// Compile this module's run-time patterns (see [`super::warm_up`]).
-pub(super) fn warm() {
-    locative_re();
 }
 
 #[cfg(test)]

@@ -3,10 +3,8 @@
 //! only names where a link points ("our policies' history [on GitHub](…)").
 
 use std::ops::Range;
-use std::sync::OnceLock;
 
-use crate::pattern::Regex;
-use crate::pattern::table;
+use crate::pattern::{runtime, table};
 
 use crate::document::{Block, Document, Link};
 use crate::span::floor_char;
@@ -134,31 +132,7 @@ pub fn clause_start(text: &str, sentence: &Range<usize>, offset: usize) -> usize
 /// Does the clause before a mention negate its use ("we do not use",
 /// "we never share data with", "no", "neither … nor", "without")?
 pub fn negated_before(clause_prefix: &str) -> bool {
-    negated_before_re().is_match(clause_prefix)
-}
-
-/// The pattern of [`negated_before`], compiled at run time (see
-/// [`super::warm_up`]).
-fn negated_before_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        let verbs = r"(?:use|uses|using|employ|embed|embeds|load|loads|include|includes|integrate|integrates|rely|relies|work|works|share|shares|sharing|send|sends|sell|sells|selling|run|runs|install|installs|set|sets|place|places|partner|partners|transfer|transfers|disclose|discloses|engage|engages)";
-        let participles = r"(?:used|shared|sent|sold|disclosed|transferred|provided|passed|given)";
-        crate::pattern::compile(&format!(
-            concat!(
-                r"(?i)(?:",
-                // "we do not use …", "we never share … with …"
-                r"(?:\b(?:do|does|did|will|shall|would|can|could|may)\s+not|\b(?:don't|doesn't|didn't|won't|never|cannot|can't))\s+(?:\w+\s+){{0,2}}?{verbs}\b.*",
-                // "is not shared with …"
-                r"|\bnot\s+(?:be\s+|been\s+)?{participles}\s+(?:\w+\s+){{0,2}}?(?:with|to)\b.*",
-                // "no Google Analytics", "without Stripe", "neither A nor B"
-                r"|\b(?:no|without|neither|nor)\s+(?:\w+[,\s]+){{0,2}}",
-                r")$"
-            ),
-            verbs = verbs,
-            participles = participles
-        ))
-    })
+    runtime::NEGATED_BEFORE_RE.regex().is_match(clause_prefix)
 }
 
 /// Is the mention described as self-hosted / run on own servers?
@@ -441,11 +415,6 @@ fn page_on_domain(dest: &str, key: &str) -> bool {
     ];
     let has_page = !first.is_empty() && !VENDOR_PAGES.contains(&first.as_str());
     named && has_page
-}
-
-/// Compile this module's run-time patterns (see [`super::warm_up`]).
-pub(super) fn warm() {
-    negated_before_re();
 }
 
 #[cfg(test)]

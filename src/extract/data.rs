@@ -26,7 +26,7 @@
 //! data ("we never see your raw card details", "we do not store your card
 //! number") still discloses it: the card passes through the service.
 
-use crate::pattern::table;
+use crate::pattern::{runtime, table};
 use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -135,11 +135,6 @@ pub fn lexicon() -> &'static Lexicon {
     L.get_or_init(|| Lexicon::parse(TSV))
 }
 
-static_re!(
-    collection_verb,
-    r"(?i)\b(?:collect\w*|gather\w*|receiv\w*|obtain\w*|stor(?:e|es|ed|ing)|process(?:es|ed)?|record(?:s|ed|ing)?|log(?:s|ged|ging)?|track(?:s|ed|ing)?|captur\w*|ask(?:s|ed)?\s+(?:you\s+)?for|request(?:s|ed)?\s+(?:your|that\s+you)|provid\w*\s+(?:it\s+)?(?:to\s+)?us|provided\s+(?:to\s+us|by\s+you)|submit\w*|enter(?:s|ed)?|giv(?:e|es|en)\s+us|share\s+with\s+us|upload\w*|infer\w*|(?:we|may|can|will|to)\s+(?:\w+\s+)?access|accessed|retain\w*|keep|keeps|kept|hold|holds|maintain\w*|sav(?:e|es|ed)|remember\w*|identif(?:y|ies)|measur\w*|monitor\w*|(?:we|our\s+\w+(?:\s+\w+)?|they|partners)\s+(?:\w+\s+){0,2}?(?:use|uses|set|sets|place|places|deploy)\s+(?:[\w-]+\s+){0,3}?(?:cookies?|pixels?|web\s+beacons?|local\s+storage|tags|trackers?|tracking))\b"
-);
-
 /// Per block: is it in a collection section, and should it be skipped?
 fn block_contexts(doc: &Document) -> Vec<(bool, bool)> {
     // A section decides by its innermost heading that says anything.
@@ -215,7 +210,7 @@ fn lead_in_collects(doc: &Document, index: usize, first: usize) -> bool {
     !lead.is_list_item()
         && lead.kind != BlockKind::Heading
         && lead.text.trim_end().ends_with(':')
-        && collection_verb().is_match(&lead.text)
+        && runtime::COLLECTION_VERB.regex().is_match(&lead.text)
 }
 
 /// "Account data: name, email, …": an item labelled as a kind of data.
@@ -391,7 +386,7 @@ fn sentence_collects(
 }
 
 fn has_collection_verb(sentence: &str, in_section: bool) -> bool {
-    collection_verb().is_match(sentence)
+    runtime::COLLECTION_VERB.regex().is_match(sentence)
         || (in_section && table::LISTING_VERB.regex().is_match(sentence))
 }
 
@@ -471,11 +466,6 @@ fn may_negate(t: &[u8]) -> bool {
     t.windows(2)
         .any(|w| w[0] | 0x20 == b'n' && matches!(w[1] | 0x20, b'o' | b'e' | b'\''))
         || t.windows(7).any(|w| w.eq_ignore_ascii_case(b"without"))
-}
-
-/// Compile this module's run-time patterns (see [`super::warm_up`]).
-pub(super) fn warm() {
-    collection_verb();
 }
 
 #[cfg(test)]

@@ -13,10 +13,8 @@
 //! definition here.
 
 use std::ops::Range;
-use std::sync::OnceLock;
 
-use crate::pattern::Regex;
-use crate::pattern::table;
+use crate::pattern::{runtime, table};
 
 use super::third_parties::{mentions, recipient_row_name};
 use crate::document::Document;
@@ -24,24 +22,11 @@ use crate::lexicon::vendors::{catalog, normalize};
 use crate::lexicon::{NameMatch, NameMatcher};
 use crate::model::{Evidence, MentionSource, PolicyModel, ThirdParty};
 
-/// `("Short")`, `(“Short”)`, `(the "Short")`, `(hereinafter "Short")` at the
-/// start of the text, after legal suffixes (", Inc.", " Ltd.").
-fn definition_re() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        crate::pattern::compile_rare(concat!(
-            r#"^(?:,?\s*(?:Inc|LLC|L\.L\.C|Ltd|Limited|GmbH|Corp|Corporation|Co|plc|PLC|PBC|SA|S\.A|SAS|BV|B\.V|NV|N\.V|AG|AB|Oy|Pty|Pte|SARL|SRL|S\.r\.l|SpA|S\.p\.A)\b\.?)*"#,
-            r#"\s*\(\s*(?:(?:the|hereinafter|together|collectively|jointly)[,:]?\s+)?"#,
-            r#"["“”'‘’]\s*(?P<short>[^"“”'‘’()]{1,40}?)\s*["“”'‘’]\s*\)"#,
-        ))
-    })
-}
-
 /// A definition right after `end` in `text`: (the range of `text` the
 /// name's tail and parenthetical cover, the short name's range).
 pub fn definition_after(text: &str, end: usize) -> Option<(Range<usize>, Range<usize>)> {
     let rest = text.get(end..)?;
-    let c = definition_re().captures(rest)?;
+    let c = runtime::DEFINITION_RE.regex().captures(rest)?;
     let whole = c.get(0)?;
     let short = c.name("short")?;
     let s = short.as_str();
@@ -242,11 +227,6 @@ pub fn resolve(doc: &Document, model: &mut PolicyModel, from: usize, found: &[Ve
         });
     }
     model.third_parties.extend(added);
-}
-
-/// Compile this module's run-time patterns (see [`super::warm_up`]).
-pub(super) fn warm() {
-    definition_re();
 }
 
 #[cfg(test)]

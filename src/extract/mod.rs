@@ -1,30 +1,6 @@
 //! Extraction: pure functions from a [`Document`] to a [`PolicyModel`].
 //! Every fact carries the span of the text it came from.
 
-/// `fn $name() -> &'static Regex`: a pattern compiled at run time (see
-/// [`crate::pattern::compile`]) on first use, once per process, with
-/// ASCII `\b`, `\d` and `\w`. Only for the few patterns `build.rs` cannot
-/// determinize; the others are entries of [`crate::pattern::table`]
-/// (`table::X.regex()`).
-macro_rules! static_re {
-    ($(#[$doc:meta])* $name:ident, $pattern:expr) => {
-        $(#[$doc])*
-        fn $name() -> &'static $crate::pattern::Regex {
-            static RE: std::sync::OnceLock<$crate::pattern::Regex> = std::sync::OnceLock::new();
-            RE.get_or_init(|| $crate::pattern::compile($pattern))
-        }
-    };
-    // Searched only where another pattern has matched: see
-    // `crate::pattern::compile_rare`.
-    (rare $(#[$doc:meta])* $name:ident, $pattern:expr) => {
-        $(#[$doc])*
-        fn $name() -> &'static $crate::pattern::Regex {
-            static RE: std::sync::OnceLock<$crate::pattern::Regex> = std::sync::OnceLock::new();
-            RE.get_or_init(|| $crate::pattern::compile_rare($pattern))
-        }
-    };
-}
-
 /// How far the extractors read around a match, in bytes (its sentence is
 /// cut to this on either side): enough for any sentence a policy writes,
 /// and a bound on the work in run-on text, where a sentence of megabytes
@@ -72,28 +48,19 @@ pub const EXTRACTORS: [(&str, Extractor); 8] = [
     ("rights", rights::extract),
 ];
 
-/// What extraction builds on first use and costs most to build: the
-/// lexicon automaton and the patterns that are compiled at run time (those
-/// `build.rs` cannot determinize). Each is built once per process, on first
-/// use, and a thread that needs one another thread is building waits for
-/// it. Largest first.
-const WARM: [fn(); 7] = [
-    lexicons::warm,
-    retention::warm,
-    context::warm,
-    data::warm,
-    claims::warm,
-    rights::warm,
-    defined::warm,
-];
-
-/// Start building, on the thread pool, what [`WARM`] lists, so that it is
-/// built while the run reads its configuration, packs and inventory (one
-/// thread) rather than by the first documents' extractors, one after the
-/// other. Returns at once; nothing changes but when each is built.
+/// Start building, on the thread pool, what extraction builds on first use
+/// and costs most to build: the lexicon automaton and the patterns compiled
+/// at run time ([`crate::pattern::runtime`], those `build.rs` cannot
+/// determinize), one task each, so that they are built while the run reads
+/// its configuration, packs and inventory (one thread) rather than by the
+/// first documents' extractors, one thread waiting for another. Returns at
+/// once; nothing changes but when each is built.
 pub fn warm_up() {
-    for part in WARM {
-        rayon::spawn(part);
+    rayon::spawn(lexicons::warm);
+    for pattern in crate::pattern::runtime::ALL {
+        rayon::spawn(move || {
+            pattern.regex();
+        });
     }
 }
 

@@ -27,7 +27,7 @@
 use std::cell::OnceCell;
 use std::ops::Range;
 
-use crate::pattern::{Static, table};
+use crate::pattern::{Static, runtime, table};
 use crate::span::{ceil_char, floor_char};
 
 use super::REACH;
@@ -36,32 +36,6 @@ use super::duration::{Duration, RangePart, find_durations};
 use super::lexicons::Input;
 use crate::document::{Block, BlockKind, Document};
 use crate::model::{Bound, Evidence, PolicyModel, Retention, RetentionEvent};
-
-// Bounds, read from the words right before a period.
-static_re!(
-    until_plus_before,
-    r"(?i)\buntil\b(?P<ev>[^.;]{0,60}?)\+\s*$"
-);
-
-// Periods without a number.
-static_re!(
-    indefinite_re,
-    r"(?i)\b(?:as\s+long\s+as\s+(?:your|the|an?|you|our)\s+(?:\w+\s+){0,3}?(?:accounts?|subscriptions?|profiles?|memberships?|workspaces?|relationship|services?|registration)\s+(?:is|are|remains?|stays?)\s+(?:active|open|in\s+use|live|in\s+place|ongoing|valid)|while\s+(?:your|the)\s+(?:\w+\s+){0,3}?(?:accounts?|subscriptions?|profiles?|memberships?|workspaces?)\s+(?:is|are|remains?)\s+(?:active|open|in\s+use)|until\s+(?:your|the)\s+(?:\w+\s+){0,2}?accounts?\s+(?:is|are)\s+(?:no\s+longer\s+active|closed|deleted|terminated|cancell?ed|deactivated)|until\s+you\s+(?:delete|close|cancel|deactivate)\s+(?:your|the)\s+(?:\w+\s+)?account|for\s+the\s+(?:life|lifetime|duration)\s+of\s+(?:your|the)\s+(?:\w+\s+)?(?:accounts?|subscriptions?|relationship|services?)|as\s+long\s+as\s+(?:you|we)\s+(?:continue\s+to\s+)?(?:use|utili[sz]e|maintain|remain|are\s+(?:a|an)\s+\w+|have\s+an?\s+(?:[\w.]+\s+){0,3}?account|keep\s+(?:your|the|an)\s+account)|indefinitely|forever|in\s+perpetuity|(?:keep|retain|store|maintain|hold)\w*\s+(?:\w+\s+){0,4}?permanently)\b"
-);
-
-// Subjects.
-static_re!(
-    active_subject_re,
-    r"(?i)\b(?:retain|retains|keep|keeps|store|stores|hold|holds|maintain|maintains|preserve|preserves|delete|deletes|purge|purges|erase|erases|remove|removes)\s+(?P<np>(?:(?:your|the|this|that|these|those|such|all|any|our|its|their)\s+)?[^,.;:()]{1,60}?)\s+(?:for|until|while|as\s+long|within|after|in\s|on\s|according|only|up\s+to|no\s+longer|at\s+least|indefinitely|permanently|beyond|through|when|if|unless|so\s|to\s|from|per\s|once|either|and\s+(?:use|delete))"
-);
-static_re!(
-    passive_subject_re,
-    r"(?i)(?P<np>[^,.;:()—–]{2,80}?)\s+(?:is|are|will\s+be|may\s+be|should\s+be|can\s+be|would\s+be|shall\s+be|get|gets|is\s+being|are\s+being)\s+(?:\w+\s+){0,2}?(?:retained|kept|stored|held|deleted|purged|removed|erased|maintained|preserved|anonymi[sz]ed|destroyed)\b"
-);
-static_re!(
-    ages_out_subject_re,
-    r"(?i)(?P<np>[^,.;:()—–]{2,60}?)\s+ages?\s+out\b"
-);
 
 /// Add every retention statement of `doc` to `model`.
 pub fn extract(input: &Input, model: &mut PolicyModel) {
@@ -281,7 +255,7 @@ fn read_sentence(block: &Block, sentence: Range<usize>, ctx: &Context) -> Vec<Fo
     // (The flags first: the search is needed only when they allow a fact.)
     if (has_cue || labelled)
         && !(ctx.in_rights && durations.is_empty())
-        && let Some(m) = indefinite_re().find(s)
+        && let Some(m) = runtime::INDEFINITE_RE.regex().find(s)
         && !negated_before(&s[..m.start()])
     {
         if vetoed() {
@@ -406,7 +380,7 @@ fn read_sentence(block: &Block, sentence: Range<usize>, ctx: &Context) -> Vec<Fo
 fn indefinite_end(s: &str) -> Option<RetentionEvent> {
     let account = table::INDEFINITE_END_ACCOUNT.regex();
     let forever = table::INDEFINITE_END_FOREVER.regex();
-    indefinite_re().find_iter(s).find_map(|m| {
+    runtime::INDEFINITE_RE.regex().find_iter(s).find_map(|m| {
         let t = m.as_str();
         if forever.is_match(t) {
             None
@@ -637,7 +611,9 @@ fn anchor(s: &str, d: &Duration) -> Option<RetentionEvent> {
         });
     }
     // 3. "until account closure + 90 days".
-    if let Some(c) = until_plus_before().captures(&s[..d.range.start])
+    if let Some(c) = runtime::UNTIL_PLUS_BEFORE
+        .regex()
+        .captures(&s[..d.range.start])
         && let Some(ev) = c.name("ev")
         && let Some((_, e)) =
             anchor_in(ev.as_str()).or_else(|| anchor_in(&format!("account {}", ev.as_str().trim())))
@@ -737,7 +713,8 @@ fn trimmed(text: &str, r: Range<usize>) -> Range<usize> {
 /// What the sentence says is kept, for a period at `at`.
 fn subject_in(s: &str, at: usize) -> Option<String> {
     let head = &s[..at.min(s.len())];
-    let np = active_subject_re()
+    let np = runtime::ACTIVE_SUBJECT_RE
+        .regex()
         .captures_iter(s)
         // Matches come in order: stop at the first one starting at `at`.
         .take_while(|c| c.get(0).is_some_and(|m| m.start() < at))
@@ -745,13 +722,15 @@ fn subject_in(s: &str, at: usize) -> Option<String> {
         .and_then(|c| c.name("np").map(|m| m.as_str()))
         .map(|np| (np, false))
         .or_else(|| {
-            passive_subject_re()
+            runtime::PASSIVE_SUBJECT_RE
+                .regex()
                 .captures_iter(head)
                 .last()
                 .and_then(|c| c.name("np").map(|m| (m.as_str(), true)))
         })
         .or_else(|| {
-            ages_out_subject_re()
+            runtime::AGES_OUT_SUBJECT_RE
+                .regex()
                 .captures_iter(head)
                 .last()
                 .and_then(|c| c.name("np").map(|m| (m.as_str(), true)))
@@ -872,7 +851,7 @@ fn table_row(doc: &Document, block: &Block, model: &mut PolicyModel) {
             };
             push(Some(d.days), anchor(ptext, d), None, b, false, false);
         }
-    } else if indefinite_re().is_match(ptext) {
+    } else if runtime::INDEFINITE_RE.regex().is_match(ptext) {
         push(
             None,
             None,
@@ -886,13 +865,4 @@ fn table_row(doc: &Document, block: &Block, model: &mut PolicyModel) {
     } else if table::CRITERION_RE.regex().is_match(ptext) {
         push(None, None, None, Bound::Unspecified, false, false);
     }
-}
-
-/// Compile this module's run-time patterns (see [`super::warm_up`]).
-pub(super) fn warm() {
-    until_plus_before();
-    indefinite_re();
-    active_subject_re();
-    passive_subject_re();
-    ages_out_subject_re();
 }

@@ -34,7 +34,7 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use super::REACH;
-use crate::pattern::table;
+use crate::pattern::{runtime, table};
 use crate::span::{ceil_char, floor_char};
 
 use super::context::{SectionTest, contains_ignore_ascii_case, negated_before};
@@ -182,12 +182,6 @@ fn lexicon() -> &'static Lexicon {
 pub(super) fn patterns() -> &'static [(String, usize, bool)] {
     &lexicon().patterns
 }
-
-static_re!(
-    /// Headings that make a section about the reader's rights.
-    strong_heading_re,
-    r"(?i)\brights?\b|\bchoices?\b|\byour\s+(?:privacy\s+)?controls?\b|\bcontrol\s+(?:over\s+)?your\b|\bopt(?:ing)?[- ]?outs?\b|\bdata\s+subjects?\b|\bexercis|\b(?:access|accessing|correct|correcting|updat\w*|delet\w*|export\w*|manag\w*)\b[^.]{0,30}\byour\s+(?:data|information|account|personal)"
-);
 
 /// Does `cue` (the text up to the cue's end) let `word` stand without an
 /// object? "the right to erasure", "request deletion" — but not "request
@@ -389,7 +383,9 @@ pub fn extract(input: &Input, model: &mut PolicyModel) {
     let found = input.hits(lexicons::Lexicon::Rights);
     let mut lead_in = false;
     let mut seen: HashSet<(&'static str, usize, usize)> = HashSet::new();
-    let mut strong_sections = SectionTest::new(doc, |h: &str| strong_heading_re().is_match(h));
+    let mut strong_sections = SectionTest::new(doc, |h: &str| {
+        runtime::STRONG_HEADING_RE.regex().is_match(h)
+    });
     let mut weak_sections =
         SectionTest::new(doc, |h: &str| table::WEAK_HEADING_RE.regex().is_match(h));
     for (block, matches) in doc.blocks.iter().zip(found) {
@@ -633,11 +629,6 @@ fn duration_days(s: &str) -> Option<u32> {
         .filter(|d| (1..u32::MAX).contains(&d.days))
         .filter(|d| matches!(d.unit, Unit::Day | Unit::Week | Unit::Month))
         .map(|d| d.days)
-}
-
-/// Compile this module's run-time patterns (see [`super::warm_up`]).
-pub(super) fn warm() {
-    strong_heading_re();
 }
 
 #[cfg(test)]
