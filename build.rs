@@ -208,9 +208,9 @@ fn tries(out: &std::path::Path, big: bool) {
         }
         let forms_at = push(&mut bin, &joined);
         let ends_at = words(&mut bin, &ends);
-        let parts = t.parts();
-        let w: Vec<(usize, usize)> = parts.words.iter().map(|a| words(&mut bin, a)).collect();
-        let b: Vec<(usize, usize)> = parts.bytes.iter().map(|a| push(&mut bin, a)).collect();
+        let (word_arrays, byte_arrays) = t.view().arrays();
+        let w: Vec<(usize, usize)> = word_arrays.iter().map(|a| words(&mut bin, a)).collect();
+        let b: Vec<(usize, usize)> = byte_arrays.iter().map(|a| push(&mut bin, a)).collect();
         let _ = writeln!(
             rs,
             "    Entry {{ forms: {forms_at:?}, ends: {ends_at:?}, words: {w:?}, bytes: {b:?} }}, // {name}"

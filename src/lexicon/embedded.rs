@@ -20,11 +20,13 @@ use std::ops::Range;
 
 use zerocopy::FromBytes;
 
-use super::trie::{Parts, Trie};
+#[cfg(test)]
+use super::trie::Trie;
+use super::trie::View;
 
 /// Where an embedded trie's arrays sit in [`BLOB`] (byte ranges, each at a
 /// 4-byte boundary): its forms concatenated, their ends (`u32`), and the
-/// trie's [`Parts`].
+/// trie's arrays in [`View::arrays`] order.
 struct Entry {
     forms: (usize, usize),
     ends: (usize, usize),
@@ -54,20 +56,16 @@ fn words(range: (usize, usize)) -> Option<&'static [u32]> {
 
 /// The embedded trie of the patterns whose automaton forms are
 /// `forms[ranges[i]]`, in order, if one was built for exactly those.
-pub(super) fn trie_for(forms: &[u8], ranges: &[Range<usize>]) -> Option<Trie> {
+/// (`NameMatcher::grouped` lays the forms end to end, so the ranges are
+/// known by their ends.)
+pub(super) fn trie_for(forms: &[u8], ranges: &[Range<usize>]) -> Option<View<'static>> {
     EMBEDDED.iter().find_map(|e| {
         let (key, ends) = (bytes(e.forms)?, words(e.ends)?);
         let same = key == forms
-            && ends.len() == ranges.len()
             && ranges
                 .iter()
-                .zip(ends)
-                .scan(0, |start, (r, &end)| {
-                    let ok = r.start == *start && r.end == end as usize;
-                    *start = r.end;
-                    Some(ok)
-                })
-                .all(|ok| ok);
+                .map(|r| r.end)
+                .eq(ends.iter().map(|&end| end as usize));
         if !same {
             return None;
         }
@@ -76,10 +74,7 @@ pub(super) fn trie_for(forms: &[u8], ranges: &[Range<usize>]) -> Option<Trie> {
             *slot = words(range)?;
         }
         let [a, b] = e.bytes;
-        Some(Trie::from_parts(Parts {
-            words: w,
-            bytes: [bytes(a)?, bytes(b)?],
-        }))
+        Some(View::from_arrays(w, [bytes(a)?, bytes(b)?]))
     })
 }
 
@@ -167,9 +162,7 @@ mod tests {
             assert!(patterns.len() > 1000, "{}", patterns.len());
             let built = Trie::new(&patterns);
             let found = trie_for(key, &ranges).expect("its own forms find it");
-            let (a, b) = (built.parts(), found.parts());
-            assert_eq!(a.words, b.words);
-            assert_eq!(a.bytes, b.bytes);
+            assert_eq!(built.view().arrays(), found.arrays());
             // One byte changed, or one pattern fewer: not this trie.
             let mut changed = key.to_vec();
             changed[0] ^= 1;

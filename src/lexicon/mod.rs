@@ -96,16 +96,30 @@ pub struct NameMatcher {
     /// where each is (by pattern).
     forms: Vec<u8>,
     ranges: Vec<std::ops::Range<usize>>,
-    /// The first automaton over the forms: embedded in the binary for the
-    /// lexicons every run searches ([`embedded`]), built otherwise.
-    trie: Trie,
-    /// `trie` is an embedded one.
-    embedded: bool,
+    /// The first automaton over the forms.
+    trie: First,
     compact: OnceLock<Option<contiguous::NFA>>,
     /// A thread is building `compact` (the others search with the trie
     /// meanwhile rather than wait for it).
     building: AtomicBool,
     searched: AtomicUsize,
+}
+
+/// A matcher's first automaton: embedded in the binary for the lexicons
+/// every run searches ([`embedded`]), built otherwise.
+#[derive(Debug, Clone)]
+enum First {
+    Built(Trie),
+    Embedded(trie::View<'static>),
+}
+
+impl First {
+    fn view(&self) -> trie::View<'_> {
+        match self {
+            First::Built(t) => t.view(),
+            First::Embedded(v) => *v,
+        }
+    }
 }
 
 impl Clone for NameMatcher {
@@ -116,7 +130,6 @@ impl Clone for NameMatcher {
             forms: self.forms.clone(),
             ranges: self.ranges.clone(),
             trie: self.trie.clone(),
-            embedded: self.embedded,
             compact: self.compact.clone(),
             building: AtomicBool::new(false),
             searched: AtomicUsize::new(self.searched.load(Ordering::Relaxed)),
@@ -277,17 +290,14 @@ impl NameMatcher {
             ranges.push(start..forms.len());
             kept.push(p);
         }
-        let (trie, embedded) = match embedded::trie_for(&forms, &ranges) {
-            Some(t) => (t, true),
-            None => (
-                Trie::new(
-                    &ranges
-                        .iter()
-                        .map(|r| forms.get(r.clone()).unwrap_or_default())
-                        .collect::<Vec<&[u8]>>(),
-                ),
-                false,
-            ),
+        let trie = match embedded::trie_for(&forms, &ranges) {
+            Some(view) => First::Embedded(view),
+            None => First::Built(Trie::new(
+                &ranges
+                    .iter()
+                    .map(|r| forms.get(r.clone()).unwrap_or_default())
+                    .collect::<Vec<&[u8]>>(),
+            )),
         };
         NameMatcher {
             patterns: kept,
@@ -295,7 +305,6 @@ impl NameMatcher {
             forms,
             ranges,
             trie,
-            embedded,
             compact: OnceLock::new(),
             building: AtomicBool::new(false),
             searched: AtomicUsize::new(0),
@@ -312,7 +321,7 @@ impl NameMatcher {
     /// The matcher searches with an embedded trie.
     #[cfg(test)]
     pub(crate) fn embedded(&self) -> bool {
-        self.embedded
+        matches!(self.trie, First::Embedded(_))
     }
 
     pub fn is_empty(&self) -> bool {

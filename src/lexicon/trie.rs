@@ -21,36 +21,20 @@ const ROOT: u32 = 0;
 /// States with at least this many transitions get a full row.
 const DENSE_AT: usize = 8;
 
+/// A trie built at run time: it owns its arrays. Searches go through its
+/// [`View`], which an embedded trie (see [`super::embedded`]) is already.
 #[derive(Debug, Clone)]
 pub(super) struct Trie {
-    /// State `s`'s transitions: `bytes[trans[s]..trans[s + 1]]` (sorted)
-    /// and the states they lead to, `next[..]`.
-    trans: Table<u32>,
-    bytes: Table<u8>,
-    next: Table<u32>,
-    /// State → offset of its row in `dense`, or `NONE`.
-    row: Table<u32>,
-    /// Rows of 256 next states (`ROOT` = no transition, as no transition
-    /// leads back to the start state).
-    dense: Table<u32>,
-    fail: Table<u32>,
-    /// State `s`'s own patterns: `matches[own[s]..own[s + 1]]`.
-    own: Table<u32>,
-    matches: Table<u32>,
-    out: Table<u32>,
-    /// The state has patterns, its own or along `out` (1, else 0).
-    reports: Table<u8>,
-}
-
-/// One array of a [`Trie`]: built at run time, or embedded in the binary
-/// by `build.rs` (see [`super::embedded`]).
-pub(super) type Table<T> = std::borrow::Cow<'static, [T]>;
-
-/// A [`Trie`]'s arrays, in field order (what `build.rs` writes and
-/// [`Trie::from_parts`] takes back).
-pub(super) struct Parts<'a> {
-    pub words: [&'a [u32]; 8],
-    pub bytes: [&'a [u8]; 2],
+    trans: Vec<u32>,
+    bytes: Vec<u8>,
+    next: Vec<u32>,
+    row: Vec<u32>,
+    dense: Vec<u32>,
+    fail: Vec<u32>,
+    own: Vec<u32>,
+    matches: Vec<u32>,
+    out: Vec<u32>,
+    reports: Vec<u8>,
 }
 
 impl Trie {
@@ -116,38 +100,34 @@ impl Trie {
                 }
             }
         }
-        // The transitions are complete: `step` reads them while the
-        // failure links are made.
-        let mut trie = Trie {
-            trans: Table::Owned(trans),
-            bytes: Table::Owned(bytes),
-            next: Table::Owned(next),
-            row: Table::Owned(row),
-            dense: Table::Owned(dense),
-            fail: Table::Owned(Vec::new()),
-            own: Table::Owned(own),
-            matches: Table::Owned(matches),
-            out: Table::Owned(Vec::new()),
-            reports: Table::Owned(Vec::new()),
-        };
         let mut fail = vec![ROOT; states];
         let mut out = vec![NONE; states];
         let mut reports = vec![0u8; states];
+        // The transitions are complete: `step` reads them (through a view
+        // without the rest) while the failure links are made.
+        let view = View {
+            trans: &trans,
+            bytes: &bytes,
+            next: &next,
+            row: &row,
+            dense: &dense,
+            fail: &[],
+            own: &own,
+            matches: &matches,
+            out: &[],
+            reports: &[],
+        };
 
         // Failure links, breadth first: a state's longest proper suffix
         // in the trie.
         let mut queue: Vec<u32> = Vec::with_capacity(states);
         queue.push(ROOT);
-        let view = trie.view();
         let mut head = 0;
         while let Some(&s) = queue.get(head) {
             head += 1;
-            let (lo, hi) = (
-                view.trans[s as usize] as usize,
-                view.trans[s as usize + 1] as usize,
-            );
+            let (lo, hi) = (trans[s as usize] as usize, trans[s as usize + 1] as usize);
             for k in lo..hi {
-                let (b, c) = (view.bytes[k], view.next[k]);
+                let (b, c) = (bytes[k], next[k]);
                 let f = if s == ROOT {
                     ROOT
                 } else {
@@ -165,45 +145,15 @@ impl Trie {
                 let c = c as usize;
                 fail[c] = f;
                 let f = f as usize;
-                out[c] = if view.own[f] < view.own[f + 1] {
+                out[c] = if own[f] < own[f + 1] {
                     f as u32
                 } else {
                     out[f]
                 };
-                reports[c] = u8::from(view.own[c] < view.own[c + 1] || out[c] != NONE);
+                reports[c] = u8::from(own[c] < own[c + 1] || out[c] != NONE);
                 queue.push(c as u32);
             }
         }
-        trie.fail = Table::Owned(fail);
-        trie.out = Table::Owned(out);
-        trie.reports = Table::Owned(reports);
-        trie
-    }
-
-    /// The trie's arrays (see [`Parts`]): what build.rs writes (and tests
-    /// compare).
-    #[cfg_attr(not(test), allow(dead_code))]
-    pub(super) fn parts(&self) -> Parts<'_> {
-        Parts {
-            words: [
-                &self.trans,
-                &self.next,
-                &self.row,
-                &self.dense,
-                &self.fail,
-                &self.own,
-                &self.matches,
-                &self.out,
-            ],
-            bytes: [&self.bytes, &self.reports],
-        }
-    }
-
-    /// The trie whose arrays are `parts` (as [`Trie::parts`] gave them),
-    /// borrowed, not copied.
-    pub(super) fn from_parts(parts: Parts<'static>) -> Trie {
-        let [trans, next, row, dense, fail, own, matches, out] = parts.words.map(Table::Borrowed);
-        let [bytes, reports] = parts.bytes.map(Table::Borrowed);
         Trie {
             trans,
             bytes,
@@ -218,8 +168,7 @@ impl Trie {
         }
     }
 
-    /// The trie's arrays as plain slices, for searching (a search reads
-    /// them once per byte; `Table` would check which kind each is).
+    /// The trie, borrowed for searching.
     pub(super) fn view(&self) -> View<'_> {
         View {
             trans: &self.trans,
@@ -236,22 +185,67 @@ impl Trie {
     }
 }
 
-/// A [`Trie`] borrowed for searching (see [`Trie::view`]).
-#[derive(Clone, Copy)]
+/// A trie's arrays, borrowed: what a search walks, whether the trie was
+/// built at run time ([`Trie::view`]) or is embedded in the binary.
+#[derive(Debug, Clone, Copy)]
 pub(super) struct View<'a> {
+    /// State `s`'s transitions: `bytes[trans[s]..trans[s + 1]]` (sorted)
+    /// and the states they lead to, `next[..]`.
     trans: &'a [u32],
     bytes: &'a [u8],
     next: &'a [u32],
+    /// State → offset of its row in `dense`, or `NONE`.
     row: &'a [u32],
+    /// Rows of 256 next states (`ROOT` = no transition, as no transition
+    /// leads back to the start state).
     dense: &'a [u32],
     fail: &'a [u32],
+    /// State `s`'s own patterns: `matches[own[s]..own[s + 1]]`.
     own: &'a [u32],
     matches: &'a [u32],
     out: &'a [u32],
+    /// The state has patterns, its own or along `out` (1, else 0).
     reports: &'a [u8],
 }
 
-impl View<'_> {
+impl<'a> View<'a> {
+    /// The arrays, in a fixed order: what build.rs writes and
+    /// [`View::from_arrays`] takes back.
+    #[cfg_attr(not(test), allow(dead_code))]
+    pub(super) fn arrays(&self) -> ([&'a [u32]; 8], [&'a [u8]; 2]) {
+        (
+            [
+                self.trans,
+                self.next,
+                self.row,
+                self.dense,
+                self.fail,
+                self.own,
+                self.matches,
+                self.out,
+            ],
+            [self.bytes, self.reports],
+        )
+    }
+
+    /// The view of arrays as [`View::arrays`] gave them.
+    pub(super) fn from_arrays(words: [&'a [u32]; 8], bytes: [&'a [u8]; 2]) -> View<'a> {
+        let [trans, next, row, dense, fail, own, matches, out] = words;
+        let [bytes, reports] = bytes;
+        View {
+            trans,
+            bytes,
+            next,
+            row,
+            dense,
+            fail,
+            own,
+            matches,
+            out,
+            reports,
+        }
+    }
+
     /// The transition of `s` on `b`, if it has one.
     #[inline(always)]
     fn step(&self, s: u32, b: u8) -> Option<u32> {
