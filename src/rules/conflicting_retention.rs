@@ -76,13 +76,13 @@ fn same_event(a: Option<RetentionEvent>, b: Option<RetentionEvent>) -> bool {
 
 /// (path, block) identifying the paragraph, list item or table row a
 /// statement sits in.
-fn block_key(cx: &Context<'_>, r: &Retention) -> (String, usize) {
+fn block_key<'r>(cx: &Context<'_>, r: &'r Retention) -> (&'r str, usize) {
     let block = cx
         .doc(&r.evidence.path)
         .and_then(|d| d.around(r.evidence.span()))
         .map(|a| a.block_index)
         .unwrap_or(usize::MAX - r.evidence.start.min(usize::MAX / 2));
-    (r.evidence.path.to_string(), block)
+    (&r.evidence.path, block)
 }
 
 impl Rule for ConflictingRetention {
