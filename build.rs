@@ -14,6 +14,12 @@
 //! deserialized here first (with validation), so a build that succeeds has
 //! tables the crate can load without validating them again.
 //!
+//! It also compiles the built-in packs' pattern groups into dense DFAs,
+//! from `src/packs/atoms/{pack}.txt` (each pack's patterns, in order) by
+//! the plan of `src/packs/plan.rs`, into the same `patterns.bin`, and
+//! writes `packs.rs` (each pack's patterns, the key the crate compares
+//! its own with, and its groups), for `src/packs/matcher.rs`.
+//!
 //! It also builds the tries of the lexicons every run searches
 //! (`src/lexicon/forms/*.txt`, their automaton forms as the crate makes
 //! them) into `tries.bin` and `tries.rs`, for `src/lexicon/embedded.rs`.
@@ -24,6 +30,10 @@ use std::path::PathBuf;
 #[path = "src/lexicon/trie.rs"]
 #[allow(dead_code)]
 mod trie;
+
+#[path = "src/packs/plan.rs"]
+#[allow(dead_code)]
+mod plan;
 
 use regex_automata::dfa::dense;
 
@@ -96,6 +106,7 @@ fn main() {
     let check = big == cfg!(target_endian = "big");
     // Determinizing is most of the build script's time: the entries are
     // split over the cores, and written in table order.
+    let packs = std::thread::spawn(move || packs(big, check));
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     let next = std::sync::atomic::AtomicUsize::new(0);
     let mut built: Vec<(usize, Result<Built, String>)> = std::thread::scope(|s| {
@@ -149,10 +160,148 @@ fn main() {
             failed.join("\n")
         );
     }
+    let packs = packs.join().expect("the packs' build thread panicked");
+    let packs_rs = packs_rs(&packs, &mut bin);
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
+    std::fs::write(out.join("packs.rs"), packs_rs).expect("write packs.rs");
     std::fs::write(out.join("patterns.bin"), &bin).expect("write patterns.bin");
     std::fs::write(out.join("patterns.rs"), rs).expect("write patterns.rs");
     tries(&out, big);
+}
+
+/// Where the built-in packs' patterns are listed, one file per pack.
+const ATOMS: &str = "src/packs/atoms";
+
+/// One group of a built-in pack: its plan and its serialized DFA.
+struct PackGroup {
+    plan: plan::Planned,
+    dfa: Vec<u8>,
+}
+
+/// Plan and compile every pack of [`ATOMS`], in file name order. A pack
+/// that cannot be embedded (a Unicode `\b`, whose DFA would give up on
+/// non-ASCII text, or a group over the size limits) is left out with a
+/// warning: the crate then compiles it at run time, as a pack file's.
+fn packs(big: bool, check: bool) -> Vec<(String, Vec<String>, Vec<PackGroup>)> {
+    println!("cargo::rerun-if-changed={ATOMS}");
+    println!("cargo::rerun-if-changed=src/packs/plan.rs");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(ATOMS)
+        .unwrap_or_else(|e| panic!("{ATOMS}: {e}"))
+        .map(|e| e.expect("read src/packs/atoms").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    files.sort();
+    let mut out = Vec::new();
+    for path in files {
+        println!("cargo::rerun-if-changed={}", path.display());
+        let name = path
+            .file_stem()
+            .and_then(|n| n.to_str())
+            .expect("atoms files have UTF-8 names")
+            .to_string();
+        let text =
+            std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let patterns = forms_of(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        match pack_groups(&patterns, big, check) {
+            Ok(groups) => out.push((
+                name,
+                patterns.iter().map(|p| p.to_string()).collect(),
+                groups,
+            )),
+            Err(e) => println!("cargo::warning=pack {name} is compiled at run time: {e}"),
+        }
+    }
+    out
+}
+
+/// The groups of one pack, each with its dense DFA: the NFA the crate's
+/// lazy DFA is built from, determinized with the same semantics (every
+/// match, Unicode `\b` as quit bytes) and minimized.
+fn pack_groups(patterns: &[&str], big: bool, check: bool) -> Result<Vec<PackGroup>, String> {
+    use regex_automata::MatchKind;
+    use regex_automata::dfa::StartKind;
+    let mut groups = Vec::new();
+    for g in plan::plan(patterns)? {
+        if g.hirs
+            .iter()
+            .any(|h| h.properties().look_set().contains_word_unicode())
+        {
+            return Err("a pattern has a Unicode word boundary".to_string());
+        }
+        let nfa = plan::nfa(&g.hirs)?;
+        let dfa = dense::Builder::new()
+            .configure(
+                dense::Config::new()
+                    .match_kind(MatchKind::All)
+                    .start_kind(if g.anchored {
+                        StartKind::Anchored
+                    } else {
+                        StartKind::Unanchored
+                    })
+                    .unicode_word_boundary(true)
+                    .accelerate(false)
+                    .minimize(true)
+                    .dfa_size_limit(Some(DETERMINIZE_MAX))
+                    .determinize_size_limit(Some(DETERMINIZE_MAX)),
+            )
+            .build_from_nfa(&nfa)
+            .map_err(|e| e.to_string())?;
+        let (bytes, pad) = if big {
+            dfa.to_bytes_big_endian()
+        } else {
+            dfa.to_bytes_little_endian()
+        };
+        if check {
+            dense::DFA::from_bytes(&bytes[pad..])
+                .map_err(|e| format!("dense DFA does not load: {e}"))?;
+        }
+        if bytes.len() - pad > DENSE_MAX {
+            return Err(format!(
+                "{} bytes of DFA (limit {DENSE_MAX})",
+                bytes.len() - pad
+            ));
+        }
+        groups.push(PackGroup {
+            plan: g,
+            dfa: bytes[pad..].to_vec(),
+        });
+    }
+    Ok(groups)
+}
+
+/// Append the packs' DFAs to `bin`; the `EMBEDDED` table that says where.
+fn packs_rs(packs: &[(String, Vec<String>, Vec<PackGroup>)], bin: &mut Vec<u8>) -> String {
+    let mut rs = String::from("const EMBEDDED: &[EmbeddedPack] = &[\n");
+    for (name, patterns, groups) in packs {
+        let _ = writeln!(rs, "    EmbeddedPack {{\n        name: {name:?},");
+        let _ = writeln!(rs, "        patterns: &{patterns:?},\n        groups: &[");
+        for g in groups {
+            let dfa = push(bin, &g.dfa);
+            let first = g.plan.first.as_ref().map(|set| {
+                let mut words = [0u64; 4];
+                for (b, &on) in set.iter().enumerate() {
+                    if on {
+                        words[b / 64] |= 1 << (b % 64);
+                    }
+                }
+                words
+            });
+            let _ = writeln!(
+                rs,
+                "            EmbeddedGroup {{ dfa: {dfa:?}, ids: &{:?}, anchored: {}, lower: {}, first: {first:?}, needs: {} }},",
+                g.plan.ids,
+                g.plan.anchored,
+                g.plan.lower,
+                g.plan
+                    .needs
+                    .as_ref()
+                    .map_or_else(|| "None".to_string(), |v| format!("Some(&{v:?})")),
+            );
+        }
+        rs.push_str("        ],\n    },\n");
+    }
+    rs.push_str("];\n");
+    rs
 }
 
 /// The lexicons whose tries are embedded: `src/lexicon/forms/{name}.txt`.

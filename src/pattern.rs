@@ -227,12 +227,29 @@ fn load(pattern: &Static) -> Option<Regex> {
     Some(Regex { engine })
 }
 
+/// The dense DFA at `range` of [`COMPILED_BYTES`]: a built-in pack's
+/// group, which build.rs writes after the table's DFAs (see
+/// `crate::packs::matcher`).
+pub(crate) fn embedded_dense((a, b): (usize, usize)) -> Option<dense::DFA<&'static [u32]>> {
+    load_dense(COMPILED_BYTES.bytes.get(a..b)?)
+}
+
+/// Does the DFA at `range` of [`COMPILED_BYTES`] load with validation?
+#[cfg(test)]
+pub(crate) fn validates((a, b): (usize, usize)) -> bool {
+    COMPILED_BYTES
+        .bytes
+        .get(a..b)
+        .is_some_and(|bytes| dense::DFA::from_bytes(bytes).is_ok())
+}
+
 /// A dense DFA of [`COMPILED_BYTES`], without validating it again when
 /// build.rs did. Validating costs about 2 instructions per byte of the
 /// DFA, the whole DFA, where a search touches the few states it visits.
 fn load_dense(bytes: &'static [u8]) -> Option<dense::DFA<&'static [u32]>> {
     if VALIDATED {
-        // SAFETY: `bytes` is one DFA that build.rs serialized with
+        // SAFETY: `bytes` is one DFA (of the table or of a built-in pack's
+        // group) that build.rs serialized with
         // `to_bytes_*_endian` for this target, with this same regex-automata
         // (one version in Cargo.lock for build and normal dependencies),
         // then deserialized with the validating `from_bytes` without error

@@ -15,25 +15,48 @@
 //! with their letters lowered and run over the ASCII-lowercased text: the
 //! same matches, without the case-folded classes that made parsing and the
 //! automata twice as big.
+//!
+//! The built-in packs' automata are dense DFAs that `build.rs` compiled
+//! from the same plan ([`super::plan`]) over `src/packs/atoms/{pack}.txt`,
+//! each pack's patterns in order: a pack whose patterns are exactly those
+//! (compared string by string in [`Matcher::embedded`]) reads its DFAs in
+//! place from the binary instead of parsing 100-odd patterns and building
+//! lazy DFA states at run time, which was a quarter of a pre-commit run's
+//! instructions. An out-of-date atoms file costs that speed, never a
+//! different answer. The test `atoms_files_are_current` fails until they
+//! are regenerated: `CANDOR_BLESS=1 cargo test atoms_files_are_current`.
 
 use std::cell::RefCell;
 
+use regex_automata::dfa::{Automaton as _, dense};
 use regex_automata::hybrid::dfa as lazy;
 use regex_automata::meta;
-use regex_automata::nfa::thompson::{self, WhichCaptures};
-use regex_automata::util::{start, syntax};
+use regex_automata::nfa::thompson::WhichCaptures;
+use regex_automata::util::start;
 use regex_automata::{Anchored, Input, MatchKind, PatternSet};
-use regex_syntax::ast::{self, Ast, ClassSet, ClassSetItem, GroupKind};
-use regex_syntax::hir::{Hir, HirKind, Look};
+use regex_syntax::hir::Hir;
 
-use super::{DFA_CACHE, SET_SIZE_LIMIT};
+use super::DFA_CACHE;
+use super::plan::{self, Planned, syntax_config};
+
+/// A group's automaton.
+#[derive(Debug)]
+enum Automaton {
+    /// Built at run time; the patterns are kept for the fallback.
+    Lazy { re: lazy::DFA, hirs: Vec<Hir> },
+    /// Built by build.rs for a built-in pack; the fallback parses the
+    /// patterns again (it is never needed: build.rs embeds no pack with
+    /// a Unicode `\b`, so these DFAs have no quit bytes).
+    Dense {
+        re: dense::DFA<&'static [u32]>,
+        patterns: Vec<&'static str>,
+    },
+}
 
 /// One automaton over some of a pack's patterns.
 #[derive(Debug)]
 struct Group {
-    re: lazy::DFA,
-    /// The patterns, kept for the fallback.
-    hirs: Vec<Hir>,
+    re: Automaton,
     /// A PikeVM-backed regex for inputs the lazy DFA gives up on (a
     /// Unicode `\b` in a pack file meeting non-ASCII text), built on demand.
     fallback: std::sync::OnceLock<Option<meta::Regex>>,
@@ -43,12 +66,10 @@ struct Group {
     anchored: bool,
     /// Run over the ASCII-lowercased text.
     lower: bool,
-    /// Anchored groups: bytes a match can start with (after any leading
-    /// assertion); `None` when some pattern could start with anything or
-    /// match empty, and for unanchored groups.
+    /// Anchored groups: bytes a match can start with (see [`Planned`]).
     first: Option<Box<[bool; 256]>>,
-    /// At most three bytes of which every match of every pattern contains
-    /// at least one (for unanchored groups); `None` when not known.
+    /// Unanchored groups: bytes of which every match contains one (see
+    /// [`Planned`]).
     needs: Option<Vec<u8>>,
 }
 
@@ -63,6 +84,18 @@ impl Group {
     fn fallback(&self) -> Option<&meta::Regex> {
         self.fallback
             .get_or_init(|| {
+                let parsed;
+                let hirs: &[Hir] = match &self.re {
+                    Automaton::Lazy { hirs, .. } => hirs,
+                    Automaton::Dense { patterns, .. } => {
+                        parsed = patterns
+                            .iter()
+                            .map(|p| plan::parse(p).map(|(h, _)| h))
+                            .collect::<Result<Vec<_>, _>>()
+                            .ok()?;
+                        &parsed
+                    }
+                };
                 meta::Builder::new()
                     .configure(
                         meta::Config::new()
@@ -73,129 +106,52 @@ impl Group {
                             .dfa(false),
                     )
                     .syntax(syntax_config())
-                    .build_many_from_hir(&self.hirs)
+                    .build_many_from_hir(hirs)
                     .ok()
             })
             .as_ref()
     }
+
+    fn pattern_len(&self) -> usize {
+        match &self.re {
+            Automaton::Lazy { re, .. } => re.pattern_len(),
+            Automaton::Dense { re, .. } => re.pattern_len(),
+        }
+    }
 }
 
 /// Per-search scratch space, reused from call to call: one lazy DFA cache
-/// and one pattern set per group, and the lowercased text.
+/// (for a group built at run time) and one pattern set per group, and the
+/// lowercased text.
 pub(crate) struct Caches {
-    dfa: Vec<lazy::Cache>,
+    dfa: Vec<Option<lazy::Cache>>,
     sets: Vec<PatternSet>,
     lowered: Vec<u8>,
     bounds: Vec<usize>,
 }
 
-fn syntax_config() -> syntax::Config {
-    syntax::Config::new().unicode(false).utf8(false)
+/// A built-in pack's automata as build.rs wrote them: its name, its
+/// patterns in order (the key), and its groups.
+struct EmbeddedPack {
+    name: &'static str,
+    patterns: &'static [&'static str],
+    groups: &'static [EmbeddedGroup],
 }
 
-/// Add the bytes a match of `hir` can start with to `set`; `false` when
-/// that is not known (Unicode classes) or the pattern can match empty.
-fn first_bytes(hir: &Hir, set: &mut [bool; 256]) -> bool {
-    if hir.properties().minimum_len() == Some(0) {
-        return false;
-    }
-    match hir.kind() {
-        HirKind::Literal(l) => match l.0.first() {
-            Some(&b) => {
-                set[usize::from(b)] = true;
-                true
-            }
-            None => false,
-        },
-        HirKind::Class(regex_syntax::hir::Class::Bytes(c)) => {
-            for r in c.iter() {
-                for b in r.start()..=r.end() {
-                    set[usize::from(b)] = true;
-                }
-            }
-            true
-        }
-        HirKind::Class(regex_syntax::hir::Class::Unicode(c)) => {
-            // Only ASCII starts can be listed exactly; otherwise give up.
-            let mut ok = true;
-            for r in c.iter() {
-                let (s, e) = (u32::from(r.start()), u32::from(r.end()));
-                if e > 0x7f {
-                    ok = false;
-                    break;
-                }
-                for b in s..=e {
-                    if let Ok(b) = usize::try_from(b) {
-                        set[b] = true;
-                    }
-                }
-            }
-            ok
-        }
-        HirKind::Concat(v) => {
-            // Leading assertions and empty-matching parts are transparent.
-            for h in v {
-                match h.kind() {
-                    HirKind::Look(_) => continue,
-                    _ if h.properties().minimum_len() == Some(0) => {
-                        if !first_bytes_nullable(h, set) {
-                            return false;
-                        }
-                    }
-                    _ => return first_bytes(h, set),
-                }
-            }
-            false
-        }
-        HirKind::Alternation(v) => v.iter().all(|h| first_bytes(h, set)),
-        HirKind::Capture(c) => first_bytes(&c.sub, set),
-        HirKind::Repetition(r) => first_bytes(&r.sub, set),
-        HirKind::Empty | HirKind::Look(_) => false,
-    }
+/// One group of an [`EmbeddedPack`]: a [`Planned`] group with its dense DFA
+/// (a byte range of the pattern table's blob) in place of its patterns.
+struct EmbeddedGroup {
+    dfa: (usize, usize),
+    ids: &'static [usize],
+    anchored: bool,
+    lower: bool,
+    /// `first` as a bitset (bit `b % 64` of word `b / 64`).
+    first: Option<[u64; 4]>,
+    needs: Option<&'static [u8]>,
 }
 
-/// The first bytes of a part that may also match empty (`(?:the )?`).
-fn first_bytes_nullable(hir: &Hir, set: &mut [bool; 256]) -> bool {
-    match hir.kind() {
-        HirKind::Repetition(r) => first_bytes(&r.sub, set),
-        HirKind::Capture(c) => first_bytes_nullable(&c.sub, set),
-        HirKind::Alternation(v) => v.iter().all(|h| {
-            h.properties().minimum_len() == Some(0) && matches!(h.kind(), HirKind::Empty)
-                || first_bytes(h, set)
-                || first_bytes_nullable(h, set)
-        }),
-        HirKind::Empty => true,
-        _ => false,
-    }
-}
-
-/// A small set of bytes of which every match of `hir` contains at least
-/// one, when the pattern's structure shows one: a literal's first byte, a
-/// class of at most four bytes, the smallest such set of a concatenation's
-/// parts, the union over an alternation's branches.
-fn required_bytes(hir: &Hir) -> Option<Vec<u8>> {
-    if hir.properties().minimum_len() == Some(0) {
-        return None;
-    }
-    match hir.kind() {
-        HirKind::Literal(l) => l.0.first().map(|&b| vec![b]),
-        HirKind::Class(regex_syntax::hir::Class::Bytes(c)) => {
-            let v: Vec<u8> = c.iter().flat_map(|r| r.start()..=r.end()).take(5).collect();
-            (v.len() <= 4).then_some(v)
-        }
-        HirKind::Concat(v) => v.iter().filter_map(required_bytes).min_by_key(Vec::len),
-        HirKind::Alternation(v) => {
-            let mut all = Vec::new();
-            for h in v {
-                all.extend(required_bytes(h)?);
-            }
-            Some(all)
-        }
-        HirKind::Capture(c) => required_bytes(&c.sub),
-        HirKind::Repetition(r) if r.min >= 1 => required_bytes(&r.sub),
-        _ => None,
-    }
-}
+// `const EMBEDDED: &[EmbeddedPack]`.
+include!(concat!(env!("OUT_DIR"), "/packs.rs"));
 
 /// Does `hay` contain one of `bytes` (at most three; memchr's SIMD scan)?
 fn contains_any(hay: &[u8], bytes: &[u8]) -> bool {
@@ -204,19 +160,6 @@ fn contains_any(hay: &[u8], bytes: &[u8]) -> bool {
         [a, b] => memchr::memchr2(a, b, hay).is_some(),
         [a, b, c] => memchr::memchr3(a, b, c, hay).is_some(),
         _ => true,
-    }
-}
-
-/// Must every match of `hir` start at an ASCII word boundary or at the start
-/// of the text?
-fn starts_at_boundary(hir: &Hir) -> bool {
-    match hir.kind() {
-        HirKind::Look(Look::WordAscii | Look::Start) => true,
-        HirKind::Concat(v) => v.first().is_some_and(starts_at_boundary),
-        HirKind::Capture(c) => starts_at_boundary(&c.sub),
-        HirKind::Alternation(v) => !v.is_empty() && v.iter().all(starts_at_boundary),
-        HirKind::Repetition(r) => r.min >= 1 && starts_at_boundary(&r.sub),
-        _ => false,
     }
 }
 
@@ -242,17 +185,9 @@ fn is_word(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_'
 }
 
-/// A lazy DFA straight from the HIRs: no reverse automaton, no literal
+/// A lazy DFA of a planned group: no reverse automaton, no literal
 /// analysis, nothing a "which patterns match" search does not use.
 fn build(hirs: &[Hir]) -> Result<lazy::DFA, String> {
-    let nfa = thompson::Compiler::new()
-        .configure(
-            thompson::Config::new()
-                .which_captures(WhichCaptures::None)
-                .nfa_size_limit(Some(SET_SIZE_LIMIT)),
-        )
-        .build_many_from_hir(hirs)
-        .map_err(|e| e.to_string())?;
     lazy::Builder::new()
         .configure(
             lazy::Config::new()
@@ -261,133 +196,82 @@ fn build(hirs: &[Hir]) -> Result<lazy::DFA, String> {
                 .cache_capacity(DFA_CACHE)
                 .skip_cache_capacity_check(true),
         )
-        .build_from_nfa(nfa)
+        .build_from_nfa(plan::nfa(hirs)?)
         .map_err(|e| e.to_string())
-}
-
-/// Lower the letters of a case-insensitive pattern's AST so that it can be
-/// matched case-sensitively against lowercased text. `false` when the
-/// pattern has something this does not handle (inline flags, ASCII or
-/// Unicode classes, ranges across the upper-case block, set operations).
-fn lower_ast(a: &mut Ast) -> bool {
-    match a {
-        Ast::Empty(_) | Ast::Dot(_) | Ast::Assertion(_) | Ast::ClassPerl(_) => true,
-        Ast::Flags(_) | Ast::ClassUnicode(_) => false,
-        Ast::Literal(l) => {
-            l.c = l.c.to_ascii_lowercase();
-            true
-        }
-        Ast::ClassBracketed(c) => lower_set(&mut c.kind),
-        Ast::Repetition(r) => lower_ast(&mut r.ast),
-        Ast::Group(g) => match &g.kind {
-            GroupKind::NonCapturing(flags) if !flags.items.is_empty() => false,
-            _ => lower_ast(&mut g.ast),
-        },
-        Ast::Alternation(x) => x.asts.iter_mut().all(lower_ast),
-        Ast::Concat(x) => x.asts.iter_mut().all(lower_ast),
-    }
-}
-
-fn lower_set(s: &mut ClassSet) -> bool {
-    match s {
-        ClassSet::Item(i) => lower_item(i),
-        ClassSet::BinaryOp(_) => false,
-    }
-}
-
-fn lower_item(i: &mut ClassSetItem) -> bool {
-    match i {
-        ClassSetItem::Empty(_) | ClassSetItem::Perl(_) => true,
-        ClassSetItem::Ascii(_) | ClassSetItem::Unicode(_) => false,
-        ClassSetItem::Literal(l) => {
-            l.c = l.c.to_ascii_lowercase();
-            true
-        }
-        ClassSetItem::Range(r) => {
-            let (s, e) = (r.start.c, r.end.c);
-            if e < 'A' || s > 'Z' {
-                true
-            } else if s.is_ascii_uppercase() && e.is_ascii_uppercase() {
-                r.start.c = s.to_ascii_lowercase();
-                r.end.c = e.to_ascii_lowercase();
-                true
-            } else {
-                false
-            }
-        }
-        ClassSetItem::Bracketed(b) => lower_set(&mut b.kind),
-        ClassSetItem::Union(u) => u.items.iter_mut().all(lower_item),
-    }
-}
-
-/// Parse a pattern: `(hir, lowered)`, where a lowered HIR is meant for
-/// lowercased text.
-fn parse(pattern: &str) -> Result<(Hir, bool), String> {
-    if let Some(rest) = pattern.strip_prefix("(?i)")
-        && let Ok(mut a) = ast::parse::Parser::new().parse(rest)
-        && lower_ast(&mut a)
-        && let Ok(h) = regex_syntax::hir::translate::TranslatorBuilder::new()
-            .unicode(false)
-            .utf8(false)
-            .build()
-            .translate(rest, &a)
-    {
-        return Ok((h, true));
-    }
-    let mut parser = regex_syntax::ParserBuilder::new();
-    parser.unicode(false).utf8(false);
-    let h = parser.build().parse(pattern).map_err(|e| e.to_string())?;
-    Ok((h, false))
 }
 
 impl Matcher {
     /// Compile `patterns`, each parsed once (errors are located by the
     /// caller, pattern by pattern).
     pub fn new(patterns: &[&str]) -> Result<Matcher, String> {
-        // (anchored, lower) → (hirs, atom ids)
-        let mut parts: [(Vec<Hir>, Vec<usize>); 4] = Default::default();
-        for (i, p) in patterns.iter().enumerate() {
-            let (hir, lower) = parse(p)?;
-            let k = usize::from(starts_at_boundary(&hir)) * 2 + usize::from(lower);
-            parts[k].0.push(hir);
-            parts[k].1.push(i);
-        }
-        let mut groups = Vec::new();
-        for (k, (hirs, ids)) in parts.into_iter().enumerate() {
-            if hirs.is_empty() {
-                continue;
-            }
-            let anchored = k >= 2;
-            // Only the anchored search at boundaries reads `first`.
-            let mut set = [false; 256];
-            let first =
-                (anchored && hirs.iter().all(|h| first_bytes(h, &mut set))).then(|| Box::new(set));
-            let needs = if anchored {
-                None
-            } else {
-                let mut all = Vec::new();
-                let known = hirs.iter().all(|h| {
-                    required_bytes(h).is_some_and(|v| {
-                        all.extend(v);
-                        true
-                    })
-                });
-                all.sort_unstable();
-                all.dedup();
-                (known && all.len() <= 3).then_some(all)
-            };
-            groups.push(Group {
-                first,
-                needs,
-                re: build(&hirs)?,
-                hirs,
-                fallback: std::sync::OnceLock::new(),
-                ids,
-                anchored,
-                lower: k % 2 == 1,
-            });
-        }
+        let groups = plan::plan(patterns)?
+            .into_iter()
+            .map(|g| {
+                let Planned {
+                    hirs,
+                    ids,
+                    anchored,
+                    lower,
+                    first,
+                    needs,
+                } = g;
+                Ok(Group {
+                    re: Automaton::Lazy {
+                        re: build(&hirs)?,
+                        hirs,
+                    },
+                    fallback: std::sync::OnceLock::new(),
+                    ids,
+                    anchored,
+                    lower,
+                    first,
+                    needs,
+                })
+            })
+            .collect::<Result<Vec<_>, String>>()?;
         Ok(Matcher {
+            atoms: patterns.len(),
+            groups,
+        })
+    }
+
+    /// The automata build.rs compiled for the built-in pack `name`, if its
+    /// patterns are exactly `patterns` (see the module documentation).
+    pub fn embedded(name: &str, patterns: &[&str]) -> Option<Matcher> {
+        let pack = EMBEDDED
+            .iter()
+            .find(|p| p.name == name && p.patterns == patterns)?;
+        let groups = pack
+            .groups
+            .iter()
+            .map(|g| {
+                let re = crate::pattern::embedded_dense(g.dfa)?;
+                let first = g.first.map(|words| {
+                    let mut set = [false; 256];
+                    for (b, slot) in set.iter_mut().enumerate() {
+                        *slot = words[b / 64] >> (b % 64) & 1 == 1;
+                    }
+                    Box::new(set)
+                });
+                Some(Group {
+                    re: Automaton::Dense {
+                        re,
+                        patterns: g
+                            .ids
+                            .iter()
+                            .map(|&i| pack.patterns.get(i).copied())
+                            .collect::<Option<_>>()?,
+                    },
+                    fallback: std::sync::OnceLock::new(),
+                    ids: g.ids.to_vec(),
+                    anchored: g.anchored,
+                    lower: g.lower,
+                    first,
+                    needs: g.needs.map(<[u8]>::to_vec),
+                })
+            })
+            .collect::<Option<Vec<_>>>()?;
+        Some(Matcher {
             atoms: patterns.len(),
             groups,
         })
@@ -395,11 +279,18 @@ impl Matcher {
 
     pub fn caches(&self) -> Caches {
         Caches {
-            dfa: self.groups.iter().map(|g| g.re.create_cache()).collect(),
+            dfa: self
+                .groups
+                .iter()
+                .map(|g| match &g.re {
+                    Automaton::Lazy { re, .. } => Some(re.create_cache()),
+                    Automaton::Dense { .. } => None,
+                })
+                .collect(),
             sets: self
                 .groups
                 .iter()
-                .map(|g| PatternSet::new(g.re.pattern_len()))
+                .map(|g| PatternSet::new(g.pattern_len()))
                 .collect(),
             lowered: Vec::new(),
             bounds: Vec::new(),
@@ -444,8 +335,17 @@ impl Matcher {
                 // Every match contains one of these bytes: no match here.
                 false
             } else {
-                g.re.try_which_overlapping_matches(cache, &Input::new(hay), set)
-                    .is_err()
+                let input = Input::new(hay);
+                match (&g.re, cache) {
+                    (Automaton::Lazy { re, .. }, Some(cache)) => re
+                        .try_which_overlapping_matches(cache, &input, set)
+                        .is_err(),
+                    (Automaton::Dense { re, .. }, _) => {
+                        re.try_which_overlapping_matches(&input, set).is_err()
+                    }
+                    // `caches` gives every lazy group a cache.
+                    (Automaton::Lazy { .. }, None) => true,
+                }
             };
             if gave_up && let Some(re) = g.fallback() {
                 // Same patterns, an engine that never gives up: one
@@ -464,7 +364,7 @@ impl Matcher {
     }
 }
 
-/// The lazy DFA gave up (a quit byte: a Unicode `\b` meeting non-ASCII).
+/// The DFA gave up (a quit byte: a Unicode `\b` meeting non-ASCII).
 struct GaveUp;
 
 /// The word boundaries of `text` (the same in its lowercased copy), plus
@@ -491,7 +391,7 @@ fn word_boundaries(text: &[u8], out: &mut Vec<usize>) {
 /// patterns are skipped before any DFA work.
 fn search_at_boundaries(
     g: &Group,
-    cache: &mut lazy::Cache,
+    cache: &mut Option<lazy::Cache>,
     hay: &[u8],
     bounds: &[usize],
     set: &mut PatternSet,
@@ -502,7 +402,11 @@ fn search_at_boundaries(
         {
             continue;
         }
-        walk_anchored(&g.re, cache, hay, i, set)?;
+        match (&g.re, &mut *cache) {
+            (Automaton::Lazy { re, .. }, Some(cache)) => walk_anchored(re, cache, hay, i, set)?,
+            (Automaton::Dense { re, .. }, _) => walk_dense(re, hay, i, set)?,
+            (Automaton::Lazy { .. }, None) => return Err(GaveUp),
+        }
         if set.is_full() {
             break;
         }
@@ -555,9 +459,178 @@ fn walk_anchored(
     Ok(())
 }
 
+/// [`walk_anchored`] for a dense DFA: the same walk, without a cache.
+fn walk_dense(
+    re: &dense::DFA<&'static [u32]>,
+    hay: &[u8],
+    at: usize,
+    set: &mut PatternSet,
+) -> Result<(), GaveUp> {
+    let look_behind = at.checked_sub(1).and_then(|j| hay.get(j)).copied();
+    let config = start::Config::new()
+        .anchored(Anchored::Yes)
+        .look_behind(look_behind);
+    let mut sid = re.start_state(&config).map_err(|_| GaveUp)?;
+    let record = |sid, set: &mut PatternSet| {
+        for k in 0..re.match_len(sid) {
+            set.insert(re.match_pattern(sid, k));
+        }
+    };
+    for &b in hay.get(at..).unwrap_or(&[]) {
+        sid = re.next_state(sid, b);
+        if re.is_special_state(sid) {
+            if re.is_match_state(sid) {
+                record(sid, set);
+            } else if re.is_dead_state(sid) {
+                return Ok(());
+            } else if re.is_quit_state(sid) {
+                return Err(GaveUp);
+            }
+        }
+    }
+    sid = re.next_eoi_state(sid);
+    if re.is_match_state(sid) {
+        record(sid, set);
+    } else if re.is_quit_state(sid) {
+        return Err(GaveUp);
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The patterns of a built-in pack, in order: its atoms.
+    fn atoms(name: &str) -> Vec<&'static str> {
+        let pack = crate::packs::builtin(name).unwrap().unwrap();
+        pack.atoms.iter().map(|a| a.pattern.as_str()).collect()
+    }
+
+    fn atoms_file(name: &str, patterns: &[&str]) -> String {
+        let mut out = format!(
+            "# The patterns of the built-in pack {name}, in order: the key of the automata\n\
+             # that build.rs compiles for it (src/packs/matcher.rs). Generated; regenerate with\n\
+             # CANDOR_BLESS=1 cargo test atoms_files_are_current\n"
+        );
+        for p in patterns {
+            assert!(
+                !p.contains(['\n', '\r']),
+                "a pattern has no line break: {p:?}"
+            );
+            out.push('|');
+            out.push_str(p);
+            out.push_str("|\n");
+        }
+        out
+    }
+
+    /// `src/packs/atoms/` holds exactly the built-in packs' patterns, as
+    /// their packs list them now (`CANDOR_BLESS=1` rewrites the files).
+    #[test]
+    fn atoms_files_are_current() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/packs/atoms");
+        let bless = std::env::var_os("CANDOR_BLESS").is_some();
+        let mut stale = Vec::new();
+        for name in crate::packs::builtin_names() {
+            let want = atoms_file(name, &atoms(name));
+            let path = dir.join(format!("{name}.txt"));
+            if std::fs::read_to_string(&path).ok().as_deref() != Some(want.as_str()) {
+                if bless {
+                    std::fs::write(&path, want).unwrap();
+                } else {
+                    stale.push(name);
+                }
+            }
+        }
+        let mut files: Vec<String> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        files.sort();
+        let mut want: Vec<String> = crate::packs::builtin_names()
+            .map(|n| format!("{n}.txt"))
+            .collect();
+        want.sort();
+        assert_eq!(files, want, "one atoms file per built-in pack");
+        assert!(
+            stale.is_empty(),
+            "out of date: {stale:?}; regenerate with CANDOR_BLESS=1 cargo test atoms_files_are_current"
+        );
+    }
+
+    /// Every built-in pack reads its automata from the binary, and every
+    /// one of their DFAs validates.
+    #[test]
+    fn builtin_packs_use_embedded_automata() {
+        for name in crate::packs::builtin_names() {
+            let m = Matcher::embedded(name, &atoms(name))
+                .unwrap_or_else(|| panic!("pack {name} has no embedded automata"));
+            assert!(
+                m.groups
+                    .iter()
+                    .all(|g| matches!(g.re, Automaton::Dense { .. })),
+                "{name}"
+            );
+        }
+        assert_eq!(EMBEDDED.len(), crate::packs::builtin_names().count());
+        for g in EMBEDDED.iter().flat_map(|p| p.groups) {
+            assert!(crate::pattern::validates(g.dfa), "{:?}", g.dfa);
+        }
+        // Another list of patterns under a built-in name is not embedded.
+        assert!(Matcher::embedded("gdpr", &[r"\bdata\b"]).is_none());
+    }
+
+    /// The embedded automata find the same patterns as the ones built at
+    /// run time, pack by pack, on every paragraph of the corpus policies
+    /// (and on text the DFAs may treat specially: upper case, non-ASCII,
+    /// nothing).
+    #[test]
+    fn embedded_automata_answer_as_built() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+        let mut texts: Vec<String> = vec![
+            String::new(),
+            "WE DO NOT SELL YOUR PERSONAL INFORMATION. RETENTION: 30 DAYS.".to_string(),
+            "Données personnelles — we keep café logs for 2 years; contact dpo@example.com"
+                .to_string(),
+        ];
+        let mut dirs = vec![root.join("corpus")];
+        while let Some(d) = dirs.pop() {
+            let mut entries: Vec<_> = std::fs::read_dir(&d)
+                .unwrap()
+                .map(|e| e.unwrap().path())
+                .collect();
+            entries.sort();
+            for p in entries {
+                if p.is_dir() {
+                    dirs.push(p);
+                } else if p.extension().is_some_and(|e| e == "md" || e == "txt") {
+                    let text = std::fs::read_to_string(&p).unwrap();
+                    texts.extend(text.split("\n\n").map(str::to_string));
+                }
+            }
+        }
+        let mut total = 0;
+        for name in crate::packs::builtin_names() {
+            let patterns = atoms(name);
+            let embedded = Matcher::embedded(name, &patterns).unwrap();
+            let built = Matcher::new(&patterns).unwrap();
+            let (ce, cb) = (
+                RefCell::new(embedded.caches()),
+                RefCell::new(built.caches()),
+            );
+            for t in &texts {
+                let mut want = built.matches(t.as_bytes(), &cb);
+                want.sort_unstable();
+                let mut got = embedded.matches(t.as_bytes(), &ce);
+                got.sort_unstable();
+                assert_eq!(got, want, "pack {name} on {t:?}");
+                total += got.len();
+            }
+        }
+        // Not a comparison of empty answers.
+        assert!(total > 2000, "{total} matches");
+    }
 
     /// The same answer as a RegexSet, pattern by pattern.
     #[test]

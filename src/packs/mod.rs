@@ -20,6 +20,7 @@ mod eval;
 pub mod facts;
 mod load;
 mod matcher;
+mod plan;
 pub mod select;
 
 use std::sync::{Arc, OnceLock};
@@ -36,9 +37,9 @@ pub use eval::{
 pub use facts::Facts;
 pub use load::valid_id;
 
-/// Largest compiled size of one pattern and of a pack's set.
+/// Largest compiled size of one pattern (a set's: [`SET_SIZE_LIMIT`]).
 pub const REGEX_SIZE_LIMIT: usize = 4 << 20;
-pub const SET_SIZE_LIMIT: usize = 32 << 20;
+pub use plan::SET_SIZE_LIMIT;
 /// Cache of the set's lazy DFA.
 const DFA_CACHE: usize = 8 << 20;
 
@@ -260,6 +261,9 @@ impl Pack {
 
     fn compile(&self) -> std::result::Result<matcher::Matcher, Error> {
         let patterns: Vec<&str> = self.atoms.iter().map(|a| a.pattern.as_str()).collect();
+        if let Some(m) = matcher::Matcher::embedded(&self.name, &patterns) {
+            return Ok(m);
+        }
         let set_err = match matcher::Matcher::new(&patterns) {
             Ok(m) => return Ok(m),
             Err(e) => e,
