@@ -7,13 +7,14 @@
 //
 // `Full` entries get the meta engine's lazy DFAs; `NfaOnly` ones only its
 // NFA engines, a third to half of the compile, for patterns searched only
-// where another has matched (see `crate::pattern::Engines`).
+// where another has matched or only on short texts (see
+// `crate::pattern::Engines`).
 
 runtime! {
     // src/extract/retention.rs
 
     /// A bound read from the words right before a period: "until … +".
-    UNTIL_PLUS_BEFORE = Full(r"(?i)\buntil\b(?P<ev>[^.;]{0,60}?)\+\s*$");
+    UNTIL_PLUS_BEFORE = NfaOnly(r"(?i)\buntil\b(?P<ev>[^.;]{0,60}?)\+\s*$");
     /// A period without a number ("as long as your account is active",
     /// "indefinitely").
     INDEFINITE_RE = Full(r"(?i)\b(?:as\s+long\s+as\s+(?:your|the|an?|you|our)\s+(?:\w+\s+){0,3}?(?:accounts?|subscriptions?|profiles?|memberships?|workspaces?|relationship|services?|registration)\s+(?:is|are|remains?|stays?)\s+(?:active|open|in\s+use|live|in\s+place|ongoing|valid)|while\s+(?:your|the)\s+(?:\w+\s+){0,3}?(?:accounts?|subscriptions?|profiles?|memberships?|workspaces?)\s+(?:is|are|remains?)\s+(?:active|open|in\s+use)|until\s+(?:your|the)\s+(?:\w+\s+){0,2}?accounts?\s+(?:is|are)\s+(?:no\s+longer\s+active|closed|deleted|terminated|cancell?ed|deactivated)|until\s+you\s+(?:delete|close|cancel|deactivate)\s+(?:your|the)\s+(?:\w+\s+)?account|for\s+the\s+(?:life|lifetime|duration)\s+of\s+(?:your|the)\s+(?:\w+\s+)?(?:accounts?|subscriptions?|relationship|services?)|as\s+long\s+as\s+(?:you|we)\s+(?:continue\s+to\s+)?(?:use|utili[sz]e|maintain|remain|are\s+(?:a|an)\s+\w+|have\s+an?\s+(?:[\w.]+\s+){0,3}?account|keep\s+(?:your|the|an)\s+account)|indefinitely|forever|in\s+perpetuity|(?:keep|retain|store|maintain|hold)\w*\s+(?:\w+\s+){0,4}?permanently)\b");
@@ -37,13 +38,13 @@ runtime! {
     // src/extract/rights.rs
 
     /// Headings that make a section about the reader's rights.
-    STRONG_HEADING_RE = Full(r"(?i)\brights?\b|\bchoices?\b|\byour\s+(?:privacy\s+)?controls?\b|\bcontrol\s+(?:over\s+)?your\b|\bopt(?:ing)?[- ]?outs?\b|\bdata\s+subjects?\b|\bexercis|\b(?:access|accessing|correct|correcting|updat\w*|delet\w*|export\w*|manag\w*)\b[^.]{0,30}\byour\s+(?:data|information|account|personal)");
+    STRONG_HEADING_RE = NfaOnly(r"(?i)\brights?\b|\bchoices?\b|\byour\s+(?:privacy\s+)?controls?\b|\bcontrol\s+(?:over\s+)?your\b|\bopt(?:ing)?[- ]?outs?\b|\bdata\s+subjects?\b|\bexercis|\b(?:access|accessing|correct|correcting|updat\w*|delet\w*|export\w*|manag\w*)\b[^.]{0,30}\byour\s+(?:data|information|account|personal)");
 
     // src/extract/context.rs
 
     /// The clause before a mention negates its use ("we do not use", "we
     /// never share data with", "no", "neither … nor", "without").
-    NEGATED_BEFORE_RE = Full(concat!(
+    NEGATED_BEFORE_RE = NfaOnly(concat!(
         r"(?i)(?:",
         // "we do not use …", "we never share … with …"
         r"(?:\b(?:do|does|did|will|shall|would|can|could|may)\s+not|\b(?:don't|doesn't|didn't|won't|never|cannot|can't))\s+(?:\w+\s+){0,2}?",
