@@ -343,7 +343,12 @@ impl Reporter for Human {
         } else {
             GraphicalTheme::unicode_nocolor()
         };
-        let mut handler = GraphicalReportHandler::new_themed(theme);
+        // Messages and help wrap at spaces only: the Unicode line-break
+        // rules (miette's default) also break before an opening
+        // parenthesis, splitting citations ("§ 7011(e)" / "(4)"), and
+        // finding those breaks was a fifth of rendering.
+        let mut handler = GraphicalReportHandler::new_themed(theme)
+            .with_word_separator(textwrap::WordSeparator::AsciiSpace);
         if let Some(w) = self.width {
             handler = handler.with_width(w);
         }
@@ -487,6 +492,27 @@ mod tests {
                 flat.contains("if it no longer receives personal data"),
                 "{s}"
             );
+        }
+    }
+
+    /// Lines break at spaces only: a citation such as "§ 7011(e)(4)" is
+    /// never split before its parenthesis, at any width.
+    #[test]
+    fn citations_wrap_whole() {
+        let mut outcome = outcome_with_long_finding();
+        if let Some(f) = outcome.findings.first_mut() {
+            f.message = "This document states no \"last updated\" or effective date (Cal. Code Regs. tit. 11, § 7011(e)(4) (required in California; good practice everywhere))".into();
+        }
+        for width in 40..=120 {
+            let s = render(
+                &Human {
+                    color: false,
+                    width: Some(width),
+                    quiet: false,
+                },
+                &outcome,
+            );
+            assert!(s.contains("7011(e)(4)"), "width {width}:\n{s}");
         }
     }
 
