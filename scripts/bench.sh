@@ -7,7 +7,8 @@
 #   - markdownlint-cli2 (installed from npm into target/bench/node)
 # at about 10, 30 and 70 MB, printing medians of RUNS runs, the ratios
 # candor/baseline and markdownlint-cli2/candor, and peak RSS; then times
-# `candor check` on the bundled example as pre-commit calls it.
+# `candor check` on the bundled example and on a three-document set
+# (fixtures/sets/corpus/sage-bionetworks) as pre-commit calls it.
 #
 # Usage: scripts/bench.sh [RUNS]   (default 5). Needs: cargo, GNU time,
 # node/npm for markdownlint-cli2 (skipped with a note when npm is missing).
@@ -100,21 +101,27 @@ for mb in 10 30 70; do
   fi
 done
 
-echo
-echo "pre-commit: candor check on fixtures/example (3 files incl. inventory), process start included"
-# A run is ~20 ms: starting `date` and GNU time around each one (as
+# pre_commit NAME CONFIG: time `candor check` on one policy set as the
+# pre-commit hook calls it (default human report, process start included).
+# A run is ~15 ms: starting `date` and GNU time around each one (as
 # median_of does) would add several ms, so batches of 20 back-to-back runs
 # are timed and the median batch is reported per run; peak RSS from one
 # run under GNU time.
-PRE=(check --config fixtures/example/candor.yaml --format json)
-batches=()
-for _ in $(seq 1 $((RUNS * 4))); do
-  t0=$(date +%s%N)
-  for _ in $(seq 1 20); do "$CANDOR" "${PRE[@]}" >/dev/null 2>&1 || true; done
-  t1=$(date +%s%N)
-  batches+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.6f", (b-a)/1e9/20}')")
-done
-p_t=$(printf '%s\n' "${batches[@]}" | sort -n | awk '{a[NR]=$1} END {print (NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2}')
-/usr/bin/time -f '%M' -o "$OUT/time.txt" "$CANDOR" "${PRE[@]}" >/dev/null 2>&1 || true
-p_r=$(tail -n 1 "$OUT/time.txt")
-awk -v t="$p_t" -v r="$p_r" -v n=$((RUNS * 4)) 'BEGIN {printf "  median of %d batches of 20 runs: %.1f ms per run, peak RSS %.1f MB\n", n, t*1000, r/1024}'
+pre_commit() {
+  local name=$1 config=$2 batches=() t0 t1 p_t p_r
+  for _ in $(seq 1 $((RUNS * 4))); do
+    t0=$(date +%s%N)
+    for _ in $(seq 1 20); do "$CANDOR" check --config "$config" >/dev/null 2>&1 || true; done
+    t1=$(date +%s%N)
+    batches+=("$(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.6f", (b-a)/1e9/20}')")
+  done
+  p_t=$(printf '%s\n' "${batches[@]}" | sort -n | awk '{a[NR]=$1} END {print (NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2}')
+  /usr/bin/time -f '%M' -o "$OUT/time.txt" "$CANDOR" check --config "$config" >/dev/null 2>&1 || true
+  p_r=$(tail -n 1 "$OUT/time.txt")
+  awk -v name="$name" -v t="$p_t" -v r="$p_r" -v n=$((RUNS * 4)) 'BEGIN {printf "  %-34s median of %d batches of 20 runs: %.1f ms per run, peak RSS %.1f MB\n", name, n, t*1000, r/1024}'
+}
+
+echo
+echo "pre-commit: candor check as the hook runs it, process start included"
+pre_commit "fixtures/example (2 documents)" fixtures/example/candor.yaml
+pre_commit "sage-bionetworks (3 documents)" fixtures/sets/corpus/sage-bionetworks/as-published/candor.yaml
