@@ -67,26 +67,28 @@ struct Built {
     reverse: Vec<u8>,
 }
 
+/// A DFA's bytes for the target's endianness, from the 4-aligned offset
+/// (as the crate's copy will be); `check`: load them again.
+fn serialize(d: &dense::DFA<Vec<u32>>, big: bool, check: bool) -> Result<Vec<u8>, String> {
+    let (bytes, pad) = if big {
+        d.to_bytes_big_endian()
+    } else {
+        d.to_bytes_little_endian()
+    };
+    if check {
+        dense::DFA::from_bytes(&bytes[pad..])
+            .map_err(|e| format!("dense DFA does not load: {e}"))?;
+    }
+    Ok(bytes[pad..].to_vec())
+}
+
 /// Compile and serialize one entry. `check`: deserialize what is written
 /// (the host has the target's endianness).
 fn build(source: &str, big: bool, check: bool) -> Result<Built, String> {
     let pattern = ascii_classes(source);
     let fwd = dfa(&pattern, false)?;
     let rev = dfa(&pattern, true)?;
-    let dense_bytes = |d: &dense::DFA<Vec<u32>>| -> Result<Vec<u8>, String> {
-        let (bytes, pad) = if big {
-            d.to_bytes_big_endian()
-        } else {
-            d.to_bytes_little_endian()
-        };
-        // `bytes[pad..]` is 4-aligned, as the crate's copy will be.
-        if check {
-            dense::DFA::from_bytes(&bytes[pad..])
-                .map_err(|e| format!("dense DFA does not load: {e}"))?;
-        }
-        Ok(bytes[pad..].to_vec())
-    };
-    let (forward, reverse) = (dense_bytes(&fwd)?, dense_bytes(&rev)?);
+    let (forward, reverse) = (serialize(&fwd, big, check)?, serialize(&rev, big, check)?);
     if forward.len() + reverse.len() > DENSE_MAX {
         return Err(format!(
             "{} bytes of DFAs (limit {DENSE_MAX})",
@@ -246,25 +248,11 @@ fn pack_groups(patterns: &[&str], big: bool, check: bool) -> Result<Vec<PackGrou
             )
             .build_from_nfa(&nfa)
             .map_err(|e| e.to_string())?;
-        let (bytes, pad) = if big {
-            dfa.to_bytes_big_endian()
-        } else {
-            dfa.to_bytes_little_endian()
-        };
-        if check {
-            dense::DFA::from_bytes(&bytes[pad..])
-                .map_err(|e| format!("dense DFA does not load: {e}"))?;
+        let dfa = serialize(&dfa, big, check)?;
+        if dfa.len() > DENSE_MAX {
+            return Err(format!("{} bytes of DFA (limit {DENSE_MAX})", dfa.len()));
         }
-        if bytes.len() - pad > DENSE_MAX {
-            return Err(format!(
-                "{} bytes of DFA (limit {DENSE_MAX})",
-                bytes.len() - pad
-            ));
-        }
-        groups.push(PackGroup {
-            plan: g,
-            dfa: bytes[pad..].to_vec(),
-        });
+        groups.push(PackGroup { plan: g, dfa });
     }
     Ok(groups)
 }

@@ -468,18 +468,21 @@ mod tests {
         String::from_utf8(out).unwrap()
     }
 
+    /// Rendered without colour at `width` columns.
+    fn render_at(width: usize, outcome: &Outcome) -> String {
+        let h = Human {
+            color: false,
+            width: Some(width),
+            quiet: false,
+        };
+        render(&h, outcome)
+    }
+
     #[test]
     fn long_messages_wrap_to_the_width() {
         let outcome = outcome_with_long_finding();
         for width in [50, 72, 100] {
-            let s = render(
-                &Human {
-                    color: false,
-                    width: Some(width),
-                    quiet: false,
-                },
-                &outcome,
-            );
+            let s = render_at(width, &outcome);
             for line in s.lines() {
                 assert!(
                     line.chars().count() <= width,
@@ -504,14 +507,7 @@ mod tests {
             f.message = "This document states no \"last updated\" or effective date (Cal. Code Regs. tit. 11, § 7011(e)(4) (required in California; good practice everywhere))".into();
         }
         for width in 40..=120 {
-            let s = render(
-                &Human {
-                    color: false,
-                    width: Some(width),
-                    quiet: false,
-                },
-                &outcome,
-            );
+            let s = render_at(width, &outcome);
             assert!(s.contains("7011(e)(4)"), "width {width}:\n{s}");
         }
     }
