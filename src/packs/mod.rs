@@ -40,7 +40,8 @@ pub use load::valid_id;
 /// Largest compiled size of one pattern (a set's: [`SET_SIZE_LIMIT`]).
 pub const REGEX_SIZE_LIMIT: usize = 4 << 20;
 pub use plan::SET_SIZE_LIMIT;
-/// Cache of the set's lazy DFA.
+/// Cache of a lazy DFA of a pack compiled at run time (a pack file; the
+/// built-in packs' DFAs are dense, compiled by build.rs).
 const DFA_CACHE: usize = 8 << 20;
 
 /// The lists of `candor/model/v1` a `model` query may name, with their fields.
