@@ -13,6 +13,8 @@ pub mod config;
 pub mod document;
 pub mod error;
 pub mod extract;
+#[cfg(test)]
+mod generated;
 pub mod init;
 pub mod inventory;
 pub mod lexicon;

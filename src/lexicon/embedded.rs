@@ -79,22 +79,21 @@ pub(super) fn trie_for(forms: &[u8], ranges: &[Range<usize>]) -> Option<View<'st
 }
 
 /// A forms file's text for a matcher's `forms` and `ranges` (what
-/// `build.rs` reads back): `|form|` per line.
+/// `build.rs` reads back).
 #[cfg(test)]
 fn forms_file(name: &str, forms: &[u8], ranges: &[Range<usize>]) -> String {
-    let mut out = format!(
-        "# The automaton forms of the {name} lexicon's patterns, in order: the key of its\n\
-         # trie that build.rs embeds (src/lexicon/embedded.rs). Generated; regenerate with\n\
-         # CANDOR_BLESS=1 cargo test forms_files_are_current\n"
-    );
-    for r in ranges {
-        let form = std::str::from_utf8(&forms[r.clone()]).expect("forms are UTF-8");
-        assert!(!form.contains('\n'), "a form has no line feed: {form:?}");
-        out.push('|');
-        out.push_str(form);
-        out.push_str("|\n");
-    }
-    out
+    crate::generated::lines_file(
+        &[
+            &format!(
+                "The automaton forms of the {name} lexicon's patterns, in order: the key of its"
+            ),
+            "trie that build.rs embeds (src/lexicon/embedded.rs). Generated; regenerate with",
+            "CANDOR_BLESS=1 cargo test forms_files_are_current",
+        ],
+        ranges
+            .iter()
+            .map(|r| std::str::from_utf8(&forms[r.clone()]).expect("forms are UTF-8")),
+    )
 }
 
 #[cfg(test)]
@@ -118,26 +117,18 @@ mod tests {
     /// embedded tries are used (with `CANDOR_BLESS=1`, rewrite them).
     #[test]
     fn forms_files_are_current() {
-        let bless = std::env::var_os("CANDOR_BLESS").is_some();
-        let mut stale = Vec::new();
-        for (name, m) in matchers() {
-            let (forms, ranges) = m.forms_and_ranges();
-            let want = forms_file(name, forms, ranges);
-            let path = format!("src/lexicon/forms/{name}.txt");
-            if std::fs::read_to_string(&path).ok().as_deref() != Some(want.as_str()) {
-                if bless {
-                    std::fs::write(&path, want).unwrap();
-                } else {
-                    stale.push(path);
-                }
-            }
-        }
-        assert!(
-            stale.is_empty(),
-            "{stale:?} out of date with the lexicons: run `CANDOR_BLESS=1 cargo test \
-             forms_files_are_current`, then rebuild"
-        );
-        if !bless {
+        let files: Vec<(String, String)> = matchers()
+            .into_iter()
+            .map(|(name, m)| {
+                let (forms, ranges) = m.forms_and_ranges();
+                (
+                    format!("src/lexicon/forms/{name}.txt"),
+                    forms_file(name, forms, ranges),
+                )
+            })
+            .collect();
+        crate::generated::assert_current(&files, "forms_files_are_current");
+        if !crate::generated::blessing() {
             for (name, m) in matchers() {
                 assert!(m.embedded(), "{name}: the matcher built its own trie");
             }
