@@ -261,25 +261,17 @@ fn pack_groups(patterns: &[&str], big: bool, check: bool) -> Result<Vec<PackGrou
 fn packs_rs(packs: &[(String, Vec<String>, Vec<PackGroup>)], bin: &mut Vec<u8>) -> String {
     let mut rs = String::from("const EMBEDDED: &[EmbeddedPack] = &[\n");
     for (name, patterns, groups) in packs {
-        let _ = writeln!(rs, "    EmbeddedPack {{\n        name: {name:?},");
+        let _ = writeln!(rs, "    // {name}\n    EmbeddedPack {{");
         let _ = writeln!(rs, "        patterns: &{patterns:?},\n        groups: &[");
         for g in groups {
             let dfa = push(bin, &g.dfa);
-            let first = g.plan.first.as_ref().map(|set| {
-                let mut words = [0u64; 4];
-                for (b, &on) in set.iter().enumerate() {
-                    if on {
-                        words[b / 64] |= 1 << (b % 64);
-                    }
-                }
-                words
-            });
             let _ = writeln!(
                 rs,
-                "            EmbeddedGroup {{ dfa: {dfa:?}, ids: &{:?}, anchored: {}, lower: {}, first: {first:?}, needs: {} }},",
+                "            EmbeddedGroup {{ dfa: {dfa:?}, ids: &{:?}, anchored: {}, lower: {}, first: {:?}, needs: {} }},",
                 g.plan.ids,
                 g.plan.anchored,
                 g.plan.lower,
+                g.plan.first,
                 g.plan
                     .needs
                     .as_ref()

@@ -19,7 +19,7 @@
 //! the binary and loaded, zero-copy, on first use: each entry is a static
 //! that owns its loaded [`Regex`] (`table::X.regex()`). build.rs validated every
 //! DFA it wrote, so loading does not validate them again (`unsafe`, see
-//! [`load_dense`]): validating costs instructions for every byte of a DFA,
+//! [`dense_at`]): validating costs instructions for every byte of a DFA,
 //! where a search only touches the states it visits. DFAs report spans, not groups:
 //! `captures` finds the match with the DFAs, then resolves its groups with
 //! an anchored search of that span by a regex compiled on the first call
@@ -225,18 +225,9 @@ fn compiled(pattern: &Static) -> Regex {
 
 fn load(pattern: &Static) -> Option<Regex> {
     let c = COMPILED.get(pattern.index)?;
-    let bytes = |(a, b): (usize, usize)| COMPILED_BYTES.bytes.get(a..b);
-    let (fwd, rev) = (bytes(c.forward)?, bytes(c.reverse)?);
-    let (forward, reverse) = (load_dense(fwd)?, load_dense(rev)?);
+    let (forward, reverse) = (dense_at(c.forward)?, dense_at(c.reverse)?);
     let engine = Engine::Dfa(Box::new(Built::new(forward, reverse, pattern.source)));
     Some(Regex { engine })
-}
-
-/// The dense DFA at `range` of [`COMPILED_BYTES`]: a built-in pack's
-/// group, which build.rs writes after the table's DFAs (see
-/// `crate::packs::matcher`).
-pub(crate) fn embedded_dense((a, b): (usize, usize)) -> Option<dense::DFA<&'static [u32]>> {
-    load_dense(COMPILED_BYTES.bytes.get(a..b)?)
 }
 
 /// Does the DFA at `range` of [`COMPILED_BYTES`] load with validation?
@@ -248,10 +239,13 @@ pub(crate) fn validates((a, b): (usize, usize)) -> bool {
         .is_some_and(|bytes| dense::DFA::from_bytes(bytes).is_ok())
 }
 
-/// A dense DFA of [`COMPILED_BYTES`], without validating it again when
+/// The dense DFA at byte range `range` of [`COMPILED_BYTES`] (a table
+/// entry's, or a built-in pack's group's, which build.rs writes after the
+/// table's: see `crate::packs::matcher`), without validating it again when
 /// build.rs did. Validating costs about 2 instructions per byte of the
 /// DFA, the whole DFA, where a search touches the few states it visits.
-fn load_dense(bytes: &'static [u8]) -> Option<dense::DFA<&'static [u32]>> {
+pub(crate) fn dense_at((a, b): (usize, usize)) -> Option<dense::DFA<&'static [u32]>> {
+    let bytes = COMPILED_BYTES.bytes.get(a..b)?;
     if VALIDATED {
         // SAFETY: `bytes` is one DFA (of the table or of a built-in pack's
         // group) that build.rs serialized with
@@ -260,7 +254,8 @@ fn load_dense(bytes: &'static [u8]) -> Option<dense::DFA<&'static [u32]>> {
         // then deserialized with the validating `from_bytes` without error
         // (VALIDATED is false when it could not: a cross build to another
         // endianness). It sits 4-aligned in COMPILED_BYTES as written, and
-        // the test `embedded_dfas_validate` validates every entry again.
+        // the tests `embedded_dfas_validate` and
+        // `builtin_packs_use_embedded_automata` validate every one again.
         unsafe { dense::DFA::from_bytes_unchecked(bytes) }
             .ok()
             .map(|d| d.0)
@@ -672,15 +667,13 @@ mod tests {
     }
 
     /// Every embedded DFA passes the validating `from_bytes`, as build.rs
-    /// checked before writing it (what lets [`load_dense`] skip
+    /// checked before writing it (what lets [`dense_at`] skip
     /// validation).
     #[test]
     fn embedded_dfas_validate() {
         assert_eq!(COMPILED.len(), table::ALL.len());
         for c in &COMPILED {
-            for (a, b) in [c.forward, c.reverse] {
-                dense::DFA::from_bytes(&COMPILED_BYTES.bytes[a..b]).unwrap();
-            }
+            assert!(validates(c.forward) && validates(c.reverse));
         }
     }
 

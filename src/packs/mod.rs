@@ -262,7 +262,7 @@ impl Pack {
 
     fn compile(&self) -> std::result::Result<matcher::Matcher, Error> {
         let patterns: Vec<&str> = self.atoms.iter().map(|a| a.pattern.as_str()).collect();
-        if let Some(m) = matcher::Matcher::embedded(&self.name, &patterns) {
+        if let Some(m) = matcher::Matcher::embedded(&patterns) {
             return Ok(m);
         }
         let set_err = match matcher::Matcher::new(&patterns) {

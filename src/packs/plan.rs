@@ -14,6 +14,22 @@ use regex_syntax::hir::{Hir, HirKind, Look};
 /// Largest compiled size of a pack's set (one group's NFA).
 pub const SET_SIZE_LIMIT: usize = 32 << 20;
 
+/// A set of bytes, a bit each (bit `b % 64` of word `b / 64`); build.rs
+/// writes it as it is.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct ByteSet(pub [u64; 4]);
+
+impl ByteSet {
+    pub fn insert(&mut self, b: u8) {
+        self.0[usize::from(b >> 6)] |= 1 << (b & 63);
+    }
+
+    #[inline(always)]
+    pub fn contains(&self, b: u8) -> bool {
+        self.0[usize::from(b >> 6)] >> (b & 63) & 1 == 1
+    }
+}
+
 /// One group of a pack's patterns, planned: what the matcher's `Group`
 /// holds but its automaton.
 pub(crate) struct Planned {
@@ -28,7 +44,7 @@ pub(crate) struct Planned {
     /// Anchored groups: bytes a match can start with (after any leading
     /// assertion); `None` when some pattern could start with anything or
     /// match empty, and for unanchored groups.
-    pub first: Option<Box<[bool; 256]>>,
+    pub first: Option<ByteSet>,
     /// At most three bytes of which every match of every pattern contains
     /// at least one (for unanchored groups); `None` when not known.
     pub needs: Option<Vec<u8>>,
@@ -53,9 +69,8 @@ pub(crate) fn plan(patterns: &[&str]) -> Result<Vec<Planned>, String> {
         }
         let anchored = k >= 2;
         // Only the anchored search at boundaries reads `first`.
-        let mut set = [false; 256];
-        let first =
-            (anchored && hirs.iter().all(|h| first_bytes(h, &mut set))).then(|| Box::new(set));
+        let mut set = ByteSet::default();
+        let first = (anchored && hirs.iter().all(|h| first_bytes(h, &mut set))).then_some(set);
         let needs = if anchored {
             None
         } else {
@@ -101,14 +116,14 @@ pub(crate) fn syntax_config() -> syntax::Config {
 
 /// Add the bytes a match of `hir` can start with to `set`; `false` when
 /// that is not known (Unicode classes) or the pattern can match empty.
-pub(crate) fn first_bytes(hir: &Hir, set: &mut [bool; 256]) -> bool {
+pub(crate) fn first_bytes(hir: &Hir, set: &mut ByteSet) -> bool {
     if hir.properties().minimum_len() == Some(0) {
         return false;
     }
     match hir.kind() {
         HirKind::Literal(l) => match l.0.first() {
             Some(&b) => {
-                set[usize::from(b)] = true;
+                set.insert(b);
                 true
             }
             None => false,
@@ -116,7 +131,7 @@ pub(crate) fn first_bytes(hir: &Hir, set: &mut [bool; 256]) -> bool {
         HirKind::Class(regex_syntax::hir::Class::Bytes(c)) => {
             for r in c.iter() {
                 for b in r.start()..=r.end() {
-                    set[usize::from(b)] = true;
+                    set.insert(b);
                 }
             }
             true
@@ -131,8 +146,8 @@ pub(crate) fn first_bytes(hir: &Hir, set: &mut [bool; 256]) -> bool {
                     break;
                 }
                 for b in s..=e {
-                    if let Ok(b) = usize::try_from(b) {
-                        set[b] = true;
+                    if let Ok(b) = u8::try_from(b) {
+                        set.insert(b);
                     }
                 }
             }
@@ -161,7 +176,7 @@ pub(crate) fn first_bytes(hir: &Hir, set: &mut [bool; 256]) -> bool {
 }
 
 /// The first bytes of a part that may also match empty (`(?:the )?`).
-fn first_bytes_nullable(hir: &Hir, set: &mut [bool; 256]) -> bool {
+fn first_bytes_nullable(hir: &Hir, set: &mut ByteSet) -> bool {
     match hir.kind() {
         HirKind::Repetition(r) => first_bytes(&r.sub, set),
         HirKind::Capture(c) => first_bytes_nullable(&c.sub, set),
