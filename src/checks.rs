@@ -87,21 +87,6 @@ pub struct Checks {
     pub today: Date,
 }
 
-/// A pack a task on the thread pool can hold.
-enum PackHandle {
-    Builtin(&'static Pack),
-    File(Arc<Pack>),
-}
-
-impl PackHandle {
-    fn get(&self) -> &Pack {
-        match self {
-            PackHandle::Builtin(p) => p,
-            PackHandle::File(p) => p,
-        }
-    }
-}
-
 /// Every built-in pack, parsed (an error here is a bug in a pack file).
 pub(crate) fn builtin_packs() -> Result<Vec<&'static Pack>> {
     packs::builtin_names()
@@ -580,9 +565,11 @@ impl Checks {
 
     /// Start building, on the thread pool, what summarising the first
     /// documents with `summarizer` would otherwise build on first use, one
-    /// thread waiting for another: the automata of the packs that read the
-    /// text, and the recipient-category lexicon when the inventory rules
-    /// read it. Errors are left for the summary that meets them.
+    /// thread waiting for another: the automata of the pack files that read
+    /// the text (the built-in packs' come compiled, see
+    /// `crate::packs::matcher`), and the recipient-category lexicon when
+    /// the inventory rules read it. Errors are left for the summary that
+    /// meets them.
     pub fn warm_summaries(&self, summarizer: &Summarizer<'_>) {
         if summarizer.reads_recipients() {
             rayon::spawn(|| {
@@ -590,20 +577,14 @@ impl Checks {
             });
         }
         for plan in summarizer.text_packs() {
-            let pack: Option<PackHandle> = match &plan.pack.origin {
-                PackOrigin::Builtin => packs::builtin(&plan.pack.name)
-                    .and_then(|r| r.ok())
-                    .map(PackHandle::Builtin),
-                PackOrigin::File(_) => self
-                    .custom
-                    .iter()
-                    .find(|c| std::ptr::eq(c.as_ref(), plan.pack))
-                    .cloned()
-                    .map(PackHandle::File),
-            };
-            if let Some(pack) = pack {
+            if let Some(pack) = self
+                .custom
+                .iter()
+                .find(|c| std::ptr::eq(c.as_ref(), plan.pack))
+                .cloned()
+            {
                 rayon::spawn(move || {
-                    let _ = pack.get().matcher();
+                    let _ = pack.matcher();
                 });
             }
         }

@@ -96,11 +96,6 @@ impl<'a> Input<'a> {
     }
 }
 
-/// Build the lexicon automaton (see [`super::warm_up`]).
-pub(super) fn warm() {
-    matcher();
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -56,7 +56,9 @@ pub const EXTRACTORS: [(&str, Extractor); 8] = [
 /// first documents' extractors, one thread waiting for another. Returns at
 /// once; nothing changes but when each is built.
 pub fn warm_up() {
-    rayon::spawn(lexicons::warm);
+    rayon::spawn(|| {
+        lexicons::matcher();
+    });
     for pattern in crate::pattern::runtime::ALL {
         rayon::spawn(move || {
             pattern.regex();
