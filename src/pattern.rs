@@ -27,6 +27,13 @@
 //! limits (bounded repetitions of wide classes such as `[^,.;:()]{1,60}?`)
 //! and patterns built at run time from other strings go through
 //! [`compile`].
+//!
+//! Case-insensitive patterns compiled at run time (those of [`runtime`],
+//! and the groups' regexes of the table's) are compiled case-sensitive
+//! with their letters lowered and search an ASCII-lowercased copy of the
+//! haystack, as the packs' patterns do (see [`lowered`]): a tenth of a
+//! pre-commit run's instructions went to Unicode case folding in their
+//! parsing and compiling.
 
 use std::borrow::Cow;
 use std::sync::OnceLock;
@@ -177,7 +184,7 @@ pub struct Regex {
 #[derive(Debug, Clone)]
 enum Engine {
     /// Compiled at run time: patterns outside the table.
-    Meta(meta::Regex),
+    Meta(Meta),
     /// Deserialized from the build's DFAs. The groups of a match are
     /// resolved by a regex compiled on the first call that asks for them.
     Dfa(Box<Built<dense::DFA<&'static [u32]>>>),
@@ -188,7 +195,27 @@ struct Built<A> {
     dfa: dfa::regex::Regex<A>,
     /// The pattern as written in the table, for the groups' regex.
     source: &'static str,
-    groups: OnceLock<meta::Regex>,
+    groups: OnceLock<Meta>,
+}
+
+/// A regex compiled at run time, and whether it reads the haystack's
+/// ASCII-lowercased copy (see [`lowered`]).
+#[derive(Debug, Clone)]
+struct Meta {
+    re: meta::Regex,
+    lower: bool,
+}
+
+impl Meta {
+    /// The text this regex searches for `hay`: the same length, so spans
+    /// found in it are spans of `hay`.
+    fn read<'h>(&self, hay: &'h str) -> Cow<'h, str> {
+        if self.lower && hay.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(hay.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(hay)
+        }
+    }
 }
 
 /// Compile a static pattern with ASCII classes: `\b`, `\d` and `\w` become
@@ -201,17 +228,60 @@ struct Built<A> {
 /// source: a malformed one is a bug that the first test to reach it
 /// shows, not an input error.
 pub(crate) fn compile(pattern: &str) -> Regex {
-    Regex::new(&ascii_classes(pattern)).expect("static regex")
+    compile_with(pattern, Engines::Full)
 }
 
-/// `pattern` compiled for `engines` (see [`Engines`]).
+/// `pattern` compiled for `engines` (see [`Engines`]), with ASCII classes
+/// and lowered when it can be (see [`lowered`]).
 fn compile_with(pattern: &str, engines: Engines) -> Regex {
-    match engines {
-        Engines::Full => compile(pattern),
-        Engines::NfaOnly => Regex {
-            engine: Engine::Meta(nfa_only(&ascii_classes(pattern)).expect("static regex")),
-        },
+    Regex {
+        engine: Engine::Meta(meta_of(&ascii_classes(pattern), engines).expect("static regex")),
     }
+}
+
+/// `pattern` built for `engines`: from its [`lowered`] form when it has
+/// one, as written otherwise.
+fn meta_of(pattern: &str, engines: Engines) -> Result<Meta, Box<meta::BuildError>> {
+    let config = match engines {
+        Engines::Full => config(),
+        Engines::NfaOnly => config().hybrid(false).dfa(false),
+    };
+    if let Some(hir) = lowered(pattern)
+        && let Ok(re) = meta::Builder::new()
+            .configure(config.clone())
+            .build_from_hir(&hir)
+    {
+        return Ok(Meta { re, lower: true });
+    }
+    meta::Builder::new()
+        .configure(config)
+        .syntax(syntax::Config::new().utf8(true))
+        .build(pattern)
+        .map(|re| Meta { re, lower: false })
+        .map_err(Box::new)
+}
+
+/// A case-insensitive pattern (a leading `(?i)`) made case-sensitive with
+/// its letters lowered, for ASCII-lowercased text: the same matches at the
+/// same offsets (lowercasing ASCII keeps every byte's place), for about
+/// two thirds of the compile. Unicode mode folds every case-insensitive
+/// letter into a class (`k` into `[Kk\u{212A}]`, `s` into `[Ss\u{17F}]`),
+/// which parsing builds letter by letter and the NFA compiles into UTF-8
+/// branches: most of compiling the run-time patterns, and of a pre-commit
+/// run. What is lost is the Kelvin sign and the long s matching `k` and
+/// `s`. `None` when the pattern is not case-insensitive or has what
+/// lowering ASCII cannot match (see [`crate::packs::plan::lower_ast`]).
+fn lowered(pattern: &str) -> Option<regex_syntax::hir::Hir> {
+    let rest = pattern.strip_prefix("(?i)")?;
+    let mut ast = regex_syntax::ast::parse::Parser::new().parse(rest).ok()?;
+    if !crate::packs::plan::lower_ast(&mut ast, true) {
+        return None;
+    }
+    regex_syntax::hir::translate::TranslatorBuilder::new()
+        .utf8(true)
+        .build()
+        .translate(rest, &ast)
+        .ok()
 }
 
 /// A pattern of [`table`]: its DFAs as `build.rs` compiled them, without
@@ -277,9 +347,10 @@ impl<A: Automaton> Built<A> {
     /// compiled this same pattern, with the same syntax, into the DFAs,
     /// and `table_patterns_load_and_agree_with_the_meta_engine` asks every
     /// table pattern for groups: compiling it cannot fail.
-    fn groups_regex(&self) -> &meta::Regex {
-        self.groups
-            .get_or_init(|| nfa_only(&ascii_classes(self.source)).expect("build.rs compiled it"))
+    fn groups_regex(&self) -> &Meta {
+        self.groups.get_or_init(|| {
+            meta_of(&ascii_classes(self.source), Engines::NfaOnly).expect("build.rs compiled it")
+        })
     }
 
     /// The leftmost-first match in `input`. The DFAs have no quit bytes
@@ -292,27 +363,35 @@ impl<A: Automaton> Built<A> {
     /// The groups of the match `m` found by [`Built::search`] in `hay`:
     /// the leftmost-first match anchored at `m`'s start and ending by
     /// `m`'s end is `m` itself, so an anchored search of that span finds
-    /// the same match, now with its groups.
-    fn groups(&self, hay: &str, m: regex_automata::Match, caps: &mut captures::Captures) {
-        let input = Input::new(hay).range(m.range()).anchored(Anchored::Yes);
-        self.groups_regex().search_captures(&input, caps);
+    /// the same match, now with its groups. A lowered groups regex reads
+    /// a lowercased copy of the match and a byte on either side (for `\b`,
+    /// `^` and `$`); the answer is the offset of that window in `hay`,
+    /// which the groups' spans are relative to.
+    fn groups(&self, hay: &str, m: regex_automata::Match, caps: &mut captures::Captures) -> usize {
+        let re = self.groups_regex();
+        if !re.lower {
+            let input = Input::new(hay).range(m.range()).anchored(Anchored::Yes);
+            re.re.search_captures(&input, caps);
+            return 0;
+        }
+        // One byte either side is all the assertions read: the patterns
+        // have ASCII `\b` only (see [`ascii_classes`]).
+        let start = m.start().saturating_sub(1);
+        let end = hay.len().min(m.end() + 1);
+        let Some(bytes) = hay.as_bytes().get(start..end) else {
+            return 0;
+        };
+        let window = bytes.to_ascii_lowercase();
+        let input = Input::new(&window)
+            .range(m.start() - start..m.end() - start)
+            .anchored(Anchored::Yes);
+        re.re.search_captures(&input, caps);
+        start
     }
 
     fn create_captures(&self) -> captures::Captures {
-        self.groups_regex().create_captures()
+        self.groups_regex().re.create_captures()
     }
-}
-
-/// `pattern` with only the engines that report groups (one-pass,
-/// backtracker, PikeVM), so no lazy DFA and no reverse NFA to build: the
-/// regex that resolves groups inside a match the DFAs found, and
-/// [`Engines::NfaOnly`].
-fn nfa_only(pattern: &str) -> Result<meta::Regex, Box<meta::BuildError>> {
-    meta::Builder::new()
-        .configure(config().hybrid(false).dfa(false))
-        .syntax(syntax::Config::new().utf8(true))
-        .build(pattern)
-        .map_err(Box::new)
 }
 
 /// The meta engine's configuration: the `regex` crate's semantics without
@@ -363,19 +442,23 @@ impl<'h> Match<'h> {
 pub struct Captures<'h> {
     hay: &'h str,
     caps: captures::Captures,
+    /// Where in `hay` the text the groups were found in starts.
+    offset: usize,
 }
 
 impl<'h> Captures<'h> {
     /// Group `i` (0 is the whole match), if it took part in the match.
     pub fn get(&self, i: usize) -> Option<Match<'h>> {
-        self.caps.get_group(i).map(|s| Match::new(self.hay, s))
+        self.caps.get_group(i).map(|s| self.at(s))
     }
 
     /// The group named `name`, if it exists and took part in the match.
     pub fn name(&self, name: &str) -> Option<Match<'h>> {
-        self.caps
-            .get_group_by_name(name)
-            .map(|s| Match::new(self.hay, s))
+        self.caps.get_group_by_name(name).map(|s| self.at(s))
+    }
+
+    fn at(&self, s: regex_automata::Span) -> Match<'h> {
+        Match::new(self.hay, s.offset(self.offset))
     }
 }
 
@@ -390,55 +473,94 @@ impl Regex {
             .build(pattern)
             .map_err(Box::new)?;
         Ok(Regex {
-            engine: Engine::Meta(meta),
+            engine: Engine::Meta(Meta {
+                re: meta,
+                lower: false,
+            }),
         })
     }
 
+    /// The text the regex searches for `hay` (see [`Meta::read`]).
+    fn read<'h>(&self, hay: &'h str) -> Cow<'h, str> {
+        match &self.engine {
+            Engine::Meta(re) => re.read(hay),
+            Engine::Dfa(_) => Cow::Borrowed(hay),
+        }
+    }
+
+    /// The leftmost-first match in `input` (over the text [`Regex::read`]
+    /// gives).
     fn search(&self, input: &Input<'_>) -> Option<regex_automata::Match> {
         match &self.engine {
-            Engine::Meta(re) => re.search(input),
+            Engine::Meta(re) => re.re.search(input),
             Engine::Dfa(re) => re.search(input),
         }
     }
 
-    /// The groups of a match `m` of [`Regex::search`] in `hay`.
-    fn search_captures(&self, hay: &str, m: regex_automata::Match, caps: &mut captures::Captures) {
-        match &self.engine {
-            Engine::Meta(re) => re.search_captures(
-                &Input::new(hay).range(m.range()).anchored(Anchored::Yes),
-                caps,
-            ),
-            Engine::Dfa(re) => re.groups(hay, m, caps),
-        }
+    /// The groups of a match `m` of [`Regex::search`] in `read`, the text
+    /// [`Regex::read`] gave for `hay`.
+    fn captures_at<'h>(
+        &self,
+        hay: &'h str,
+        read: &str,
+        m: regex_automata::Match,
+    ) -> Option<Captures<'h>> {
+        let (caps, offset) = match &self.engine {
+            Engine::Meta(re) => {
+                let mut caps = re.re.create_captures();
+                let input = Input::new(read).range(m.range()).anchored(Anchored::Yes);
+                re.re.search_captures(&input, &mut caps);
+                (caps, 0)
+            }
+            Engine::Dfa(re) => {
+                let mut caps = re.create_captures();
+                let offset = re.groups(read, m, &mut caps);
+                (caps, offset)
+            }
+        };
+        caps.is_match().then_some(Captures { hay, caps, offset })
     }
 
-    fn create_captures(&self) -> captures::Captures {
-        match &self.engine {
-            Engine::Meta(re) => re.create_captures(),
-            Engine::Dfa(re) => re.create_captures(),
-        }
+    /// Every match in `read`, left to right, as the `regex` crate
+    /// iterates them (an empty match right after a match is skipped).
+    fn matches_in<'r, 'h>(
+        &'r self,
+        read: &'h str,
+    ) -> impl Iterator<Item = regex_automata::Match> + 'r
+    where
+        'h: 'r,
+    {
+        let mut it = Searcher::new(Input::new(read));
+        std::iter::from_fn(move || it.advance(|input| Ok(self.search(input))))
     }
 
-    /// Every match, left to right, as the `regex` crate iterates them
-    /// (an empty match right after a match is skipped).
+    /// Every match in `hay`: as it goes when the regex reads `hay`
+    /// itself, all at once when it reads a lowercased copy (which the
+    /// iterator could not both own and borrow).
     fn matches<'r, 'h>(&'r self, hay: &'h str) -> impl Iterator<Item = regex_automata::Match> + 'r
     where
         'h: 'r,
     {
-        let mut it = Searcher::new(Input::new(hay));
-        std::iter::from_fn(move || it.advance(|input| Ok(self.search(input))))
+        let (copy, same) = match self.read(hay) {
+            Cow::Owned(read) => (Some(self.matches_in(&read).collect::<Vec<_>>()), None),
+            Cow::Borrowed(read) => (None, Some(read)),
+        };
+        copy.into_iter()
+            .flatten()
+            .chain(same.into_iter().flat_map(move |read| self.matches_in(read)))
     }
 
     pub fn is_match(&self, hay: &str) -> bool {
-        let input = Input::new(hay).earliest(true);
+        let read = self.read(hay);
+        let input = Input::new(&*read).earliest(true);
         match &self.engine {
-            Engine::Meta(re) => re.is_match(input),
+            Engine::Meta(re) => re.re.is_match(input),
             Engine::Dfa(re) => re.search(&input).is_some(),
         }
     }
 
     pub fn find<'h>(&self, hay: &'h str) -> Option<Match<'h>> {
-        self.search(&Input::new(hay))
+        self.search(&Input::new(&*self.read(hay)))
             .map(|m| Match::new(hay, m.span()))
     }
 
@@ -450,21 +572,32 @@ impl Regex {
     }
 
     pub fn captures<'h>(&self, hay: &'h str) -> Option<Captures<'h>> {
-        let m = self.search(&Input::new(hay))?;
-        let mut caps = self.create_captures();
-        self.search_captures(hay, m, &mut caps);
-        caps.is_match().then_some(Captures { hay, caps })
+        let read = self.read(hay);
+        let m = self.search(&Input::new(&*read))?;
+        self.captures_at(hay, &read, m)
     }
 
+    /// Like [`Regex::matches`]: all at once over a lowercased copy.
     pub fn captures_iter<'r, 'h>(&'r self, hay: &'h str) -> impl Iterator<Item = Captures<'h>> + 'r
     where
         'h: 'r,
     {
-        self.matches(hay).filter_map(move |m| {
-            let mut caps = self.create_captures();
-            self.search_captures(hay, m, &mut caps);
-            caps.is_match().then_some(Captures { hay, caps })
-        })
+        let (copy, same) = match self.read(hay) {
+            Cow::Owned(read) => {
+                let all: Vec<_> = self
+                    .matches_in(&read)
+                    .filter_map(|m| self.captures_at(hay, &read, m))
+                    .collect();
+                (Some(all), None)
+            }
+            Cow::Borrowed(read) => (None, Some(read)),
+        };
+        copy.into_iter()
+            .flatten()
+            .chain(same.into_iter().flat_map(move |read| {
+                self.matches_in(read)
+                    .filter_map(move |m| self.captures_at(hay, read, m))
+            }))
     }
 
     /// Replace every match with `with`, taken literally (no `$` groups).
@@ -592,6 +725,11 @@ mod tests {
             r"(?i)^\W*(?P<w>\w+?)\s*$",
             r"(?P<np>[^,.;]{2,20}?)\s+(?:is|are)\b",
             r"é*|(?P<z>z)",
+            // Groups that depend on what precedes the match: the groups
+            // of a DFA match are resolved with that context.
+            r"(?i)(?:^(?P<s>x)|x)b\b",
+            // And on what follows it.
+            r"(?i)y(?:b(?P<w>\b)|b)",
         ];
         let hays = [
             "We never sell; we rent — sometimes. SOLD out.",
@@ -604,6 +742,8 @@ mod tests {
             "  Cookies  ",
             "Your data, the logs are kept; names is fine",
             "zéz éé z",
+            "aXB xb XBc",
+            "YBC yb",
         ];
         for p in patterns {
             let theirs = regex::Regex::new(&ascii_classes(p)).unwrap();
@@ -625,7 +765,10 @@ mod tests {
 
     /// Every run-time pattern compiles, and compiled for the NFA engines
     /// only it finds what the full meta engine finds, groups included, on
-    /// real policy text: `Engines` changes the cost, never the answer.
+    /// real policy text: `Engines` changes the cost, never the answer. Both
+    /// find what the `regex` crate finds with Unicode case folding, in the
+    /// text as written, in capitals and in title case: lowering changes
+    /// the cost, never the answer.
     #[test]
     fn runtime_patterns_answer_the_same_with_either_engines() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/corpus/github");
@@ -643,27 +786,88 @@ mod tests {
             "é",
             "",
         ]);
+        // Case-insensitivity is what lowering changes: the same text in
+        // capitals and in title case too.
+        let upper: Vec<String> = hays.iter().map(|h| h.to_uppercase()).collect();
+        let title: Vec<String> = hays
+            .iter()
+            .map(|h| {
+                h.split(' ')
+                    .map(|w| {
+                        let mut c = w.chars();
+                        c.next()
+                            .map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect();
+        hays.extend(upper.iter().map(String::as_str));
+        hays.extend(title.iter().map(String::as_str));
         assert_eq!(runtime::ALL.len(), 10);
         let mut found = 0;
+        let mut lowered_patterns = 0;
         for r in runtime::ALL {
             let (full, nfa) = (
                 compile_with(r.source, Engines::Full),
                 compile_with(r.source, Engines::NfaOnly),
             );
-            let n = regex::Regex::new(&ascii_classes(r.source))
-                .unwrap()
-                .captures_len();
+            if matches!(&full.engine, Engine::Meta(m) if m.lower) {
+                lowered_patterns += 1;
+            }
+            let theirs = regex::Regex::new(&ascii_classes(r.source)).unwrap();
+            let n = theirs.captures_len();
             for h in &hays {
                 let a: Vec<_> = full.find_iter(h).map(span).collect();
                 let b: Vec<_> = nfa.find_iter(h).map(span).collect();
+                let c: Vec<_> = theirs.find_iter(h).map(their_span).collect();
                 assert_eq!(a, b, "{} on {h:?}", r.source);
+                assert_eq!(a, c, "{} on {h:?}", r.source);
                 found += a.len();
                 let a = full.captures(h).map(|c| our_groups(&c, n));
                 let b = nfa.captures(h).map(|c| our_groups(&c, n));
+                let c = theirs.captures(h).map(|c| their_groups(&c, n));
                 assert_eq!(a, b, "{} on {h:?}", r.source);
+                assert_eq!(a, c, "{} on {h:?}", r.source);
             }
         }
         assert!(found > 100, "{found}");
+        // All but DEFINITION_RE, which is not case-insensitive.
+        assert_eq!(lowered_patterns, 9);
+    }
+
+    /// Lowering takes what ASCII lowercasing matches the same way as
+    /// Unicode case folding, and nothing else.
+    #[test]
+    fn lowering_refuses_what_ascii_lowercase_cannot_match() {
+        for p in [
+            r"(?i)(?-u:\b)(?:sell|SOLD)(?-u:\b)",
+            r"(?i)[A-Z][^,.;:()—–]{2,8}\s+is",
+            r"(?i)^(?P<w>[0-9A-Za-z_]+?)$",
+        ] {
+            assert!(lowered(p).is_some(), "{p}");
+        }
+        for p in [
+            // Not case-insensitive.
+            r"\bsell\b",
+            // Non-ASCII letters fold beyond ASCII.
+            "(?i)café",
+            "(?i)[é]",
+            "(?i)[^É]",
+            "(?i)[a-ÿ]",
+            // Case-sensitivity switched inside.
+            "(?i)a(?-i:B)",
+            // Classes lowering does not rewrite.
+            r"(?i)\p{Lu}",
+            r"(?i)[[:upper:]]",
+        ] {
+            assert!(lowered(p).is_none(), "{p}");
+        }
+        // What is lost: the Kelvin sign and the long s.
+        let ours = compile(r"(?i)\bask\b");
+        assert!(matches!(&ours.engine, Engine::Meta(m) if m.lower));
+        assert!(ours.is_match("ASK") && ours.is_match("Ask"));
+        assert!(!ours.is_match("a\u{17F}\u{212A}"));
     }
 
     /// Every embedded DFA passes the validating `from_bytes`, as build.rs
@@ -679,7 +883,8 @@ mod tests {
 
     /// Every pattern of the table loads from the build's DFAs (not the
     /// run-time fallback) and answers as the meta engine compiled from its
-    /// source does, on the lines and sentences of real policies.
+    /// source does, on the lines and sentences of real policies, as
+    /// written and in capitals; its groups are the `regex` crate's.
     #[test]
     fn table_patterns_load_and_agree_with_the_meta_engine() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
@@ -699,6 +904,8 @@ mod tests {
         let mut hays: Vec<&str> = text.lines().collect();
         hays.extend(text.split(". "));
         hays.extend(["", " ", "é", "naïve café — ünïcode", "12 days", "Cookies"]);
+        let upper: Vec<String> = hays.iter().map(|h| h.to_uppercase()).collect();
+        hays.extend(upper.iter().map(String::as_str));
         assert!(!table::ALL.is_empty());
         for s in table::ALL {
             let ours = s.regex();
@@ -708,9 +915,8 @@ mod tests {
                 s.source()
             );
             let meta = compile(s.source());
-            let n = regex::Regex::new(&ascii_classes(s.source()))
-                .unwrap()
-                .captures_len();
+            let theirs = regex::Regex::new(&ascii_classes(s.source())).unwrap();
+            let n = theirs.captures_len();
             for h in &hays {
                 assert_eq!(
                     ours.find(h).map(span),
@@ -730,6 +936,13 @@ mod tests {
                 let a: Vec<_> = ours.captures_iter(h).map(|c| our_groups(&c, n)).collect();
                 let b: Vec<_> = meta.captures_iter(h).map(|c| our_groups(&c, n)).collect();
                 assert_eq!(a, b, "{} on {h:?}", s.source());
+                // The groups' regex and the meta engine are lowered: the
+                // `regex` crate, folding case itself, is the reference.
+                let c: Vec<_> = theirs
+                    .captures_iter(h)
+                    .map(|c| their_groups(&c, n))
+                    .collect();
+                assert_eq!(a, c, "{} on {h:?}", s.source());
             }
         }
     }

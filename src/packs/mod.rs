@@ -20,7 +20,7 @@ mod eval;
 pub mod facts;
 mod load;
 mod matcher;
-mod plan;
+pub(crate) mod plan;
 pub mod select;
 
 use std::sync::{Arc, OnceLock};

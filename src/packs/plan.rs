@@ -232,46 +232,65 @@ pub(crate) fn starts_at_boundary(hir: &Hir) -> bool {
 }
 
 /// Lower the letters of a case-insensitive pattern's AST so that it can be
-/// matched case-sensitively against lowercased text. `false` when the
-/// pattern has something this does not handle (inline flags, ASCII or
-/// Unicode classes, ranges across the upper-case block, set operations).
-fn lower_ast(a: &mut Ast) -> bool {
+/// matched case-sensitively against ASCII-lowercased text. `false` when
+/// the pattern has something this does not handle (flags that change
+/// case-insensitivity, ASCII or Unicode classes, ranges across the
+/// upper-case block, set operations). With `unicode`, the pattern is
+/// meant for Unicode mode, where `(?i)` also folds non-ASCII letters,
+/// which lowercasing ASCII does not: a non-ASCII letter with a case, or a
+/// range ending beyond ASCII, is refused too. (In the packs' byte mode,
+/// `(?i)` folds ASCII only.) Shared with `crate::pattern`, which lowers
+/// the extractors' run-time patterns.
+pub(crate) fn lower_ast(a: &mut Ast, unicode: bool) -> bool {
     match a {
         Ast::Empty(_) | Ast::Dot(_) | Ast::Assertion(_) | Ast::ClassPerl(_) => true,
         Ast::Flags(_) | Ast::ClassUnicode(_) => false,
-        Ast::Literal(l) => {
-            l.c = l.c.to_ascii_lowercase();
-            true
-        }
-        Ast::ClassBracketed(c) => lower_set(&mut c.kind),
-        Ast::Repetition(r) => lower_ast(&mut r.ast),
+        Ast::Literal(l) => lower_char(&mut l.c, unicode),
+        Ast::ClassBracketed(c) => lower_set(&mut c.kind, unicode),
+        Ast::Repetition(r) => lower_ast(&mut r.ast, unicode),
         Ast::Group(g) => match &g.kind {
-            GroupKind::NonCapturing(flags) if !flags.items.is_empty() => false,
-            _ => lower_ast(&mut g.ast),
+            // Other flags (the `(?-u:\b)` of the extractors' patterns)
+            // leave the letters inside case-insensitive.
+            GroupKind::NonCapturing(flags)
+                if flags.items.iter().any(|f| {
+                    matches!(f.kind, ast::FlagsItemKind::Flag(ast::Flag::CaseInsensitive))
+                }) =>
+            {
+                false
+            }
+            _ => lower_ast(&mut g.ast, unicode),
         },
-        Ast::Alternation(x) => x.asts.iter_mut().all(lower_ast),
-        Ast::Concat(x) => x.asts.iter_mut().all(lower_ast),
+        Ast::Alternation(x) => x.asts.iter_mut().all(|a| lower_ast(a, unicode)),
+        Ast::Concat(x) => x.asts.iter_mut().all(|a| lower_ast(a, unicode)),
     }
 }
 
-fn lower_set(s: &mut ClassSet) -> bool {
+/// Lower one literal; `false` for a letter lowercasing ASCII cannot match.
+fn lower_char(c: &mut char, unicode: bool) -> bool {
+    if unicode && !c.is_ascii() && (c.is_lowercase() || c.is_uppercase()) {
+        return false;
+    }
+    *c = c.to_ascii_lowercase();
+    true
+}
+
+fn lower_set(s: &mut ClassSet, unicode: bool) -> bool {
     match s {
-        ClassSet::Item(i) => lower_item(i),
+        ClassSet::Item(i) => lower_item(i, unicode),
         ClassSet::BinaryOp(_) => false,
     }
 }
 
-fn lower_item(i: &mut ClassSetItem) -> bool {
+fn lower_item(i: &mut ClassSetItem, unicode: bool) -> bool {
     match i {
         ClassSetItem::Empty(_) | ClassSetItem::Perl(_) => true,
         ClassSetItem::Ascii(_) | ClassSetItem::Unicode(_) => false,
-        ClassSetItem::Literal(l) => {
-            l.c = l.c.to_ascii_lowercase();
-            true
-        }
+        ClassSetItem::Literal(l) => lower_char(&mut l.c, unicode),
         ClassSetItem::Range(r) => {
             let (s, e) = (r.start.c, r.end.c);
-            if e < 'A' || s > 'Z' {
+            if unicode && !e.is_ascii() {
+                false
+            } else if e < 'A' || s > 'Z' {
                 true
             } else if s.is_ascii_uppercase() && e.is_ascii_uppercase() {
                 r.start.c = s.to_ascii_lowercase();
@@ -281,8 +300,8 @@ fn lower_item(i: &mut ClassSetItem) -> bool {
                 false
             }
         }
-        ClassSetItem::Bracketed(b) => lower_set(&mut b.kind),
-        ClassSetItem::Union(u) => u.items.iter_mut().all(lower_item),
+        ClassSetItem::Bracketed(b) => lower_set(&mut b.kind, unicode),
+        ClassSetItem::Union(u) => u.items.iter_mut().all(|i| lower_item(i, unicode)),
     }
 }
 
@@ -291,7 +310,7 @@ fn lower_item(i: &mut ClassSetItem) -> bool {
 pub(crate) fn parse(pattern: &str) -> Result<(Hir, bool), String> {
     if let Some(rest) = pattern.strip_prefix("(?i)")
         && let Ok(mut a) = ast::parse::Parser::new().parse(rest)
-        && lower_ast(&mut a)
+        && lower_ast(&mut a, false)
         && let Ok(h) = regex_syntax::hir::translate::TranslatorBuilder::new()
             .unicode(false)
             .utf8(false)
