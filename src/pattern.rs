@@ -269,11 +269,20 @@ fn meta_of(pattern: &str, engines: Engines) -> Result<Meta, Box<meta::BuildError
 /// which parsing builds letter by letter and the NFA compiles into UTF-8
 /// branches: most of compiling the run-time patterns, and of a pre-commit
 /// run. What is lost is the Kelvin sign and the long s matching `k` and
-/// `s`. `None` when the pattern is not case-insensitive or has what
-/// lowering ASCII cannot match (see [`crate::packs::plan::lower_ast`]).
+/// `s`. `None` when the pattern is not case-insensitive (a leading `(?i)`
+/// or `(?ix)`) or has what lowering ASCII cannot match (see
+/// [`crate::packs::plan::lower_ast`]).
 fn lowered(pattern: &str) -> Option<regex_syntax::hir::Hir> {
-    let rest = pattern.strip_prefix("(?i)")?;
-    let mut ast = regex_syntax::ast::parse::Parser::new().parse(rest).ok()?;
+    // `(?ix)`: case-insensitive and verbose.
+    let (rest, verbose) = match pattern.strip_prefix("(?i)") {
+        Some(rest) => (rest, false),
+        None => (pattern.strip_prefix("(?ix)")?, true),
+    };
+    let mut ast = regex_syntax::ast::parse::ParserBuilder::new()
+        .ignore_whitespace(verbose)
+        .build()
+        .parse(rest)
+        .ok()?;
     if !crate::packs::plan::lower_ast(&mut ast, true) {
         return None;
     }
@@ -844,6 +853,7 @@ mod tests {
             r"(?i)(?-u:\b)(?:sell|SOLD)(?-u:\b)",
             r"(?i)[A-Z][^,.;:()—–]{2,8}\s+is",
             r"(?i)^(?P<w>[0-9A-Za-z_]+?)$",
+            "(?ix) sell \\s+ (?: it | them ) # verbose",
         ] {
             assert!(lowered(p).is_some(), "{p}");
         }
