@@ -141,7 +141,7 @@ impl fmt::Display for Date {
 
 /// How old a date may be: `30d`, `2w`, `12mo`, `1y` (also `30 days`,
 /// `6 months`, `2 years`). Months and years are calendar months.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Age {
     Days(u32),
     Months(u32),

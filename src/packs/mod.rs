@@ -16,6 +16,7 @@
 //! back in), which keeps the lazy DFA fast on text full of curly quotes and
 //! dashes.
 
+mod embedded;
 mod eval;
 pub mod facts;
 mod load;
@@ -24,6 +25,8 @@ pub(crate) mod plan;
 pub mod select;
 
 use std::sync::{Arc, OnceLock};
+
+use serde::{Deserialize, Serialize};
 
 use crate::clock::Age;
 use crate::error::{Error, Result};
@@ -90,14 +93,16 @@ pub enum PackOrigin {
 }
 
 /// One evidence item: a pattern, or several that must all match in one sentence.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Item {
     One(usize),
     All(Vec<usize>),
 }
 
 /// A query over one list of the extracted model.
-#[derive(Debug, Clone, PartialEq)]
+/// (`Deserialize` is in `embedded.rs`: the list reads back as a name of
+/// [`MODEL_LISTS`].)
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ModelQuery {
     pub list: &'static str,
     /// Field equals value (JSON scalar).
@@ -106,7 +111,7 @@ pub struct ModelQuery {
     pub has: Vec<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Expect {
     /// Some entry matches.
     Present,
@@ -116,7 +121,7 @@ pub enum Expect {
     Every,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Check {
     Presence {
         evidence: Vec<Item>,
@@ -168,7 +173,7 @@ impl Check {
 }
 
 /// When a rule applies.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Applies {
     /// Any of these jurisdictions (empty: any).
     pub jurisdictions: Vec<String>,
@@ -179,7 +184,7 @@ pub struct Applies {
 }
 
 /// One rule of a pack.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PackRule {
     pub id: String,
     pub level: Level,
@@ -341,7 +346,8 @@ fn describe_regex_error(e: &regex::Error) -> (String, String) {
     }
 }
 
-/// A built-in pack by name (parsed once per process).
+/// A built-in pack by name (once per process: read from its parsed form,
+/// see `embedded.rs`, or parsed when that is out of date).
 pub fn builtin(name: &str) -> Option<Result<&'static Pack>> {
     static CELLS: [OnceLock<std::result::Result<Pack, Error>>; 5] = [
         OnceLock::new(),
@@ -355,11 +361,11 @@ pub fn builtin(name: &str) -> Option<Result<&'static Pack>> {
     let cell = CELLS.get(i)?;
     Some(
         cell.get_or_init(|| {
-            Pack::parse(
-                &format!("rules/{n}.yaml"),
-                Arc::from(text),
-                PackOrigin::Builtin,
-            )
+            let path = format!("rules/{n}.yaml");
+            match embedded::pack(n, &path, text) {
+                Some(pack) => Ok(pack),
+                None => Pack::parse(&path, Arc::from(text), PackOrigin::Builtin),
+            }
         })
         .as_ref()
         .map_err(Clone::clone),

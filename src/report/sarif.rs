@@ -344,7 +344,7 @@ fn physical(loc: &Location) -> PhysicalLocation {
 
 /// 64-bit FNV-1a: a small hash whose value is fixed by its definition, so
 /// fingerprints stay the same across platforms, Rust versions and releases.
-fn fnv1a(parts: &[&str]) -> u64 {
+pub(crate) fn fnv1a(parts: &[&str]) -> u64 {
     // The parts are joined with NUL bytes so field boundaries count.
     let bytes = parts
         .iter()

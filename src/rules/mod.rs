@@ -32,7 +32,7 @@ pub(crate) mod unused_suppression;
 
 use std::fmt;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::document::Document;
 use crate::inventory::Inventory;
@@ -44,7 +44,7 @@ pub(crate) use dangling_reference::{DanglingRef, refs as dangling_refs};
 pub use shared::{DocMentions, InventoryMatchers};
 
 /// How serious a finding is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Level {
     Info,
