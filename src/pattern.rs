@@ -264,12 +264,11 @@ fn meta_of(pattern: &str, engines: Engines) -> Result<Meta, Box<meta::BuildError
 /// A case-insensitive pattern (a leading `(?i)`) made case-sensitive with
 /// its letters lowered, for ASCII-lowercased text: the same matches at the
 /// same offsets (lowercasing ASCII keeps every byte's place), for about
-/// two thirds of the compile. Unicode mode folds every case-insensitive
-/// letter into a class (`k` into `[Kk\u{212A}]`, `s` into `[Ss\u{17F}]`),
-/// which parsing builds letter by letter and the NFA compiles into UTF-8
-/// branches: most of compiling the run-time patterns, and of a pre-commit
-/// run. What is lost is the Kelvin sign and the long s matching `k` and
-/// `s`. `None` when the pattern is not case-insensitive (a leading `(?i)`
+/// 70% of the compile (measured on the run-time patterns). Unicode mode
+/// folds every case-insensitive letter into a class (`k` into
+/// `[Kk\u{212A}]`, `s` into `[Ss\u{17F}]`), which parsing builds letter by
+/// letter and the NFA compiles into UTF-8 branches. What is lost is the
+/// Kelvin sign and the long s matching `k` and `s`. `None` when the pattern is not case-insensitive (a leading `(?i)`
 /// or `(?ix)`) or has what lowering ASCII cannot match (see
 /// [`crate::packs::plan::lower_ast`]).
 fn lowered(pattern: &str) -> Option<regex_syntax::hir::Hir> {
@@ -472,23 +471,6 @@ impl<'h> Captures<'h> {
 }
 
 impl Regex {
-    /// Compile `pattern` with the `regex` crate's defaults, minus the
-    /// literal prefilter. (The error is boxed: it is large and only ever
-    /// shown.)
-    pub fn new(pattern: &str) -> Result<Regex, Box<meta::BuildError>> {
-        let meta = meta::Builder::new()
-            .configure(config())
-            .syntax(syntax::Config::new().utf8(true))
-            .build(pattern)
-            .map_err(Box::new)?;
-        Ok(Regex {
-            engine: Engine::Meta(Meta {
-                re: meta,
-                lower: false,
-            }),
-        })
-    }
-
     /// The text the regex searches for `hay` (see [`Meta::read`]).
     fn read<'h>(&self, hay: &'h str) -> Cow<'h, str> {
         match &self.engine {
