@@ -21,15 +21,6 @@ use super::{Atom, MODEL_LISTS, ModelQuery, Pack, PackOrigin, PackRule};
 use crate::report::sarif::fnv1a;
 use crate::span::Span;
 
-/// The parsed form of each built-in pack, by name.
-const PARSED: &[(&str, &str)] = &[
-    ("gdpr", include_str!("parsed/gdpr.json")),
-    ("ccpa", include_str!("parsed/ccpa.json")),
-    ("eprivacy", include_str!("parsed/eprivacy.json")),
-    ("coppa", include_str!("parsed/coppa.json")),
-    ("hygiene", include_str!("parsed/hygiene.json")),
-];
-
 /// What parsing a pack gives, but for what the loader knows already (its
 /// origin, path and text).
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
@@ -60,9 +51,9 @@ impl Parsed {
     }
 }
 
-/// Built-in pack `name` from its parsed form, if that was made from `yaml`.
-pub(super) fn pack(name: &str, path: &str, yaml: &'static str) -> Option<Pack> {
-    let (_, json) = PARSED.iter().find(|(n, _)| *n == name)?;
+/// A built-in pack from its parsed form `json`, if that was made from
+/// `yaml` (`path`: the YAML's display path).
+pub(super) fn pack(path: &str, yaml: &'static str, json: &str) -> Option<Pack> {
     let parsed: Parsed = serde_json::from_str(json).ok()?;
     if parsed.yaml != fnv1a(&[yaml]) {
         return None;
@@ -129,10 +120,9 @@ mod tests {
 
     #[test]
     fn parsed_files_are_current() {
-        assert_eq!(PARSED.len(), BUILTIN.len());
         let files: Vec<(String, String)> = BUILTIN
             .iter()
-            .map(|(name, yaml)| {
+            .map(|(name, yaml, _)| {
                 let json = serde_json::to_string_pretty(&parsed_from_yaml(name, yaml)).unwrap();
                 (format!("src/packs/parsed/{name}.json"), json + "\n")
             })
@@ -147,8 +137,8 @@ mod tests {
         if crate::generated::blessing() {
             return;
         }
-        for (name, yaml) in BUILTIN {
-            let fast = pack(name, &format!("rules/{name}.yaml"), yaml)
+        for (name, yaml, json) in BUILTIN {
+            let fast = pack(&format!("rules/{name}.yaml"), yaml, json)
                 .unwrap_or_else(|| panic!("{name}: its parsed form was not used"));
             let want = parsed_from_yaml(name, yaml);
             assert_eq!(Parsed::of(&fast, yaml), want, "{name}");
@@ -163,10 +153,13 @@ mod tests {
     /// A parsed form made from other YAML is not used.
     #[test]
     fn a_stale_parsed_form_is_ignored() {
-        let (name, yaml) = BUILTIN[0];
+        let (_, yaml, json) = BUILTIN[0];
+        assert!(pack("rules/x.yaml", yaml, json).is_some());
         let edited: &'static str = Box::leak(format!("{yaml}\n# edited\n").into_boxed_str());
-        assert!(pack(name, "rules/x.yaml", edited).is_none());
-        assert!(pack("no-such-pack", "rules/x.yaml", yaml).is_none());
+        assert!(pack("rules/x.yaml", edited, json).is_none());
+        // Another pack's parsed form, or none.
+        assert!(pack("rules/x.yaml", yaml, BUILTIN[1].2).is_none());
+        assert!(pack("rules/x.yaml", yaml, "{}").is_none());
     }
 
     #[test]

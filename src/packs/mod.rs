@@ -75,14 +75,21 @@ pub const MODEL_LISTS: &[(&str, &[&str])] = &[
     ("contacts", &["role", "email"]),
 ];
 
-/// The packs compiled into candor, by name.
-pub const BUILTIN: &[(&str, &str)] = &[
-    ("gdpr", include_str!("../../rules/gdpr.yaml")),
-    ("ccpa", include_str!("../../rules/ccpa.yaml")),
-    ("eprivacy", include_str!("../../rules/eprivacy.yaml")),
-    ("coppa", include_str!("../../rules/coppa.yaml")),
-    ("hygiene", include_str!("../../rules/hygiene.yaml")),
-];
+/// `(name, YAML, parsed form)` of each pack name given: `rules/{name}.yaml`
+/// and `src/packs/parsed/{name}.json` (see `embedded.rs`).
+macro_rules! builtin_packs {
+    ($($name:literal),* $(,)?) => {
+        &[$((
+            $name,
+            include_str!(concat!("../../rules/", $name, ".yaml")),
+            include_str!(concat!("parsed/", $name, ".json")),
+        )),*]
+    };
+}
+
+/// The packs compiled into candor: name, YAML and parsed form.
+pub const BUILTIN: &[(&str, &str, &str)] =
+    builtin_packs!["gdpr", "ccpa", "eprivacy", "coppa", "hygiene"];
 
 /// Where a pack came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -356,13 +363,13 @@ pub fn builtin(name: &str) -> Option<Result<&'static Pack>> {
         OnceLock::new(),
         OnceLock::new(),
     ];
-    let i = BUILTIN.iter().position(|(n, _)| *n == name)?;
-    let (n, text) = BUILTIN[i];
+    let i = BUILTIN.iter().position(|(n, _, _)| *n == name)?;
+    let (n, text, parsed) = BUILTIN[i];
     let cell = CELLS.get(i)?;
     Some(
         cell.get_or_init(|| {
             let path = format!("rules/{n}.yaml");
-            match embedded::pack(n, &path, text) {
+            match embedded::pack(&path, text, parsed) {
                 Some(pack) => Ok(pack),
                 None => Pack::parse(&path, Arc::from(text), PackOrigin::Builtin),
             }
@@ -374,7 +381,7 @@ pub fn builtin(name: &str) -> Option<Result<&'static Pack>> {
 
 /// Names of the built-in packs.
 pub fn builtin_names() -> impl Iterator<Item = &'static str> {
-    BUILTIN.iter().map(|(n, _)| *n)
+    BUILTIN.iter().map(|(n, _, _)| *n)
 }
 
 /// Is this `packs:` entry a file path (rather than a built-in pack name)?
