@@ -261,35 +261,16 @@ fn meta_of(pattern: &str, engines: Engines) -> Result<Meta, Box<meta::BuildError
         .map_err(Box::new)
 }
 
-/// A case-insensitive pattern (a leading `(?i)`) made case-sensitive with
-/// its letters lowered, for ASCII-lowercased text: the same matches at the
-/// same offsets (lowercasing ASCII keeps every byte's place), for about
-/// 70% of the compile (measured on the run-time patterns). Unicode mode
-/// folds every case-insensitive letter into a class (`k` into
-/// `[Kk\u{212A}]`, `s` into `[Ss\u{17F}]`), which parsing builds letter by
-/// letter and the NFA compiles into UTF-8 branches. What is lost is the
-/// Kelvin sign and the long s matching `k` and `s`. `None` when the pattern is not case-insensitive (a leading `(?i)`
-/// or `(?ix)`) or has what lowering ASCII cannot match (see
-/// [`crate::packs::plan::lower_ast`]).
+/// A case-insensitive pattern made case-sensitive with its letters
+/// lowered, for ASCII-lowercased text ([`crate::packs::plan::lowered`],
+/// as the packs' patterns are): about 70% of the compile (measured on the
+/// run-time patterns). Unicode mode folds every case-insensitive letter
+/// into a class (`k` into `[Kk\u{212A}]`, `s` into `[Ss\u{17F}]`), which
+/// parsing builds letter by letter and the NFA compiles into UTF-8
+/// branches. What is lost is the Kelvin sign and the long s matching `k`
+/// and `s`.
 fn lowered(pattern: &str) -> Option<regex_syntax::hir::Hir> {
-    // `(?ix)`: case-insensitive and verbose.
-    let (rest, verbose) = match pattern.strip_prefix("(?i)") {
-        Some(rest) => (rest, false),
-        None => (pattern.strip_prefix("(?ix)")?, true),
-    };
-    let mut ast = regex_syntax::ast::parse::ParserBuilder::new()
-        .ignore_whitespace(verbose)
-        .build()
-        .parse(rest)
-        .ok()?;
-    if !crate::packs::plan::lower_ast(&mut ast, true) {
-        return None;
-    }
-    regex_syntax::hir::translate::TranslatorBuilder::new()
-        .utf8(true)
-        .build()
-        .translate(rest, &ast)
-        .ok()
+    crate::packs::plan::lowered(pattern, true)
 }
 
 /// A pattern of [`table`]: its DFAs as `build.rs` compiled them, without

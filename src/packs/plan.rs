@@ -239,9 +239,8 @@ pub(crate) fn starts_at_boundary(hir: &Hir) -> bool {
 /// meant for Unicode mode, where `(?i)` also folds non-ASCII letters,
 /// which lowercasing ASCII does not: a non-ASCII letter with a case, or a
 /// range ending beyond ASCII, is refused too. (In the packs' byte mode,
-/// `(?i)` folds ASCII only.) Shared with `crate::pattern`, which lowers
-/// the extractors' run-time patterns.
-pub(crate) fn lower_ast(a: &mut Ast, unicode: bool) -> bool {
+/// `(?i)` folds ASCII only.)
+fn lower_ast(a: &mut Ast, unicode: bool) -> bool {
     match a {
         Ast::Empty(_) | Ast::Dot(_) | Ast::Assertion(_) | Ast::ClassPerl(_) => true,
         Ast::Flags(_) | Ast::ClassUnicode(_) => false,
@@ -305,18 +304,36 @@ fn lower_item(i: &mut ClassSetItem, unicode: bool) -> bool {
     }
 }
 
+/// A case-insensitive pattern (a leading `(?i)`, or `(?ix)` for a verbose
+/// one) parsed with its letters lowered, for ASCII-lowercased text: the
+/// same matches at the same offsets. `unicode`: Unicode mode (and UTF-8
+/// matches), else byte mode. `None` when the pattern is not
+/// case-insensitive or has what [`lower_ast`] refuses.
+pub(crate) fn lowered(pattern: &str, unicode: bool) -> Option<Hir> {
+    let (rest, verbose) = match pattern.strip_prefix("(?i)") {
+        Some(rest) => (rest, false),
+        None => (pattern.strip_prefix("(?ix)")?, true),
+    };
+    let mut ast = ast::parse::ParserBuilder::new()
+        .ignore_whitespace(verbose)
+        .build()
+        .parse(rest)
+        .ok()?;
+    if !lower_ast(&mut ast, unicode) {
+        return None;
+    }
+    regex_syntax::hir::translate::TranslatorBuilder::new()
+        .unicode(unicode)
+        .utf8(unicode)
+        .build()
+        .translate(rest, &ast)
+        .ok()
+}
+
 /// Parse a pattern: `(hir, lowered)`, where a lowered HIR is meant for
 /// lowercased text.
 pub(crate) fn parse(pattern: &str) -> Result<(Hir, bool), String> {
-    if let Some(rest) = pattern.strip_prefix("(?i)")
-        && let Ok(mut a) = ast::parse::Parser::new().parse(rest)
-        && lower_ast(&mut a, false)
-        && let Ok(h) = regex_syntax::hir::translate::TranslatorBuilder::new()
-            .unicode(false)
-            .utf8(false)
-            .build()
-            .translate(rest, &a)
-    {
+    if let Some(h) = lowered(pattern, false) {
         return Ok((h, true));
     }
     let mut parser = regex_syntax::ParserBuilder::new();
