@@ -506,20 +506,27 @@ impl Regex {
         std::iter::from_fn(move || it.advance(|input| Ok(self.search(input))))
     }
 
-    /// Every match in `hay`: as it goes when the regex reads `hay`
-    /// itself, all at once when it reads a lowercased copy (which the
-    /// iterator could not both own and borrow).
-    fn matches<'r, 'h>(&'r self, hay: &'h str) -> impl Iterator<Item = regex_automata::Match> + 'r
+    /// Each match in `hay`, left to right, made into a `T` by `f` (given
+    /// the text searched): as it goes when the regex reads `hay` itself,
+    /// all at once when it reads a lowercased copy (which the iterator
+    /// could not both own and borrow).
+    fn each_match<'r, 'h, T: 'r>(
+        &'r self,
+        hay: &'h str,
+        f: impl Fn(&str, regex_automata::Match) -> Option<T> + 'r,
+    ) -> impl Iterator<Item = T> + 'r
     where
         'h: 'r,
     {
         let (copy, same) = match self.read(hay) {
-            Cow::Owned(read) => (Some(self.matches_in(&read).collect::<Vec<_>>()), None),
+            Cow::Owned(read) => {
+                let all: Vec<T> = self.matches_in(&read).filter_map(|m| f(&read, m)).collect();
+                (Some(all), None)
+            }
             Cow::Borrowed(read) => (None, Some(read)),
         };
-        copy.into_iter()
-            .flatten()
-            .chain(same.into_iter().flat_map(move |read| self.matches_in(read)))
+        let same = same.map(move |read| self.matches_in(read).filter_map(move |m| f(read, m)));
+        copy.into_iter().flatten().chain(same.into_iter().flatten())
     }
 
     pub fn is_match(&self, hay: &str) -> bool {
@@ -540,7 +547,7 @@ impl Regex {
     where
         'h: 'r,
     {
-        self.matches(hay).map(move |m| Match::new(hay, m.span()))
+        self.each_match(hay, move |_, m| Some(Match::new(hay, m.span())))
     }
 
     pub fn captures<'h>(&self, hay: &'h str) -> Option<Captures<'h>> {
@@ -549,27 +556,11 @@ impl Regex {
         self.captures_at(hay, &read, m)
     }
 
-    /// Like [`Regex::matches`]: all at once over a lowercased copy.
     pub fn captures_iter<'r, 'h>(&'r self, hay: &'h str) -> impl Iterator<Item = Captures<'h>> + 'r
     where
         'h: 'r,
     {
-        let (copy, same) = match self.read(hay) {
-            Cow::Owned(read) => {
-                let all: Vec<_> = self
-                    .matches_in(&read)
-                    .filter_map(|m| self.captures_at(hay, &read, m))
-                    .collect();
-                (Some(all), None)
-            }
-            Cow::Borrowed(read) => (None, Some(read)),
-        };
-        copy.into_iter()
-            .flatten()
-            .chain(same.into_iter().flat_map(move |read| {
-                self.matches_in(read)
-                    .filter_map(move |m| self.captures_at(hay, read, m))
-            }))
+        self.each_match(hay, move |read, m| self.captures_at(hay, read, m))
     }
 
     /// Replace every match with `with`, taken literally (no `$` groups).
