@@ -15,8 +15,8 @@
 //! tables the crate can load without validating them again.
 //!
 //! It also compiles the built-in packs' pattern groups into dense DFAs,
-//! from `src/packs/atoms/{pack}.txt` (each pack's patterns, in order) by
-//! the plan of `src/packs/plan.rs`, into the same `patterns.bin`, and
+//! from the patterns of `src/packs/parsed/{pack}.json` (each pack's parsed
+//! form, `src/packs/embedded.rs`) by the plan of `src/packs/plan.rs`, into the same `patterns.bin`, and
 //! writes `packs.rs` (each pack's patterns, the key the crate compares
 //! its own with, and its groups), for `src/packs/matcher.rs`.
 //!
@@ -171,8 +171,9 @@ fn main() {
     tries(&out, big);
 }
 
-/// Where the built-in packs' patterns are listed, one file per pack.
-const ATOMS: &str = "src/packs/atoms";
+/// The built-in packs' parsed forms (`src/packs/embedded.rs`), one file
+/// per pack: their `atoms` are the packs' patterns, in order.
+const PARSED: &str = "src/packs/parsed";
 
 /// One group of a built-in pack: its plan and its serialized DFA.
 struct PackGroup {
@@ -180,17 +181,18 @@ struct PackGroup {
     dfa: Vec<u8>,
 }
 
-/// Plan and compile every pack of [`ATOMS`], in file name order. A pack
-/// that cannot be embedded (a Unicode `\b`, whose DFA would give up on
-/// non-ASCII text, or a group over the size limits) is left out with a
+/// Plan and compile every pack of [`PARSED`], in file name order. A pack
+/// that cannot be embedded (a parsed form without patterns, such as the
+/// `{}` of a pack not yet generated; a Unicode `\b`, whose DFA would give
+/// up on non-ASCII text; a group over the size limits) is left out with a
 /// warning: the crate then compiles it at run time, as a pack file's.
 fn packs(big: bool, check: bool) -> Vec<(String, Vec<String>, Vec<PackGroup>)> {
-    println!("cargo::rerun-if-changed={ATOMS}");
+    println!("cargo::rerun-if-changed={PARSED}");
     println!("cargo::rerun-if-changed=src/packs/plan.rs");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(ATOMS)
-        .unwrap_or_else(|e| panic!("{ATOMS}: {e}"))
-        .map(|e| e.expect("read src/packs/atoms").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+    let mut files: Vec<PathBuf> = std::fs::read_dir(PARSED)
+        .unwrap_or_else(|e| panic!("{PARSED}: {e}"))
+        .map(|e| e.expect("read src/packs/parsed").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
         .collect();
     files.sort();
     let mut out = Vec::new();
@@ -199,21 +201,36 @@ fn packs(big: bool, check: bool) -> Vec<(String, Vec<String>, Vec<PackGroup>)> {
         let name = path
             .file_stem()
             .and_then(|n| n.to_str())
-            .expect("atoms files have UTF-8 names")
+            .expect("parsed forms have UTF-8 names")
             .to_string();
         let text =
             std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        let patterns = forms_of(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        match pack_groups(&patterns, big, check) {
-            Ok(groups) => out.push((
-                name,
-                patterns.iter().map(|p| p.to_string()).collect(),
-                groups,
-            )),
+        let built = atoms_of(&text).and_then(|patterns| {
+            let refs: Vec<&str> = patterns.iter().map(String::as_str).collect();
+            pack_groups(&refs, big, check).map(|groups| (patterns, groups))
+        });
+        match built {
+            Ok((patterns, groups)) => out.push((name, patterns, groups)),
             Err(e) => println!("cargo::warning=pack {name} is compiled at run time: {e}"),
         }
     }
     out
+}
+
+/// The patterns of a parsed form: its `atoms`, each `[pattern, span]`.
+fn atoms_of(json: &str) -> Result<Vec<String>, String> {
+    let v: serde_json::Value = serde_json::from_str(json).map_err(|e| e.to_string())?;
+    v.get("atoms")
+        .and_then(serde_json::Value::as_array)
+        .ok_or("no atoms")?
+        .iter()
+        .map(|a| {
+            a.get(0)
+                .and_then(serde_json::Value::as_str)
+                .map(str::to_string)
+                .ok_or_else(|| format!("an atom without a pattern: {a}"))
+        })
+        .collect()
 }
 
 /// The groups of one pack, each with its dense DFA: the NFA the crate's

@@ -1,8 +1,8 @@
-//! The generated files build.rs reads its keys from: the lexicons' forms
-//! (`src/lexicon/forms/*.txt`) and the built-in packs' patterns
-//! (`src/packs/atoms/*.txt`). Each is `#` comment lines, then one `|entry|`
-//! line per entry (the bars keep the spaces at an entry's ends; build.rs's
-//! `forms_of` reads them back). Tests write them and check they are current.
+//! The generated files tests write and check are current: the lexicons'
+//! forms (`src/lexicon/forms/*.txt`, `#` comment lines, then one `|entry|`
+//! line per entry: the bars keep the spaces at an entry's ends, and
+//! build.rs's `forms_of` reads them back) and the built-in packs' parsed
+//! forms (`src/packs/parsed/*.json`, see `crate::packs`).
 
 /// A generated file: `header` as `#` lines, then `|entry|` per entry.
 pub(crate) fn lines_file<'a>(

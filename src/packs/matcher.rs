@@ -17,14 +17,15 @@
 //! automata twice as big.
 //!
 //! The built-in packs' automata are dense DFAs that `build.rs` compiled
-//! from the same plan ([`super::plan`]) over `src/packs/atoms/{pack}.txt`,
-//! each pack's patterns in order: a pack whose patterns are exactly those
+//! from the same plan ([`super::plan`]) over the patterns of
+//! `src/packs/parsed/{pack}.json` (each pack's parsed form, see
+//! `super::embedded`), in order: a pack whose patterns are exactly those
 //! (compared string by string in [`Matcher::embedded`]) reads its DFAs in
 //! place from the binary instead of parsing 100-odd patterns and building
 //! lazy DFA states at run time, which was a quarter of a pre-commit run's
-//! instructions. An out-of-date atoms file costs that speed, never a
-//! different answer. The test `atoms_files_are_current` fails until they
-//! are regenerated: `CANDOR_BLESS=1 cargo test atoms_files_are_current`.
+//! instructions. An out-of-date parsed form costs that speed, never a
+//! different answer; the test `parsed_files_are_current` fails until they
+//! are regenerated: `CANDOR_BLESS=1 cargo test parsed_files_are_current`.
 
 use std::cell::RefCell;
 
@@ -490,42 +491,6 @@ mod tests {
     fn atoms(name: &str) -> Vec<&'static str> {
         let pack = crate::packs::builtin(name).unwrap().unwrap();
         pack.atoms.iter().map(|a| a.pattern.as_str()).collect()
-    }
-
-    /// `src/packs/atoms/` holds exactly the built-in packs' patterns, as
-    /// their packs list them now (`CANDOR_BLESS=1` rewrites the files).
-    #[test]
-    fn atoms_files_are_current() {
-        let files: Vec<(String, String)> = crate::packs::builtin_names()
-            .map(|name| {
-                let text = crate::generated::lines_file(
-                    &[
-                        &format!(
-                            "The patterns of the built-in pack {name}, in order: the key of the automata"
-                        ),
-                        "that build.rs compiles for it (src/packs/matcher.rs). Generated; regenerate with",
-                        "CANDOR_BLESS=1 cargo test atoms_files_are_current",
-                    ],
-                    atoms(name),
-                );
-                (format!("src/packs/atoms/{name}.txt"), text)
-            })
-            .collect();
-        crate::generated::assert_current(&files, "atoms_files_are_current");
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/packs/atoms");
-        let mut on_disk: Vec<String> = std::fs::read_dir(&dir)
-            .unwrap()
-            .map(|e| {
-                format!(
-                    "src/packs/atoms/{}",
-                    e.unwrap().file_name().to_string_lossy()
-                )
-            })
-            .collect();
-        on_disk.sort();
-        let mut want: Vec<String> = files.into_iter().map(|(p, _)| p).collect();
-        want.sort();
-        assert_eq!(on_disk, want, "one atoms file per built-in pack");
     }
 
     /// Every built-in pack reads its automata from the binary, every one
